@@ -1,0 +1,126 @@
+"""Catalogue fork: Moroccan craft products and the vocabularies that describe them."""
+
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
+
+from catalog.querysets import ProductQuerySet
+
+hs_code_validator = RegexValidator(
+    r"^\d{4}(\d{2}){0,3}$",
+    _("An HS code has 4, 6, 8 or 10 digits, without dots or spaces."),
+)
+
+
+class Region(models.Model):
+    """One of Morocco's 12 administrative regions (2015 division)."""
+
+    code = models.SlugField(_("Code"), max_length=40, unique=True)
+    name = models.CharField(_("Name"), max_length=80)
+    is_export_pole = models.BooleanField(_("Export pole"), default=False)
+    position = models.PositiveSmallIntegerField(_("Position"), default=0)
+
+    class Meta:
+        ordering = ["position", "code"]
+        verbose_name = _("Region")
+        verbose_name_plural = _("Regions")
+
+    def __str__(self):
+        return self.name
+
+
+class Material(models.Model):
+    code = models.SlugField(_("Code"), max_length=40, unique=True)
+    name = models.CharField(_("Name"), max_length=80)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("Material")
+        verbose_name_plural = _("Materials")
+
+    def __str__(self):
+        return self.name
+
+
+class Technique(models.Model):
+    code = models.SlugField(_("Code"), max_length=40, unique=True)
+    name = models.CharField(_("Name"), max_length=80)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("Technique")
+        verbose_name_plural = _("Techniques")
+
+    def __str__(self):
+        return self.name
+
+
+class Category(AbstractCategory):
+    """A craft branch; its HS heading is the default for products filed under it."""
+
+    hs_heading = models.CharField(
+        _("Usual HS heading"), max_length=10, blank=True, validators=[hs_code_validator]
+    )
+
+
+class Product(AbstractProduct):
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("Region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="products",
+    )
+    materials = models.ManyToManyField(
+        Material, verbose_name=_("Materials"), blank=True, related_name="products"
+    )
+    techniques = models.ManyToManyField(
+        Technique, verbose_name=_("Techniques"), blank=True, related_name="products"
+    )
+    length_cm = models.DecimalField(
+        _("Length (cm)"), max_digits=6, decimal_places=1, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    width_cm = models.DecimalField(
+        _("Width (cm)"), max_digits=6, decimal_places=1, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    height_cm = models.DecimalField(
+        _("Height (cm)"), max_digits=6, decimal_places=1, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    weight_kg = models.DecimalField(
+        _("Weight (kg)"), max_digits=7, decimal_places=3, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    is_unique_piece = models.BooleanField(
+        _("Unique piece"),
+        default=False,
+        help_text=_("A one-of-a-kind piece: it can be sold exactly once."),
+    )
+    hs_code = models.CharField(
+        _("HS code"), max_length=10, blank=True, validators=[hs_code_validator]
+    )
+
+    objects = ProductQuerySet.as_manager()
+
+    @property
+    def seller_stockrecord(self):
+        """The seller's stock record (a product has exactly one), from the prefetch cache."""
+        records = list(self.stockrecords.all())
+        return records[0] if records else None
+
+    @property
+    def seller(self):
+        record = self.seller_stockrecord
+        return record.partner if record else None
+
+    @property
+    def dimensions_display(self):
+        dims = [d for d in (self.length_cm, self.width_cm, self.height_cm) if d]
+        return " × ".join(f"{d.normalize():f}" for d in dims) + " cm" if dims else ""
+
+
+from oscar.apps.catalogue.models import *  # noqa: E402

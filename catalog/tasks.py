@@ -1,0 +1,17 @@
+"""Catalogue background work."""
+
+from celery import shared_task
+from django.contrib.auth import get_user_model
+from oscar.apps.analytics.receivers import receive_product_view
+from oscar.core.loading import get_model
+
+
+@shared_task(ignore_result=True)
+def record_product_view(product_id, user_id=None):
+    """Oscar's view analytics (counters, user history), run by a worker, not the page request."""
+    Product = get_model("catalogue", "Product")
+    product = Product.objects.filter(pk=product_id).first()
+    if product is None:
+        return
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    receive_product_view(sender=None, product=product, user=user)

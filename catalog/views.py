@@ -1,0 +1,111 @@
+"""Storefront views on querysets (no haystack scan): browse, category, product and seller pages.
+
+Each list page costs a fixed number of queries whatever its page size: products are fetched with
+``for_cards()`` (stock record, seller, region and images prefetched).
+"""
+
+from django.db import transaction
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
+from django.views.generic import TemplateView
+from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
+from oscar.core.loading import get_class, get_model
+
+from catalog import listing
+from catalog.tasks import record_product_view
+
+Product = get_model("catalogue", "Product")
+Category = get_model("catalogue", "Category")
+Partner = get_model("partner", "Partner")
+CustomerHistoryManager = get_class("customer.history", "CustomerHistoryManager")
+
+
+class ProductListView(TemplateView):
+    """Base of every product list page: filter, sort, paginate one queryset."""
+
+    template_name = "oscar/catalogue/browse.html"
+
+    def get_products(self):
+        return Product.objects.sellable()
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        products = listing.apply_filters(self.get_products(), self.request)
+        products = listing.apply_sort(products.for_cards(), self.request)
+        page = listing.paginate(products, self.request)
+        ctx.update(listing.listing_context(self.request))
+        ctx.update(page_obj=page, products=list(page.object_list), paginator=page.paginator)
+        return ctx
+
+
+class CatalogueView(ProductListView):
+    pass
+
+
+class ProductCategoryView(ProductListView):
+    template_name = "oscar/catalogue/category.html"
+
+    def get(self, request, *args, **kwargs):
+        self.category = get_object_or_404(Category.objects.browsable(), pk=kwargs["pk"])
+        expected = self.category.get_absolute_url()
+        if request.path != expected:
+            query = f"?{request.GET.urlencode()}" if request.GET else ""
+            return HttpResponsePermanentRedirect(expected + query)
+        return super().get(request, *args, **kwargs)
+
+    def get_products(self):
+        return super().get_products().in_category(self.category)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["category"] = self.category
+        ctx["subcategories"] = list(self.category.get_children().filter(is_public=True))
+        ctx["ancestors"] = list(self.category.get_ancestors())
+        return ctx
+
+
+class ProductDetailView(OscarProductDetailView):
+    """Oscar's product page on the sellable queryset; view analytics leave the request path."""
+
+    def get_queryset(self):
+        return (
+            Product.objects.sellable()
+            .for_cards()
+            .select_related("parent")
+            .prefetch_related("materials", "techniques", "categories")
+        )
+
+    def get_object(self, queryset=None):
+        if hasattr(self, "object"):
+            return self.object
+        try:
+            return self.get_queryset().get(pk=self.kwargs["pk"])
+        except Product.DoesNotExist as exc:
+            raise Http404 from exc
+
+    def send_signal(self, request, response, product):
+        CustomerHistoryManager.update(product, request, response)
+        user_id = request.user.pk if request.user.is_authenticated else None
+        transaction.on_commit(lambda: record_product_view.delay(product.pk, user_id))
+
+
+class SellerView(ProductListView):
+    """A seller's public page: who they are and their pieces."""
+
+    template_name = "oscar/catalogue/seller.html"
+
+    def get(self, request, *args, **kwargs):
+        self.seller = get_object_or_404(
+            Partner.objects.select_related("region"),
+            slug=kwargs["slug"],
+            status=Partner.Status.VERIFIED,
+        )
+        return super().get(request, *args, **kwargs)
+
+    def get_products(self):
+        return super().get_products().filter(stockrecords__partner=self.seller)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["seller"] = self.seller
+        return ctx

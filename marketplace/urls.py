@@ -1,0 +1,42 @@
+"""URLs: language-prefixed storefront and CMS; dashboard, CMS admin and health unprefixed.
+
+Order matters: Oscar's storefront sits under ``/<lang>/`` before Wagtail's catch-all, so the CMS
+serves ``/<lang>/`` and its own pages while Oscar keeps catalogue, basket, checkout, accounts, search.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve as serve_static
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from marketplace import health, i18n
+
+urlpatterns = [
+    path("", i18n.redirect_to_language, name="root"),
+    path("health/", health.health, name="health"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("django-admin/", admin.site.urls),
+    path("cms/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("dashboard/", apps.get_app_config("dashboard").urls),
+]
+
+if not settings.AWS_STORAGE_BUCKET_NAME:
+    urlpatterns += [
+        path(
+            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+            serve_static,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
+urlpatterns += i18n_patterns(
+    path("", include(apps.get_app_config("oscar").urls[0])),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
