@@ -1,1 +1,1 @@
-default_app_config = 'catalog.apps.CatalogueConfig'
+default_app_config = "catalog.apps.CatalogueConfig"

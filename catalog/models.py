@@ -80,19 +80,35 @@ class Product(AbstractProduct):
         Technique, verbose_name=_("Techniques"), blank=True, related_name="products"
     )
     length_cm = models.DecimalField(
-        _("Length (cm)"), max_digits=6, decimal_places=1, null=True, blank=True,
+        _("Length (cm)"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     width_cm = models.DecimalField(
-        _("Width (cm)"), max_digits=6, decimal_places=1, null=True, blank=True,
+        _("Width (cm)"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     height_cm = models.DecimalField(
-        _("Height (cm)"), max_digits=6, decimal_places=1, null=True, blank=True,
+        _("Height (cm)"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     weight_kg = models.DecimalField(
-        _("Weight (kg)"), max_digits=7, decimal_places=3, null=True, blank=True,
+        _("Weight (kg)"),
+        max_digits=7,
+        decimal_places=3,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     is_unique_piece = models.BooleanField(

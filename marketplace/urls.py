@@ -1,7 +1,8 @@
 """URLs: language-prefixed storefront and CMS; dashboard, CMS admin and health unprefixed.
 
-Order matters: Oscar's storefront sits under ``/<lang>/`` before Wagtail's catch-all, so the CMS
-serves ``/<lang>/`` and its own pages while Oscar keeps catalogue, basket, checkout, accounts, search.
+Order matters: Oscar's storefront sits under ``/<lang>/`` before Wagtail's catch-all, so the
+CMS serves ``/<lang>/`` and its own pages while Oscar keeps catalogue, basket, checkout,
+accounts and search.
 """
 
 from django.apps import apps

@@ -1,1 +1,1 @@
-default_app_config = 'sellers.apps.PartnerConfig'
+default_app_config = "sellers.apps.PartnerConfig"

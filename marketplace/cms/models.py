@@ -32,4 +32,5 @@ class HomePage(Page):
             Product.objects.sellable().for_cards().order_by("-date_created")[:8]
         )
         context["crafts"] = list(Category.objects.browsable().filter(depth=1).order_by("path"))
+        context["regions"] = list(get_model("catalogue", "Region").objects.all())
         return context

@@ -1,0 +1,93 @@
+"""Only verified sellers' public products are shown or sold: one rule, every path."""
+
+import pytest
+from django.db import IntegrityError
+from django.urls import reverse
+from oscar.core.loading import get_class, get_model
+
+from tests.factories import ProductFactory, SellerFactory
+
+Product = get_model("catalogue", "Product")
+Partner = get_model("partner", "Partner")
+StockRecord = get_model("partner", "StockRecord")
+Selector = get_class("partner.strategy", "Selector")
+
+HIDDEN_STATUSES = [
+    Partner.Status.PENDING,
+    Partner.Status.NEEDS_INFO,
+    Partner.Status.REJECTED,
+    Partner.Status.SUSPENDED,
+]
+
+
+@pytest.fixture
+def hidden_product(request, craft):
+    seller = SellerFactory(status=request.param)
+    return ProductFactory(title_en="Hidden lantern", category=craft, stockrecord__seller=seller)
+
+
+@pytest.mark.django_db
+def test_verified_sellers_product_is_sellable(product):
+    assert list(Product.objects.sellable()) == [product]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("hidden_product", HIDDEN_STATUSES, indirect=True)
+def test_unverified_sellers_product_is_not_sellable(hidden_product):
+    assert not Product.objects.sellable().exists()
+
+
+@pytest.mark.django_db
+def test_non_public_product_is_not_sellable(craft):
+    ProductFactory(is_public=False, category=craft)
+    assert not Product.objects.sellable().exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("hidden_product", HIDDEN_STATUSES, indirect=True)
+def test_unverified_sellers_product_is_absent_from_every_listing(client, hidden_product, craft):
+    for url in (reverse("catalogue:index"), craft.get_absolute_url(), "/en/search/?q=lantern"):
+        assert "Hidden lantern" not in client.get(url).content.decode(), url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("hidden_product", [Partner.Status.SUSPENDED], indirect=True)
+def test_unverified_sellers_product_page_is_404(client, hidden_product):
+    assert client.get(hidden_product.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("hidden_product", [Partner.Status.PENDING], indirect=True)
+def test_unverified_sellers_product_cannot_be_added_to_basket(client, hidden_product):
+    client.post(reverse("basket:add", kwargs={"pk": hidden_product.pk}), {"quantity": 1})
+    assert "Hidden lantern" not in client.get(reverse("basket:summary")).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("hidden_product", [Partner.Status.SUSPENDED], indirect=True)
+def test_strategy_offers_no_price_for_an_unverified_seller(hidden_product):
+    info = Selector().strategy().fetch_for_product(hidden_product)
+    assert info.stockrecord is None
+    assert not info.availability.is_available_to_buy
+
+
+@pytest.mark.django_db
+def test_strategy_prices_in_dirhams_from_the_sellers_record(product):
+    info = Selector().strategy().fetch_for_product(product)
+    assert info.price.currency == "MAD"
+    assert info.stockrecord.partner == product.seller
+
+
+@pytest.mark.django_db
+def test_a_product_has_only_one_seller_stock_record(product):
+    with pytest.raises(IntegrityError):
+        StockRecord.objects.create(
+            product=product, partner=SellerFactory(), partner_sku="OTHER", price=1
+        )
+
+
+@pytest.mark.django_db
+def test_seller_page_shows_only_verified_sellers(client, product):
+    suspended = SellerFactory(status=Partner.Status.SUSPENDED)
+    assert client.get(product.seller.get_absolute_url()).status_code == 200
+    assert client.get(suspended.get_absolute_url()).status_code == 404

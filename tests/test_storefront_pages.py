@@ -1,0 +1,126 @@
+"""Every storefront page answers in every shipped language, with the right direction."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+LANGUAGES = ["en", "fr", "ar", "es"]
+
+
+def storefront_urls(product, craft):
+    return {
+        "home": reverse("home"),
+        "catalogue": reverse("catalogue:index"),
+        "category": craft.get_absolute_url(),
+        "product": product.get_absolute_url(),
+        "search": reverse("search:search") + "?q=rug",
+        "basket": reverse("basket:summary"),
+        "seller": product.seller.get_absolute_url(),
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    "page", ["home", "catalogue", "category", "product", "search", "basket", "seller"]
+)
+def test_storefront_page_renders_in_each_language(
+    client, home_page, product, craft, language, page
+):
+    with translation.override(language):
+        url = storefront_urls(product, craft)[page]
+    assert url.startswith(f"/{language}/")
+    response = client.get(url)
+    assert response.status_code == 200
+    assert f'lang="{language}"' in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language, direction", [("ar", "rtl"), ("en", "ltr"), ("fr", "ltr")])
+def test_html_direction_follows_the_language(client, home_page, language, direction):
+    response = client.get(f"/{language}/")
+    assert f'<html lang="{language}" dir="{direction}"' in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "language, title",
+    [
+        ("en", "Hand-knotted rug"),
+        ("fr", "Tapis noué main"),
+        ("ar", "زربية معقودة يدويا"),
+        ("es", "Alfombra anudada"),
+    ],
+)
+def test_product_title_shows_in_the_page_language(client, product, language, title):
+    with translation.override(language):
+        url = product.get_absolute_url()
+    assert title in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_missing_translation_falls_back_to_english(client, craft):
+    from tests.factories import ProductFactory
+
+    product = ProductFactory(title_en="Brass lantern", title_es="", category=craft)
+    with translation.override("es"):
+        url = product.get_absolute_url()
+    assert "Brass lantern" in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language, name", [("en", "Rugs"), ("fr", "Tapis"), ("ar", "زرابي")])
+def test_category_name_shows_in_the_page_language(client, craft, product, language, name):
+    with translation.override(language):
+        url = craft.get_absolute_url()
+    assert f'<h1 class="page-title">{name}</h1>' in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_cms_page_title_is_translated(client, home_page):
+    content = client.get("/fr/").content.decode()
+    assert "Fait main au Maroc" in content
+    assert "<title>Accueil" in content
+
+
+@pytest.mark.django_db
+def test_root_redirects_to_the_browser_language(client, home_page):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="fr-FR,fr;q=0.9")
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/"
+
+
+@pytest.mark.django_db
+def test_root_redirects_to_english_by_default(client, home_page):
+    assert client.get("/")["Location"] == "/en/"
+
+
+@pytest.mark.django_db
+def test_language_switcher_keeps_the_page(client, product):
+    with translation.override("en"):
+        url = product.get_absolute_url()
+    response = client.post(reverse("set_language"), {"language": "ar", "next": url})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/ar/catalogue/")
+
+
+@pytest.mark.django_db
+def test_pages_link_their_translations_with_hreflang(client, home_page):
+    content = client.get("/en/").content.decode()
+    for language in LANGUAGES:
+        assert f'hreflang="{language}" href="http://testserver/{language}/"' in content
+
+
+@pytest.mark.django_db
+def test_dashboard_and_cms_admin_live_outside_the_language_prefix(admin_client):
+    assert admin_client.get("/dashboard/").status_code == 200
+    assert admin_client.get("/cms/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_add_to_basket_from_the_product_page(client, product):
+    with translation.override("fr"):
+        response = client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": 1})
+    assert response.status_code == 302
+    basket_page = client.get("/fr/basket/").content.decode()
+    assert "Tapis noué main" in basket_page
