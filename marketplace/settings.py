@@ -21,6 +21,7 @@ SECRET_KEY = env("SECRET_KEY", default="insecure-dev-key-set-SECRET_KEY-in-produ
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_ID = 1
+BENCH_ENDPOINTS = env.bool("BENCH_ENDPOINTS", default=False)
 
 INSTALLED_APPS = [
     "wagtail_modeltranslation",
@@ -121,7 +122,6 @@ TEMPLATES = [
                 "oscar.apps.checkout.context_processors.checkout",
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
-                "marketplace.context_processors.storefront",
             ],
         },
     },

@@ -27,6 +27,11 @@ urlpatterns = [
     path("dashboard/", apps.get_app_config("dashboard").urls),
 ]
 
+if settings.BENCH_ENDPOINTS:
+    from marketplace import bench
+
+    urlpatterns += [path("bench/bare/", bench.bare, name="bench-bare")]
+
 if not settings.AWS_STORAGE_BUCKET_NAME:
     urlpatterns += [
         path(

@@ -46,7 +46,7 @@ def _buy_in_arabic(base_url, arabic_title):
         page.goto(f"{base_url}/en/")
         assert page.locator("html").get_attribute("dir") == "ltr"
 
-        page.click("button[name=language][value=ar]")
+        page.click(".language-switcher a[hreflang=ar]")
         page.wait_for_url(f"{base_url}/ar/")
         assert page.locator("html").get_attribute("dir") == "rtl"
         assert page.locator("html").get_attribute("lang") == "ar"

@@ -2,6 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, get_language_info
 
 from themes import menu
 
@@ -11,6 +12,29 @@ register = template.Library()
 @register.simple_tag
 def craft_menu():
     return menu.craft_menu()
+
+
+def _translated_paths(request):
+    """The current page's path in each shipped language, query string kept."""
+    query = f"?{request.GET.urlencode()}" if request.GET else ""
+    return [
+        (code, translate_url(request.path, code) + query) for code, _name in settings.LANGUAGES
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    request = context["request"]
+    current = get_language()
+    return [
+        {
+            "code": code,
+            "url": path,
+            "name": get_language_info(code)["name_local"],
+            "current": code == current,
+        }
+        for code, path in _translated_paths(request)
+    ]
 
 
 @register.simple_tag(takes_context=True)
