@@ -8,6 +8,9 @@ class CatalogueConfig(oscar_apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
+        from catalog.search import signals
+
+        signals.connect()
         self.seller_view = get_class("catalogue.views", "SellerView")
 
     def get_urls(self):

@@ -15,9 +15,13 @@ PAGE_SIZES = (12, 24, 48)
 DEFAULT_PAGE_SIZE = 24
 
 
-def sort_key(request):
-    key = request.GET.get("sort", DEFAULT_SORT)
-    return key if key in SORTS else DEFAULT_SORT
+RELEVANCE = "relevance"
+SEARCH_SORTS = {RELEVANCE: (_("Relevance"), ["-relevance", "-pk"]), **SORTS}
+
+
+def sort_key(request, sorts=SORTS, default=DEFAULT_SORT):
+    key = request.GET.get("sort", default)
+    return key if key in sorts else default
 
 
 def page_size(request):
@@ -43,10 +47,15 @@ def apply_filters(queryset, request):
     return queryset
 
 
-def apply_sort(queryset, request):
+def with_price(queryset):
+    """Annotate ``seller_price``: the price of the product's one stock record."""
     StockRecord = get_model("partner", "StockRecord")
     price = StockRecord.objects.filter(product=OuterRef("pk")).values("price")[:1]
-    return queryset.annotate(seller_price=Subquery(price)).order_by(*SORTS[sort_key(request)][1])
+    return queryset.annotate(seller_price=Subquery(price))
+
+
+def apply_sort(queryset, request, sorts=SORTS, default=DEFAULT_SORT):
+    return queryset.order_by(*sorts[sort_key(request, sorts, default)][1])
 
 
 def paginate(queryset, request):
@@ -55,10 +64,10 @@ def paginate(queryset, request):
     return paginator.get_page(request.GET.get("page"))
 
 
-def listing_context(request):
+def listing_context(request, sorts=SORTS, default=DEFAULT_SORT):
     return {
-        "sorts": [(key, label) for key, (label, _order) in SORTS.items()],
-        "current_sort": sort_key(request),
+        "sorts": [(key, label) for key, (label, _order) in sorts.items()],
+        "current_sort": sort_key(request, sorts, default),
         "page_sizes": PAGE_SIZES,
         "current_page_size": page_size(request),
         "regions": list(get_model("catalogue", "Region").objects.all()),

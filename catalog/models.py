@@ -1,5 +1,6 @@
 """Catalogue fork: Moroccan craft products and the vocabularies that describe them."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -137,6 +138,29 @@ class Product(AbstractProduct):
     def dimensions_display(self):
         dims = [d for d in (self.length_cm, self.width_cm, self.height_cm) if d]
         return " × ".join(f"{d.normalize():f}" for d in dims) + " cm" if dims else ""
+
+
+class ProductSearchDocument(models.Model):
+    """A product's searchable text in one language, kept current by ``catalog.search.index``.
+
+    ``document`` is lower-cased, accent-free text (trigram typo matching on PostgreSQL, word
+    matching on SQLite); ``vector`` is the weighted full-text vector (PostgreSQL only).
+    """
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="search_documents")
+    language = models.CharField(max_length=8)
+    document = models.TextField()
+    vector = SearchVectorField(null=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["product", "language"], name="one_search_document_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.product_id}/{self.language}"
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402

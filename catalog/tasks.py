@@ -15,3 +15,11 @@ def record_product_view(product_id, user_id=None):
         return
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     receive_product_view(sender=None, product=product, user=user)
+
+
+@shared_task(ignore_result=True)
+def reindex_products(product_ids):
+    """Rebuild search documents for many products at once (a craft or seller renamed)."""
+    from catalog.search.index import reindex
+
+    reindex(product_ids)

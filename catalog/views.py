@@ -24,6 +24,8 @@ class ProductListView(TemplateView):
     """Base of every product list page: filter, sort, paginate one queryset."""
 
     template_name = "oscar/catalogue/browse.html"
+    sorts = listing.SORTS
+    default_sort = listing.DEFAULT_SORT
 
     def get_products(self):
         return Product.objects.sellable()
@@ -31,9 +33,10 @@ class ProductListView(TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         products = listing.apply_filters(self.get_products(), self.request)
-        products = listing.apply_sort(products.for_cards(), self.request)
+        products = listing.with_price(products.for_cards())
+        products = listing.apply_sort(products, self.request, self.sorts, self.default_sort)
         page = listing.paginate(products, self.request)
-        ctx.update(listing.listing_context(self.request))
+        ctx.update(listing.listing_context(self.request, self.sorts, self.default_sort))
         ctx.update(page_obj=page, products=list(page.object_list), paginator=page.paginator)
         return ctx
 

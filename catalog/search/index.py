@@ -1,0 +1,148 @@
+"""Search documents: what each product says in each language, weighted for ranking.
+
+Weights: A title; B craft, region, materials, techniques, seller; C description; D the English
+title and facts in the other languages (buyers often type English craft names anywhere).
+"""
+
+from django.conf import settings
+from django.db import connection, transaction
+from oscar.core.loading import get_model
+
+from catalog.search.text import fold
+
+BATCH = 500
+
+UPSERT_SQL = """
+INSERT INTO catalogue_productsearchdocument (product_id, language, document, vector)
+VALUES (%s, %s, %s,
+    setweight(to_tsvector(%s::regconfig, %s), 'A') ||
+    setweight(to_tsvector(%s::regconfig, %s), 'B') ||
+    setweight(to_tsvector(%s::regconfig, %s), 'C') ||
+    setweight(to_tsvector(%s::regconfig, %s), 'D'))
+ON CONFLICT (product_id, language)
+DO UPDATE SET document = EXCLUDED.document, vector = EXCLUDED.vector
+"""
+
+
+def languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def search_config(language):
+    return f"mp_{language}"
+
+
+def _translated(instance, field, language):
+    return getattr(instance, f"{field}_{language}", None) or getattr(instance, f"{field}_en", "")
+
+
+class _Vocabulary:
+    """Categories by path, loaded once per batch, so ancestors cost no query."""
+
+    def __init__(self):
+        Category = get_model("catalogue", "Category")
+        self.by_path = {c.path: c for c in Category.objects.all()}
+        self.steplen = Category.steplen
+
+    def crafts(self, product):
+        names = []
+        for category in product.categories.all():
+            path = category.path
+            for end in range(self.steplen, len(path) + 1, self.steplen):
+                node = self.by_path.get(path[:end])
+                if node is not None and node not in names:
+                    names.append(node)
+        return names
+
+
+def _texts(product, language, vocabulary):
+    seller = product.seller
+    facts = [
+        *(_translated(c, "name", language) for c in vocabulary.crafts(product)),
+        _translated(product.region, "name", language) if product.region else "",
+        *(_translated(m, "name", language) for m in product.materials.all()),
+        *(_translated(t, "name", language) for t in product.techniques.all()),
+        seller.name if seller else "",
+    ]
+    english = ""
+    if language != "en":
+        english = " ".join(
+            [
+                product.title_en or "",
+                *(_translated(c, "name", "en") for c in vocabulary.crafts(product)),
+            ]
+        )
+    return {
+        "title": _translated(product, "title", language) or product.title,
+        "facts": " ".join(f for f in facts if f),
+        "description": _translated(product, "description", language),
+        "english": english,
+    }
+
+
+def _rows(products, vocabulary):
+    for product in products:
+        for language in languages():
+            texts = _texts(product, language, vocabulary)
+            document = fold(" ".join(texts.values()))
+            yield product.pk, language, document, texts
+
+
+def _products(product_ids):
+    Product = get_model("catalogue", "Product")
+    queryset = (
+        Product.objects.all() if product_ids is None else Product.objects.filter(pk__in=product_ids)
+    )
+    return (
+        queryset.select_related("region")
+        .prefetch_related("categories", "materials", "techniques", "stockrecords__partner")
+        .order_by("pk")
+    )
+
+
+def _write_postgres(rows):
+    params = []
+    for pk, language, document, texts in rows:
+        config = search_config(language)
+        params.append(
+            (
+                pk,
+                language,
+                document,
+                config,
+                texts["title"],
+                config,
+                texts["facts"],
+                config,
+                texts["description"],
+                config,
+                texts["english"],
+            )
+        )
+    with connection.cursor() as cursor:
+        cursor.executemany(UPSERT_SQL, params)
+
+
+def _write_portable(rows):
+    Document = get_model("catalogue", "ProductSearchDocument")
+    rows = list(rows)
+    Document.objects.filter(product_id__in={row[0] for row in rows}).delete()
+    Document.objects.bulk_create(
+        Document(product_id=pk, language=language, document=document)
+        for pk, language, document, _texts in rows
+    )
+
+
+def reindex(product_ids=None):
+    """Rebuild the documents of the given products (all products when None); returns a count."""
+    vocabulary = _Vocabulary()
+    write = _write_postgres if connection.vendor == "postgresql" else _write_portable
+    ids = None if product_ids is None else list(product_ids)
+    count = 0
+    queryset = _products(ids)
+    for start in range(0, queryset.count(), BATCH):
+        batch = list(queryset[start : start + BATCH])
+        with transaction.atomic():
+            write(_rows(batch, vocabulary))
+        count += len(batch)
+    return count

@@ -1,0 +1,77 @@
+"""Keep search documents current when what they are built from changes.
+
+Small changes are indexed at once; a change touching many products (a craft or seller renamed)
+goes to a Celery task after commit.
+"""
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from oscar.core.loading import get_model
+
+from catalog.search.index import reindex
+from catalog.tasks import reindex_products
+
+INLINE_LIMIT = 200
+
+Product = get_model("catalogue", "Product")
+ProductCategory = get_model("catalogue", "ProductCategory")
+Category = get_model("catalogue", "Category")
+StockRecord = get_model("partner", "StockRecord")
+Partner = get_model("partner", "Partner")
+
+
+def schedule_reindex(product_ids):
+    ids = sorted(set(product_ids))
+    if not ids:
+        return
+    if len(ids) <= INLINE_LIMIT:
+        reindex(ids)
+    else:
+        transaction.on_commit(lambda: reindex_products.delay(ids))
+
+
+def product_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        schedule_reindex([instance.pk])
+
+
+def product_links_changed(sender, instance, action, pk_set=None, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"}:
+        if isinstance(instance, Product):
+            schedule_reindex([instance.pk])
+        else:
+            schedule_reindex(instance.products.values_list("pk", flat=True))
+
+
+def product_part_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        schedule_reindex([instance.product_id])
+
+
+def product_part_deleted(sender, instance, **kwargs):
+    """After commit: the product itself may be going (a cascade), so index what is left then."""
+    product_id = instance.product_id
+    transaction.on_commit(lambda: reindex([product_id]))
+
+
+def seller_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        schedule_reindex(instance.stockrecords.values_list("product_id", flat=True))
+
+
+def category_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    filed = ProductCategory.objects.filter(category__path__startswith=instance.path)
+    schedule_reindex(filed.values_list("product_id", flat=True))
+
+
+def connect():
+    post_save.connect(product_saved, sender=Product, dispatch_uid="search-product")
+    for through in (Product.materials.through, Product.techniques.through):
+        m2m_changed.connect(product_links_changed, sender=through, dispatch_uid=f"search-{through}")
+    for model in (ProductCategory, StockRecord):
+        post_save.connect(product_part_saved, sender=model, dispatch_uid=f"search-save-{model}")
+        post_delete.connect(product_part_deleted, sender=model, dispatch_uid=f"search-del-{model}")
+    post_save.connect(seller_saved, sender=Partner, dispatch_uid="search-seller")
+    post_save.connect(category_saved, sender=Category, dispatch_uid="search-category")
