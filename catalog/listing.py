@@ -1,9 +1,11 @@
-"""Product listing: filters, sorting and page size shared by browse, category and search pages."""
+"""Product listing: filters, facets, sorting and page size shared by every product list page."""
 
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
+
+from catalog import facets
 
 SORTS = {
     "newest": (_("Newest"), ["-date_created", "-pk"]),
@@ -11,12 +13,11 @@ SORTS = {
     "price-desc": (_("Price, high to low"), ["-seller_price", "-pk"]),
 }
 DEFAULT_SORT = "newest"
-PAGE_SIZES = (12, 24, 48)
-DEFAULT_PAGE_SIZE = 24
-
-
 RELEVANCE = "relevance"
 SEARCH_SORTS = {RELEVANCE: (_("Relevance"), ["-relevance", "-pk"]), **SORTS}
+PAGE_SIZES = (12, 24, 48)
+DEFAULT_PAGE_SIZE = 24
+BANDS = {key: (low, high) for key, low, high in facets.PRICE_BANDS}
 
 
 def sort_key(request, sorts=SORTS, default=DEFAULT_SORT):
@@ -32,18 +33,47 @@ def page_size(request):
     return size if size in PAGE_SIZES else DEFAULT_PAGE_SIZE
 
 
-def apply_filters(queryset, request):
-    """Narrow by region, material and technique codes from the query string."""
-    for param, lookup in (
-        ("region", "region__code"),
-        ("material", "materials__code"),
-        ("technique", "techniques__code"),
-    ):
-        value = request.GET.get(param)
-        if value:
-            queryset = queryset.filter(**{lookup: value})
-    if request.GET.get("unique") == "1":
-        queryset = queryset.filter(is_unique_piece=True)
+def _linked(field, code):
+    Product = get_model("catalogue", "Product")
+    through = getattr(Product, f"{field}s").through
+    return Exists(through.objects.filter(product=OuterRef("pk"), **{f"{field}__code": code}))
+
+
+def _in_craft(slug):
+    Category = get_model("catalogue", "Category")
+    ProductCategory = get_model("catalogue", "ProductCategory")
+    root = Category.objects.filter(depth=1, slug=slug).values("path")[:1]
+    return Exists(
+        ProductCategory.objects.filter(
+            product=OuterRef("pk"), category__path__startswith=Subquery(root)
+        )
+    )
+
+
+def _in_band(key):
+    low, high = BANDS[key]
+    return {"seller_price__gte": low, **({"seller_price__lt": high} if high else {})}
+
+
+FILTERS = {
+    "craft": lambda qs, value: qs.filter(_in_craft(value)),
+    "region": lambda qs, value: qs.filter(region__code=value),
+    "material": lambda qs, value: qs.filter(_linked("material", value)),
+    "technique": lambda qs, value: qs.filter(_linked("technique", value)),
+    "price": lambda qs, value: qs.filter(**_in_band(value)) if value in BANDS else qs,
+    "unique": lambda qs, value: qs.filter(is_unique_piece=True) if value == "1" else qs,
+}
+
+
+def selected_filters(request):
+    return {name: request.GET[name] for name in FILTERS if request.GET.get(name)}
+
+
+def apply_filters(queryset, selected, skip=None):
+    """Apply the selected filters, all but ``skip`` (a facet counts without its own filter)."""
+    for name, value in selected.items():
+        if name != skip:
+            queryset = FILTERS[name](queryset, value)
     return queryset
 
 
@@ -64,12 +94,56 @@ def paginate(queryset, request):
     return paginator.get_page(request.GET.get("page"))
 
 
+def toggle_url(request, name, value):
+    """The current list's URL with one filter set to ``value``, or removed if already set."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    if params.get(name) == value:
+        params.pop(name)
+    else:
+        params[name] = value
+    return f"?{params.urlencode()}" if params else request.path
+
+
+def build_facets(base, request, selected, exclude=()):
+    """Every facet's options with counts and toggle links, in a fixed number of queries."""
+
+    def others(name):
+        return apply_filters(base, selected, skip=name)
+
+    groups = []
+    if "craft" not in exclude:
+        groups.append(
+            ("craft", _("Craft"), facets.craft_facet(others("craft"), selected.get("craft")))
+        )
+    groups += [
+        ("region", _("Region"), facets.region_facet(others("region"), selected.get("region"))),
+        (
+            "material",
+            _("Material"),
+            facets.through_facet(others("material"), "material", selected.get("material")),
+        ),
+        (
+            "technique",
+            _("Technique"),
+            facets.through_facet(others("technique"), "technique", selected.get("technique")),
+        ),
+    ]
+    bands, unique = facets.price_and_unique_facets(
+        others("price"), selected.get("price"), selected.get("unique") == "1"
+    )
+    groups.append(("price", _("Price (MAD)"), bands))
+    for name, _label, options in groups:
+        for option in options:
+            option["url"] = toggle_url(request, name, option["value"])
+    unique["url"] = toggle_url(request, "unique", "1")
+    return {"groups": [g for g in groups if g[2]], "unique": unique}
+
+
 def listing_context(request, sorts=SORTS, default=DEFAULT_SORT):
     return {
         "sorts": [(key, label) for key, (label, _order) in sorts.items()],
         "current_sort": sort_key(request, sorts, default),
         "page_sizes": PAGE_SIZES,
         "current_page_size": page_size(request),
-        "regions": list(get_model("catalogue", "Region").objects.all()),
-        "current_region": request.GET.get("region", ""),
     }

@@ -26,17 +26,21 @@ class ProductListView(TemplateView):
     template_name = "oscar/catalogue/browse.html"
     sorts = listing.SORTS
     default_sort = listing.DEFAULT_SORT
+    facets_exclude = ()
 
     def get_products(self):
         return Product.objects.sellable()
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        products = listing.apply_filters(self.get_products(), self.request)
-        products = listing.with_price(products.for_cards())
+        selected = listing.selected_filters(self.request)
+        base = listing.with_price(self.get_products())
+        products = listing.apply_filters(base, selected).for_cards()
         products = listing.apply_sort(products, self.request, self.sorts, self.default_sort)
         page = listing.paginate(products, self.request)
         ctx.update(listing.listing_context(self.request, self.sorts, self.default_sort))
+        ctx["facets"] = listing.build_facets(base, self.request, selected, self.facets_exclude)
+        ctx["selected_filters"] = selected
         ctx.update(page_obj=page, products=list(page.object_list), paginator=page.paginator)
         return ctx
 
@@ -47,6 +51,7 @@ class CatalogueView(ProductListView):
 
 class ProductCategoryView(ProductListView):
     template_name = "oscar/catalogue/category.html"
+    facets_exclude = ("craft",)
 
     def get(self, request, *args, **kwargs):
         self.category = get_object_or_404(Category.objects.browsable(), pk=kwargs["pk"])
