@@ -39,3 +39,11 @@ messages: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test_db.sqlite3 media private-media staticfiles
+
+.PHONY: bench lighthouse
+
+bench: install
+	$(BIN)/python bench/run.py --products 10000
+
+lighthouse: install
+	$(BIN)/python bench/lighthouse.py

@@ -130,3 +130,19 @@ def test_add_to_basket_from_the_product_page(client, product):
     assert response.status_code == 302
     basket_page = client.get("/fr/basket/").content.decode()
     assert "Tapis noué main" in basket_page
+
+
+@pytest.mark.django_db
+def test_product_description_keeps_paragraphs_and_drops_scripts(client, craft):
+    from tests.factories import ProductFactory
+
+    product = ProductFactory(
+        description_en=(
+            '<p>Knotted in Azilal.</p><p onclick="x()">Wool.</p><script>alert(1)</script>'
+        ),
+        category=craft,
+    )
+    content = client.get(product.get_absolute_url()).content.decode()
+    assert "<p>Knotted in Azilal.</p><p>Wool.</p>" in content
+    assert "alert(1)" not in content
+    assert "onclick" not in content

@@ -1,7 +1,9 @@
+import nh3
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
 from themes import menu
@@ -17,9 +19,7 @@ def craft_menu():
 def _translated_paths(request):
     """The current page's path in each shipped language, query string kept."""
     query = f"?{request.GET.urlencode()}" if request.GET else ""
-    return [
-        (code, translate_url(request.path, code) + query) for code, _name in settings.LANGUAGES
-    ]
+    return [(code, translate_url(request.path, code) + query) for code, _name in settings.LANGUAGES]
 
 
 @register.simple_tag(takes_context=True)
@@ -51,3 +51,12 @@ def language_alternates(context):
     return format_html_join(
         "", '<link rel="alternate" hreflang="{}" href="{}">', links
     ) + format_html('<link rel="alternate" hreflang="x-default" href="{}">', default)
+
+
+RICH_TEXT_TAGS = {"p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "h3", "h4", "blockquote"}
+
+
+@register.filter
+def safe_rich_text(value):
+    """Seller and staff HTML (product descriptions), cleaned to a small safe subset."""
+    return mark_safe(nh3.clean(value or "", tags=RICH_TEXT_TAGS, attributes={}))

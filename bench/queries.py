@@ -1,0 +1,55 @@
+"""Count SQL queries per page with Django's test client, in the bench environment.
+
+Usage (run.py does this): ``python bench/queries.py /en/ /en/search/?q=rug ...``; prints one JSON
+line ``{url: {"status", "first", "second", "second_without_tx"}}``. Each GET is anonymous and
+cookie-less, like wrk's; the second count is the steady state (per-process caches warm). Counts
+include BEGIN and COMMIT (ATOMIC_REQUESTS), as Django 5 captures them and tests/ counts them;
+``second_without_tx`` leaves them out.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT")
+
+
+def setup_django():
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def count(url):
+    """SQL of one anonymous GET: (status, statements, statements other than transaction control)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    sql = [query["sql"].lstrip().upper() for query in queries.captured_queries]
+    data = [text for text in sql if not text.startswith(TRANSACTION_CONTROL)]
+    return response.status_code, len(sql), len(data)
+
+
+def main(urls):
+    setup_django()
+    report = {}
+    for url in urls:
+        _status, first, _data = count(url)
+        status, second, data = count(url)
+        report[url] = {
+            "status": status,
+            "first": first,
+            "second": second,
+            "second_without_tx": data,
+        }
+    print("BENCH_JSON " + json.dumps(report))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,1 @@
+"""Demo data for the storefront: vocabularies, sellers, products and images (see seed_demo)."""

@@ -1,0 +1,95 @@
+"""Fill the database with a demo marketplace: craft tree, sellers, products, home page."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import translation
+from oscar.core.loading import get_model
+
+from catalog.demo import images, products, seed
+from catalog.demo.crafts import CRAFTS
+from catalog.demo.data import HIDDEN_PRODUCTS_PER_SELLER, MATERIALS, SELLERS, TECHNIQUES
+
+
+class Command(BaseCommand):
+    help = (
+        "Create demo data: craft categories, materials, techniques, sellers, products with "
+        "pictures, and the Wagtail home page. Safe to run again: only missing rows are added."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--products",
+            type=int,
+            default=200,
+            help="Number of demo products from verified sellers (default: 200).",
+        )
+        parser.add_argument(
+            "--seed",
+            type=int,
+            default=2026,
+            help="Random seed; the same seed gives the same data (default: 2026).",
+        )
+
+    def handle(self, *args, **options):
+        count, seed_value = options["products"], options["seed"]
+        if count < 0:
+            raise CommandError("--products must be zero or more.")
+        with translation.override("en"), transaction.atomic():
+            created = self.seed_all(count, seed_value)
+        self.stdout.write(self.summary(created))
+
+    def seed_all(self, count, seed_value):
+        """Seed everything inside one transaction; return the number of new products."""
+        Material = get_model("catalogue", "Material")
+        Technique = get_model("catalogue", "Technique")
+        regions = seed.load_regions({row[5] for row in SELLERS})
+        context = {
+            "materials": seed.seed_vocabulary(Material, MATERIALS),
+            "techniques": seed.seed_vocabulary(Technique, TECHNIQUES),
+            "categories": seed.seed_categories(),
+            "product_class": seed.seed_product_class(),
+            "sellers": seed.seed_sellers(regions, seed_value),
+            "pool": images.ensure_pool(CRAFTS, seed_value),
+        }
+        specs = products.build_specs(
+            count,
+            seed_value,
+            *self.seller_groups(regions),
+            names=self.vocabulary_names(),
+            pool_sizes={k: len(v) for k, v in context["pool"].items()},
+        )
+        created = products.create_products(specs, context)
+        seed.seed_home_page()
+        return created
+
+    @staticmethod
+    def seller_groups(regions):
+        """Verified sellers per craft, and the non-verified sellers with their craft."""
+        infos = seed.seller_infos(regions)
+        by_craft, hidden = {}, []
+        for slug, *_rest, crafts, status in SELLERS:
+            if status == "verified":
+                for craft in crafts:
+                    by_craft.setdefault(craft, []).append(infos[slug])
+            else:
+                hidden.append((infos[slug], crafts[0], HIDDEN_PRODUCTS_PER_SELLER))
+        return by_craft, hidden
+
+    @staticmethod
+    def vocabulary_names():
+        """{code: (en, fr, ar, es)} for materials and techniques, used in descriptions."""
+        return {code: tuple(names) for code, *names in MATERIALS + TECHNIQUES}
+
+    @staticmethod
+    def summary(created):
+        """One line with the resulting totals."""
+        Partner = get_model("partner", "Partner")
+        Product = get_model("catalogue", "Product")
+        Category = get_model("catalogue", "Category")
+        Region = get_model("catalogue", "Region")
+        verified = Partner.objects.filter(status=Partner.Status.VERIFIED).count()
+        return (
+            f"seed_demo: {Partner.objects.count()} sellers ({verified} verified), "
+            f"{Product.objects.count()} products ({created} new), "
+            f"{Category.objects.count()} categories, {Region.objects.count()} regions"
+        )
