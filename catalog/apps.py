@@ -8,9 +8,11 @@ class CatalogueConfig(oscar_apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
+        from catalog import page_cache
         from catalog.search import signals
 
         signals.connect()
+        page_cache.connect()
         self.seller_view = get_class("catalogue.views", "SellerView")
 
     def get_urls(self):

@@ -7,11 +7,13 @@ Each list page costs a fixed number of queries whatever its page size: products 
 from django.db import transaction
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 from oscar.core.loading import get_class, get_model
 
 from catalog import listing
+from catalog.page_cache import cache_anonymous_page
 from catalog.tasks import record_product_view
 
 Product = get_model("catalogue", "Product")
@@ -20,6 +22,7 @@ Partner = get_model("partner", "Partner")
 CustomerHistoryManager = get_class("customer.history", "CustomerHistoryManager")
 
 
+@method_decorator(cache_anonymous_page, name="dispatch")
 class ProductListView(TemplateView):
     """Base of every product list page: filter, sort, paginate one queryset."""
 

@@ -160,6 +160,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE: dict = {}
 
+# Whole-page cache of anonymous storefront pages (catalog/page_cache.py).
+STOREFRONT_PAGE_CACHE = env.bool("STOREFRONT_PAGE_CACHE", default=True)
+
 # Files: local media by default; S3 (django-storages) when AWS_STORAGE_BUCKET_NAME is set.
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 MEDIA_URL = env("MEDIA_URL", default="/media/")

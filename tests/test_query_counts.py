@@ -10,6 +10,12 @@ from tests.factories import CategoryFactory, ProductFactory, SellerFactory
 QUERY_BUDGET = 15
 
 
+@pytest.fixture(autouse=True)
+def _render_every_time(settings):
+    """Count the queries of a real render, not of a page-cache hit."""
+    settings.STOREFRONT_PAGE_CACHE = False
+
+
 @pytest.fixture
 def sixty_products(craft, tmp_path):
     from django.core.files.uploadedfile import SimpleUploadedFile

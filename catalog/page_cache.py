@@ -1,0 +1,120 @@
+"""Whole-page caching of anonymous storefront pages.
+
+A cached page is keyed by the catalogue version, the language and the full path. Any change to
+what a storefront page shows (product, price, stock, seller, category, vocabulary, CMS page)
+bumps the version, so the next request renders afresh: a price change shows at once, and stale
+entries simply expire.
+
+Only anonymous visitors without a basket, a session or pending messages get cached pages,
+and only responses that set no cookie are stored: nothing personal is ever shared.
+"""
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.translation import get_language
+
+VERSION_KEY = "catalogue:version"
+PAGE_TIMEOUT = 300
+PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+
+
+def catalogue_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def bump_catalogue_version(**kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def is_cacheable_request(request):
+    if not settings.STOREFRONT_PAGE_CACHE:
+        return False
+    if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+        return False
+    cookies = (*PRIVATE_COOKIES, settings.OSCAR_BASKET_COOKIE_OPEN)
+    return not any(name in request.COOKIES for name in cookies)
+
+
+def page_key(request):
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page:{catalogue_version()}:{get_language()}:{path}"
+
+
+def _is_shareable(request, response):
+    """A 200 that sets no cookie and used no CSRF token (a form would carry someone's token)."""
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    )
+
+
+def serve_cached(request, render):
+    """Return the cached page for ``request`` or render, store and return it."""
+    if not is_cacheable_request(request):
+        return render()
+    key = page_key(request)
+    hit = cache.get(key)
+    if hit is not None:
+        content, content_type = hit
+        response = HttpResponse(content, content_type=content_type)
+        response["X-Page-Cache"] = "hit"
+        return response
+    response = render()
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()
+    if _is_shareable(request, response):
+        cache.set(key, (response.content, response["Content-Type"]), PAGE_TIMEOUT)
+    response["X-Page-Cache"] = "miss"
+    return response
+
+
+def cache_anonymous_page(view):
+    """Decorator for a view function or a class-based view's ``dispatch``."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        request = args[1] if len(args) > 1 and hasattr(args[1], "method") else args[0]
+        return serve_cached(request, lambda: view(*args, **kwargs))
+
+    return wrapper
+
+
+def connect():
+    """Bump the catalogue version whenever something a storefront page shows changes."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from oscar.core.loading import get_model
+    from wagtail.signals import page_published, page_unpublished
+
+    models = [
+        get_model("catalogue", name)
+        for name in (
+            "Product",
+            "ProductCategory",
+            "ProductImage",
+            "Category",
+            "Region",
+            "Material",
+            "Technique",
+        )
+    ] + [get_model("partner", "StockRecord"), get_model("partner", "Partner")]
+    for model in models:
+        uid = f"page-cache-{model._meta.label}"
+        post_save.connect(bump_catalogue_version, sender=model, dispatch_uid=uid)
+        post_delete.connect(bump_catalogue_version, sender=model, dispatch_uid=f"{uid}-del")
+    Product = models[0]
+    for through in (Product.materials.through, Product.techniques.through):
+        m2m_changed.connect(bump_catalogue_version, sender=through, dispatch_uid=f"pc-{through}")
+    page_published.connect(bump_catalogue_version, dispatch_uid="page-cache-published")
+    page_unpublished.connect(bump_catalogue_version, dispatch_uid="page-cache-unpublished")

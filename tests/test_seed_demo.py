@@ -1,0 +1,70 @@
+"""seed_demo builds a browsable demo in four languages, and running it again changes nothing."""
+
+import pytest
+from django.core.management import call_command
+from oscar.core.loading import get_model
+from wagtail.models import Site
+
+from marketplace.cms.models import HomePage
+
+Product = get_model("catalogue", "Product")
+Category = get_model("catalogue", "Category")
+Partner = get_model("partner", "Partner")
+StockRecord = get_model("partner", "StockRecord")
+ProductImage = get_model("catalogue", "ProductImage")
+Document = get_model("catalogue", "ProductSearchDocument")
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Product, Category, Partner, StockRecord, ProductImage, Document, HomePage)
+    }
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("seed_demo", products=30, verbosity=0)
+
+
+@pytest.mark.django_db
+def test_seed_demo_is_idempotent(seeded):
+    before = counts()
+    call_command("seed_demo", products=30, verbosity=0)
+    assert counts() == before
+
+
+@pytest.mark.django_db
+def test_seed_demo_grows_to_the_asked_number_of_sellable_products(seeded):
+    call_command("seed_demo", products=45, verbosity=0)
+    assert Product.objects.sellable().count() == 45
+
+
+@pytest.mark.django_db
+def test_seed_demo_creates_artisans_cooperatives_and_unverified_sellers(seeded):
+    kinds = set(Partner.objects.values_list("kind", flat=True))
+    assert {Partner.Kind.ARTISAN, Partner.Kind.COOPERATIVE} <= kinds
+    assert Partner.objects.filter(status=Partner.Status.VERIFIED).count() >= 20
+    assert Partner.objects.exclude(status=Partner.Status.VERIFIED).exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_products_are_complete_in_four_languages(seeded):
+    for product in Product.objects.sellable().prefetch_related("images", "categories"):
+        assert all(getattr(product, f"title_{code}") for code in ("en", "fr", "ar", "es"))
+        assert product.images.all() and product.categories.all()
+        assert product.region_id and product.hs_code and product.weight_kg
+        assert product.stockrecords.get().price_currency == "MAD"
+
+
+@pytest.mark.django_db
+def test_seed_demo_makes_the_cms_home_the_site_root(seeded, client):
+    assert isinstance(Site.objects.get(is_default_site=True).root_page.specific, HomePage)
+    response = client.get("/ar/")
+    assert response.status_code == 200
+    assert 'dir="rtl"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_seed_demo_indexes_products_for_search(seeded):
+    assert Document.objects.count() == Product.objects.count() * 4
