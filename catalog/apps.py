@@ -8,11 +8,12 @@ class CatalogueConfig(oscar_apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
-        from catalog import page_cache
+        from catalog import image_signals, page_cache
         from catalog.search import signals
 
         signals.connect()
         page_cache.connect()
+        image_signals.connect()
         self.seller_view = get_class("catalogue.views", "SellerView")
 
     def get_urls(self):

@@ -4,7 +4,11 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.catalogue.abstract_models import AbstractCategory, AbstractProduct
+from oscar.apps.catalogue.abstract_models import (
+    AbstractCategory,
+    AbstractProduct,
+    AbstractProductImage,
+)
 
 from catalog.querysets import ProductQuerySet
 
@@ -138,6 +142,28 @@ class Product(AbstractProduct):
     def dimensions_display(self):
         dims = [d for d in (self.length_cm, self.width_cm, self.height_cm) if d]
         return " × ".join(f"{d.normalize():f}" for d in dims) + " cm" if dims else ""
+
+
+class ProductImage(AbstractProductImage):
+    renditions_ready = models.BooleanField(
+        _("Responsive renditions ready"),
+        default=False,
+        editable=False,
+        help_text=_("Set once the WebP renditions exist; pages show the original until then."),
+    )
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_original = instance.original.name if "original" in field_names else None
+        return instance
+
+    def save(self, *args, **kwargs):
+        """A replaced file needs new renditions: pages use the original until they exist."""
+        if getattr(self, "_loaded_original", None) not in (None, self.original.name):
+            self.renditions_ready = False
+        super().save(*args, **kwargs)
+        self._loaded_original = self.original.name
 
 
 class ProductSearchDocument(models.Model):

@@ -23,3 +23,18 @@ def reindex_products(product_ids):
     from catalog.search.index import reindex
 
     reindex(product_ids)
+
+
+@shared_task(ignore_result=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def make_product_image_renditions(image_id):
+    """Make an uploaded product image's WebP renditions, then let pages use them."""
+    from catalog.renditions import make_renditions
+
+    ProductImage = get_model("catalogue", "ProductImage")
+    image = ProductImage.objects.filter(pk=image_id).first()
+    if image is None or not image.original:
+        return
+    make_renditions(image.original.name)
+    ProductImage.objects.filter(pk=image_id, original=image.original.name).update(
+        renditions_ready=True
+    )

@@ -22,6 +22,21 @@ def counts():
     }
 
 
+@pytest.fixture(scope="module")
+def shared_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("seed-media")
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, shared_media):
+    """One media folder for the module: the picture pool and renditions are made once."""
+    settings.MEDIA_ROOT = shared_media
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+
+
 @pytest.fixture
 def seeded(db):
     call_command("seed_demo", products=30, verbosity=0)

@@ -12,6 +12,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image, ImageDraw
 
+from catalog.renditions import make_renditions
+
 SIZE = 800
 SCALE = 2
 MAX_BYTES = 75 * 1024
@@ -441,7 +443,10 @@ def render(style, key, index, seed):
 
 
 def ensure_pool(crafts, seed):
-    """Save the missing pictures of every craft; return {craft key: [storage names]}."""
+    """Save the missing pictures of every craft and their WebP renditions.
+
+    Returns {craft key: [storage names]}; every product image points at one of them.
+    """
     pool = {}
     for craft in crafts:
         names = []
@@ -450,6 +455,7 @@ def ensure_pool(crafts, seed):
             if not default_storage.exists(name):
                 data = render(craft.image_style, craft.key, index, seed)
                 name = default_storage.save(name, ContentFile(data))
+            make_renditions(name)
             names.append(name)
         pool[craft.key] = names
     return pool

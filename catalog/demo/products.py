@@ -253,7 +253,9 @@ def insert_batch(specs, context):
             for code in spec.techniques
         ]
         name = context["pool"][spec.craft][spec.image]
-        images.append(ProductImage(product_id=pk, original=name, display_order=0))
+        images.append(
+            ProductImage(product_id=pk, original=name, display_order=0, renditions_ready=True)
+        )
     StockRecord.objects.bulk_create(records)
     ProductCategory.objects.bulk_create(links)
     Product.materials.through.objects.bulk_create(materials)

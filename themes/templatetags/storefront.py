@@ -6,6 +6,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
+from catalog import renditions
 from themes import menu
 
 register = template.Library()
@@ -60,3 +61,20 @@ RICH_TEXT_TAGS = {"p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "h3", "
 def safe_rich_text(value):
     """Seller and staff HTML (product descriptions), cleaned to a small safe subset."""
     return mark_safe(nh3.clean(value or "", tags=RICH_TEXT_TAGS, attributes={}))
+
+
+@register.inclusion_tag("oscar/partials/responsive_image.html")
+def responsive_image(image, alt, sizes, width=800, height=800, lazy=False, priority=False):
+    """An ``<img>`` with WebP ``srcset`` when the renditions exist, else the original file."""
+    name = image.original.name
+    ready = getattr(image, "renditions_ready", False)
+    return {
+        "src": renditions.rendition_url(name, 480) if ready else image.original.url,
+        "srcset": renditions.srcset(name) if ready else "",
+        "sizes": sizes,
+        "alt": alt,
+        "width": width,
+        "height": height,
+        "lazy": lazy,
+        "priority": priority,
+    }
