@@ -146,3 +146,19 @@ def test_product_description_keeps_paragraphs_and_drops_scripts(client, craft):
     assert "<p>Knotted in Azilal.</p><p>Wool.</p>" in content
     assert "alert(1)" not in content
     assert "onclick" not in content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["home", "catalogue", "product", "basket"])
+def test_pages_load_nothing_from_another_host(client, home_page, product, craft, page):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(client.get(storefront_urls(product, craft)[page]).content, "html.parser")
+    assets = [tag.get("src") for tag in soup.find_all(["script", "img", "iframe"])]
+    assets += [
+        tag.get("href")
+        for tag in soup.find_all("link")
+        if tag.get("rel") and not {"alternate", "canonical"} & set(tag["rel"])
+    ]
+    external = [url for url in assets if url and url.startswith(("http:", "https:", "//"))]
+    assert external == []
