@@ -1,7 +1,7 @@
 """Product listing: filters, facets, sorting and page size shared by every product list page."""
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
@@ -78,10 +78,11 @@ def apply_filters(queryset, selected, skip=None):
 
 
 def with_price(queryset):
-    """Annotate ``seller_price``: the price of the product's one stock record."""
-    StockRecord = get_model("partner", "StockRecord")
-    price = StockRecord.objects.filter(product=OuterRef("pk")).values("price")[:1]
-    return queryset.annotate(seller_price=Subquery(price))
+    """Annotate ``seller_price``: the price of the product's one stock record.
+
+    A join, not a subquery: the one-stock-record constraint means it cannot duplicate rows.
+    """
+    return queryset.annotate(seller_price=F("stockrecords__price"))
 
 
 def apply_sort(queryset, request, sorts=SORTS, default=DEFAULT_SORT):

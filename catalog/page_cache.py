@@ -6,20 +6,25 @@ bumps the version, so the next request renders afresh: a price change shows at o
 entries simply expire.
 
 Only anonymous visitors without a basket, a session or pending messages get cached pages,
-and only responses that set no cookie are stored: nothing personal is ever shared.
+and only responses that set no cookie are stored: nothing personal is ever shared. A form's
+CSRF token is stored as a placeholder and each visitor gets a fresh token of their own.
 """
 
 import hashlib
+import re
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
 VERSION_KEY = "catalogue:version"
 PAGE_TIMEOUT = 300
 PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+CSRF_PLACEHOLDER = b"__CSRF_TOKEN__"
 
 
 def catalogue_version():
@@ -51,13 +56,19 @@ def page_key(request):
     return f"page:{catalogue_version()}:{get_language()}:{path}"
 
 
-def _is_shareable(request, response):
-    """A 200 that sets no cookie and used no CSRF token (a form would carry someone's token)."""
-    return (
-        response.status_code == 200
-        and not response.cookies
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-    )
+def _is_shareable(response):
+    """A 200 that sets no cookie of its own (CSRF aside: its token is never stored)."""
+    return response.status_code == 200 and not response.cookies
+
+
+def _without_csrf_token(content):
+    return CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", content)
+
+
+def _with_csrf_token(request, content):
+    if CSRF_PLACEHOLDER not in content:
+        return content
+    return content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
 
 
 def serve_cached(request, render):
@@ -68,14 +79,15 @@ def serve_cached(request, render):
     hit = cache.get(key)
     if hit is not None:
         content, content_type = hit
-        response = HttpResponse(content, content_type=content_type)
+        response = HttpResponse(_with_csrf_token(request, content), content_type=content_type)
         response["X-Page-Cache"] = "hit"
         return response
     response = render()
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
-    if _is_shareable(request, response):
-        cache.set(key, (response.content, response["Content-Type"]), PAGE_TIMEOUT)
+    if _is_shareable(response):
+        stored = _without_csrf_token(response.content)
+        cache.set(key, (stored, response["Content-Type"]), PAGE_TIMEOUT)
     response["X-Page-Cache"] = "miss"
     return response
 

@@ -10,16 +10,15 @@ from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
-from oscar.core.loading import get_class, get_model
+from oscar.core.loading import get_model
 
 from catalog import listing
-from catalog.page_cache import cache_anonymous_page
+from catalog.page_cache import cache_anonymous_page, serve_cached
 from catalog.tasks import record_product_view
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
 Partner = get_model("partner", "Partner")
-CustomerHistoryManager = get_class("customer.history", "CustomerHistoryManager")
 
 
 @method_decorator(cache_anonymous_page, name="dispatch")
@@ -76,7 +75,22 @@ class ProductCategoryView(ProductListView):
 
 
 class ProductDetailView(OscarProductDetailView):
-    """Oscar's product page on the sellable queryset; view analytics leave the request path."""
+    """Oscar's product page on the sellable queryset, cached whole for anonymous visitors.
+
+    View analytics leave the request path (a Celery task) and are recorded on every view, cached
+    or not. Oscar's recently-viewed cookie is not set: no page shows that list, and a cookie
+    would make every product page uncacheable.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        response = serve_cached(
+            request, lambda: super(ProductDetailView, self).dispatch(request, *args, **kwargs)
+        )
+        if response.status_code == 200:
+            user_id = request.user.pk if request.user.is_authenticated else None
+            product_id = int(kwargs["pk"])
+            transaction.on_commit(lambda: record_product_view.delay(product_id, user_id))
+        return response
 
     def get_queryset(self):
         return (
@@ -95,9 +109,7 @@ class ProductDetailView(OscarProductDetailView):
             raise Http404 from exc
 
     def send_signal(self, request, response, product):
-        CustomerHistoryManager.update(product, request, response)
-        user_id = request.user.pk if request.user.is_authenticated else None
-        transaction.on_commit(lambda: record_product_view.delay(product.pk, user_id))
+        """Recorded by ``dispatch`` for cached and fresh views alike."""
 
 
 class SellerView(ProductListView):

@@ -1,5 +1,6 @@
 """Anonymous pages are served from cache until the catalogue changes; nothing personal is."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -78,17 +79,41 @@ def test_visitors_with_a_basket_are_never_served_from_cache(client, craft, produ
 
 
 @pytest.mark.django_db
-def test_a_page_that_used_a_csrf_token_is_not_stored():
-    from django.http import HttpResponse
-    from django.middleware.csrf import get_token
+def test_product_page_is_cached_with_a_fresh_csrf_token_per_visitor(client, product):
+    from django.test import Client
 
-    request = RequestFactory().get("/en/x/")
-    request.META["CSRF_COOKIE"] = "a" * 32
-    get_token(request)
-    assert not page_cache._is_shareable(request, HttpResponse("form"))
+    first = get(client, product.get_absolute_url())
+    other_visitor = Client(enforce_csrf_checks=True)
+    hit = get(other_visitor, product.get_absolute_url())
+    assert hit["X-Page-Cache"] == "hit"
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', hit.content.decode())[1]
+    assert token not in first.content.decode()
+    response = other_visitor.post(
+        reverse("basket:add", kwargs={"pk": product.pk}),
+        {"quantity": 1, "csrfmiddlewaretoken": token},
+    )
+    assert response.status_code == 302
 
 
 @pytest.mark.django_db
-def test_product_pages_are_not_cached_whole(client, product):
+def test_the_stored_page_holds_no_csrf_token(client, product):
+    from django.core.cache import cache
+
     get(client, product.get_absolute_url())
-    assert "X-Page-Cache" not in get(client, product.get_absolute_url())
+    request = RequestFactory().get(product.get_absolute_url())
+    content, _type = cache.get(page_cache.page_key(request))
+    assert page_cache.CSRF_PLACEHOLDER in content
+    assert b'csrfmiddlewaretoken" value="__CSRF_TOKEN__"' in content
+
+
+@pytest.mark.django_db
+def test_every_product_view_is_recorded_even_from_cache(
+    client, product, django_capture_on_commit_callbacks
+):
+    from oscar.core.loading import get_model
+
+    ProductRecord = get_model("analytics", "ProductRecord")
+    for _ in range(3):
+        with django_capture_on_commit_callbacks(execute=True):
+            get(client, product.get_absolute_url())
+    assert ProductRecord.objects.get(product=product).num_views == 3

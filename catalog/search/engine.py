@@ -1,34 +1,68 @@
-"""Product search: PostgreSQL full text (stemmed, accent-free) plus trigram typo matching;
-plain word matching on the folded document elsewhere (SQLite)."""
+"""Product search: PostgreSQL full text (stemmed, accent-free), trigram matching as the typo
+fallback when full text finds nothing; plain word matching on the folded document elsewhere.
+
+On PostgreSQL the ranked ids are fetched once (the best ``MAX_RESULTS``); the list, its count
+and every facet then filter on those ids, so no query repeats the text search.
+"""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
-from django.db.models import F, FloatField, OuterRef, Q, Subquery, Value
+from django.db.models import F, FloatField, Value
+from django.db.models.expressions import RawSQL
 from oscar.core.loading import get_model
 
 from catalog.search.index import search_config
 from catalog.search.text import fold
 
 MAX_WORDS = 10
+MAX_RESULTS = 1000
 
 
 def search(queryset, query, language):
     """Narrow ``queryset`` to products matching ``query``, annotated with ``relevance``."""
+    folded = fold(query)
+    if not folded:
+        return queryset.none().annotate(relevance=Value(0.0, output_field=FloatField()))
+    if connection.vendor != "postgresql":
+        return _search_portable(queryset, folded, language)
+    ids = ranked_ids(query, folded, language)
+    return queryset.filter(pk__in=ids).annotate(
+        relevance=RawSQL(
+            "-array_position(%s::integer[], catalogue_product.id)",
+            (ids,),
+            output_field=FloatField(),
+        )
+    )
+
+
+def ranked_ids(query, folded, language):
+    """Product ids matching ``query``, best first: full text, else trigram similarity."""
     Document = get_model("catalogue", "ProductSearchDocument")
     documents = Document.objects.filter(language=language)
-    folded = fold(query)
-    no_rank = Value(0.0, output_field=FloatField())
-    if not folded:
-        return queryset.none().annotate(relevance=no_rank)
-    if connection.vendor != "postgresql":
-        for word in folded.split()[:MAX_WORDS]:
-            documents = documents.filter(document__contains=word)
-        return queryset.filter(pk__in=documents.values("product_id")).annotate(relevance=no_rank)
     ts_query = SearchQuery(query, config=search_config(language), search_type="websearch")
-    documents = documents.filter(Q(vector=ts_query) | Q(document__trigram_word_similar=folded))
-    rank = documents.filter(product=OuterRef("pk")).annotate(
-        rank=SearchRank(F("vector"), ts_query) + TrigramWordSimilarity(folded, "document")
+    full_text = (
+        documents.filter(vector=ts_query)
+        .annotate(rank=SearchRank(F("vector"), ts_query))
+        .order_by("-rank", "product_id")
+        .values_list("product_id", flat=True)[:MAX_RESULTS]
     )
+    ids = list(full_text)
+    if ids:
+        return ids
+    similar = (
+        documents.filter(document__trigram_word_similar=folded)
+        .annotate(rank=TrigramWordSimilarity(folded, "document"))
+        .order_by("-rank", "product_id")
+        .values_list("product_id", flat=True)[:MAX_RESULTS]
+    )
+    return list(similar)
+
+
+def _search_portable(queryset, folded, language):
+    Document = get_model("catalogue", "ProductSearchDocument")
+    documents = Document.objects.filter(language=language)
+    for word in folded.split()[:MAX_WORDS]:
+        documents = documents.filter(document__contains=word)
     return queryset.filter(pk__in=documents.values("product_id")).annotate(
-        relevance=Subquery(rank.values("rank")[:1], output_field=FloatField())
+        relevance=Value(0.0, output_field=FloatField())
     )
