@@ -11,14 +11,13 @@ from oscar.config import Shop as OscarShop
 
 class Shop(OscarShop):
     def get_urls(self):
-        from wagtail import views as wagtail_views
-
         from catalog.search import urls as search_urls
+        from marketplace.cms import views as cms_views
 
         excluded = {"", "dashboard/", "search/"}
         urls = [u for u in super().get_urls() if str(u.pattern) not in excluded]
         return [
-            path("", wagtail_views.serve, {"path": ""}, name="home"),
+            path("", cms_views.serve, name="home"),
             path("search/", include((search_urls.urlpatterns, "search"))),
             *urls,
         ]

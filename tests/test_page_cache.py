@@ -117,3 +117,20 @@ def test_every_product_view_is_recorded_even_from_cache(
         with django_capture_on_commit_callbacks(execute=True):
             get(client, product.get_absolute_url())
     assert ProductRecord.objects.get(product=product).num_views == 3
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_name", ["home", "category", "product"])
+def test_a_cache_hit_reads_nothing_from_the_database(client, home_page, craft, product, url_name):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = {
+        "home": "/en/",
+        "category": craft.get_absolute_url(),
+        "product": product.get_absolute_url(),
+    }[url_name]
+    get(client, url)
+    with CaptureQueriesContext(connection) as queries:
+        assert get(client, url)["X-Page-Cache"] == "hit"
+    assert [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith("SELECT")] == []

@@ -24,11 +24,6 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("Home page")
 
-    def serve(self, request, *args, **kwargs):
-        from catalog.page_cache import serve_cached
-
-        return serve_cached(request, lambda: super(HomePage, self).serve(request, *args, **kwargs))
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         Product = get_model("catalogue", "Product")
