@@ -10,12 +10,11 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve as serve_static
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from marketplace import health, i18n
+from marketplace import health, i18n, media
 from marketplace.cms import views as cms_views
 
 urlpatterns = [
@@ -34,13 +33,7 @@ if settings.BENCH_ENDPOINTS:
     urlpatterns += [path("bench/bare/", bench.bare, name="bench-bare")]
 
 if not settings.AWS_STORAGE_BUCKET_NAME:
-    urlpatterns += [
-        path(
-            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
-            serve_static,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve_media)]
 
 urlpatterns += i18n_patterns(
     path("", include(apps.get_app_config("oscar").urls[0])),

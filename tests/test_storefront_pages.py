@@ -162,3 +162,20 @@ def test_pages_load_nothing_from_another_host(client, home_page, product, craft,
     ]
     external = [url for url in assets if url and url.startswith(("http:", "https:", "//"))]
     assert external == []
+
+
+@pytest.mark.django_db
+def test_pages_are_compressed_for_browsers_that_accept_it(client, home_page):
+    response = client.get("/en/", HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+
+
+@pytest.mark.django_db
+def test_media_files_are_cached_for_good(client, settings):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    name = default_storage.save("images/piece.jpg", ContentFile(b"jpeg"))
+    response = client.get(f"/media/{name}")
+    assert response.status_code == 200
+    assert "immutable" in response["Cache-Control"]
