@@ -1,13 +1,15 @@
-"""Facet counts for a product list: one grouped query per facet, whatever the page size.
+"""Facet counts for a product list, computed in Python from a few narrow queries.
 
-Each facet counts the list as filtered by the *other* facets, so a buyer sees how many pieces
-each choice would give.
+The list's products are read once as (id, region, unique, price) rows, plus their material,
+technique and craft links; the small vocabularies come from the cache. Each facet then counts
+the products that pass every selected filter but its own, so a buyer sees how many pieces each
+choice would give. The query count does not depend on the page size or the number of products.
 """
 
+from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import CharField, Count, Q, Value
-from django.db.models.functions import Coalesce, NullIf, Substr
+from django.core.cache import cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
@@ -18,93 +20,120 @@ PRICE_BANDS = [
     ("2000-10000", Decimal("2000"), Decimal("10000")),
     ("10000-", Decimal("10000"), None),
 ]
+FACETS = ("craft", "region", "material", "technique", "price", "unique")
 
 
-def _name(prefix):
-    """The vocabulary name in the page language, English when untranslated."""
-    return Coalesce(
-        NullIf(f"{prefix}name_{get_language()}", Value("")),
-        f"{prefix}name_en",
-        output_field=CharField(),
-    )
-
-
-def _options(rows, key, selected):
-    return [
-        {
-            "value": row[key],
-            "label": row["label"],
-            "count": row["n"],
-            "selected": row[key] == selected,
-        }
-        for row in rows
-        if row[key]
-    ]
-
-
-def region_facet(products, selected):
-    Product = get_model("catalogue", "Product")
-    rows = (
-        Product.objects.filter(pk__in=products.order_by().values("pk"))
-        .values("region__code")
-        .annotate(label=_name("region__"), n=Count("pk"))
-        .order_by("region__position")
-    )
-    return _options(rows, "region__code", selected)
-
-
-def through_facet(products, field, selected):
-    """Materials or techniques: count products per linked vocabulary item."""
-    Product = get_model("catalogue", "Product")
-    through = getattr(Product, f"{field}s").through
-    rows = (
-        through.objects.filter(product__in=products.order_by().values("pk"))
-        .values(f"{field}__code")
-        .annotate(label=_name(f"{field}__"), n=Count("product", distinct=True))
-        .order_by("-n", f"{field}__code")
-    )
-    return _options(rows, f"{field}__code", selected)
-
-
-def craft_facet(products, selected):
-    """Top-level craft branches (treebeard path prefix) with their product counts."""
-    Category = get_model("catalogue", "Category")
-    ProductCategory = get_model("catalogue", "ProductCategory")
-    rows = (
-        ProductCategory.objects.filter(product__in=products.order_by().values("pk"))
-        .annotate(root=Substr("category__path", 1, Category.steplen))
-        .values("root")
-        .annotate(n=Count("product", distinct=True))
-    )
-    counts = {row["root"]: row["n"] for row in rows}
-    roots = Category.objects.browsable().filter(depth=1, path__in=counts).order_by("path")
-    return [
-        {"value": c.slug, "label": c.name, "count": counts[c.path], "selected": c.slug == selected}
-        for c in roots
-    ]
-
-
-def price_and_unique_facets(products, selected_band, unique_selected):
-    """Price bands (MAD) and the unique-piece count, in one aggregate query."""
-    aggregates = {"unique": Count("pk", filter=Q(is_unique_piece=True))}
+def price_band(price):
+    if price is None:
+        return None
     for key, low, high in PRICE_BANDS:
-        band = Q(seller_price__gte=low) & (Q(seller_price__lt=high) if high else Q())
-        aggregates[f"band_{key}"] = Count("pk", filter=band)
-    counts = products.order_by().aggregate(**aggregates)
-    bands = [
-        {
-            "value": key,
-            "low": low,
-            "high": high,
-            "count": counts[f"band_{key}"],
-            "selected": key == selected_band,
-        }
-        for key, low, high in PRICE_BANDS
-        if counts[f"band_{key}"]
-    ]
-    unique = {
-        "label": _("Unique pieces only"),
-        "count": counts["unique"],
-        "selected": unique_selected,
+        if price >= low and (high is None or price < high):
+            return key
+    return None
+
+
+def _translated_name(item, language):
+    return getattr(item, f"name_{language}", None) or item.name_en or item.name
+
+
+def vocabularies():
+    """Codes and names (page language) of crafts, regions, materials and techniques, cached."""
+    from catalog.page_cache import catalogue_version
+
+    language = get_language()
+    key = f"facet-vocabularies:{catalogue_version()}:{language}"
+    found = cache.get(key)
+    if found is not None:
+        return found
+    Category = get_model("catalogue", "Category")
+    found = {
+        "craft": {
+            c.path: (c.slug, _translated_name(c, language))
+            for c in Category.objects.browsable().filter(depth=1).order_by("path")
+        },
     }
-    return bands, unique
+    for name in ("region", "material", "technique"):
+        model = get_model("catalogue", name.capitalize())
+        found[name] = {
+            item.pk: (item.code, _translated_name(item, language)) for item in model.objects.all()
+        }
+    cache.set(key, found, 600)
+    return found
+
+
+def _links(through, field, product_ids):
+    links = defaultdict(set)
+    rows = through.objects.filter(product_id__in=product_ids).values_list("product_id", field)
+    for product_id, value in rows:
+        links[product_id].add(value)
+    return links
+
+
+def product_rows(products, vocab):
+    """One dict per product: the facet values it has (sets for many-valued facets)."""
+    Product = get_model("catalogue", "Product")
+    ProductCategory = get_model("catalogue", "ProductCategory")
+    base = list(
+        products.order_by().values_list("pk", "region_id", "is_unique_piece", "seller_price")
+    )
+    ids = products.order_by().values("pk")
+    materials = _links(Product.materials.through, "material_id", ids)
+    techniques = _links(Product.techniques.through, "technique_id", ids)
+    paths = _links(ProductCategory, "category__path", ids)
+    Category = get_model("catalogue", "Category")
+    craft_slugs = {path: slug for path, (slug, _name) in vocab["craft"].items()}
+    region_codes = {pk: code for pk, (code, _n) in vocab["region"].items()}
+    material_codes = {pk: code for pk, (code, _n) in vocab["material"].items()}
+    technique_codes = {pk: code for pk, (code, _n) in vocab["technique"].items()}
+    for pk, region_id, unique, price in base:
+        yield {
+            "craft": {craft_slugs.get(p[: Category.steplen]) for p in paths[pk]} - {None},
+            "region": {region_codes.get(region_id)} - {None},
+            "material": {material_codes[m] for m in materials[pk] if m in material_codes},
+            "technique": {technique_codes[t] for t in techniques[pk] if t in technique_codes},
+            "price": {price_band(price)} - {None},
+            "unique": {"1"} if unique else set(),
+        }
+
+
+def count(rows, selected):
+    """{facet: {value: count}}, each facet counted under every selected filter but its own."""
+    counts = {facet: defaultdict(int) for facet in FACETS}
+    for row in rows:
+        failing = [f for f, value in selected.items() if value not in row.get(f, ())]
+        if len(failing) > 1:
+            continue
+        for facet in FACETS:
+            if not failing or failing == [facet]:
+                for value in row[facet]:
+                    counts[facet][value] += 1
+    return counts
+
+
+def options(facet, counts, vocab, selected):
+    """A facet's options in display order, with labels and counts (zero-count ones dropped)."""
+    if facet == "price":
+        return [
+            {
+                "value": key,
+                "low": low,
+                "high": high,
+                "count": counts[key],
+                "selected": selected == key,
+            }
+            for key, low, high in PRICE_BANDS
+            if counts.get(key)
+        ]
+    entries = vocab[facet].values()
+    listed = [
+        {"value": code, "label": label, "count": counts[code], "selected": selected == code}
+        for code, label in entries
+        if counts.get(code)
+    ]
+    if facet in ("material", "technique"):
+        listed.sort(key=lambda option: (-option["count"], option["value"]))
+    return listed
+
+
+def unique_option(counts, selected):
+    return {"label": _("Unique pieces only"), "count": counts.get("1", 0), "selected": selected}

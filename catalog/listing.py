@@ -60,13 +60,22 @@ FILTERS = {
     "region": lambda qs, value: qs.filter(region__code=value),
     "material": lambda qs, value: qs.filter(_linked("material", value)),
     "technique": lambda qs, value: qs.filter(_linked("technique", value)),
-    "price": lambda qs, value: qs.filter(**_in_band(value)) if value in BANDS else qs,
-    "unique": lambda qs, value: qs.filter(is_unique_piece=True) if value == "1" else qs,
+    "price": lambda qs, value: qs.filter(**_in_band(value)),
+    "unique": lambda qs, value: qs.filter(is_unique_piece=True),
 }
 
 
+VALID_VALUES = {"price": BANDS.keys(), "unique": {"1"}}
+
+
 def selected_filters(request):
-    return {name: request.GET[name] for name in FILTERS if request.GET.get(name)}
+    """The filters in the query string; values a filter cannot take are dropped."""
+    selected = {name: request.GET[name] for name in FILTERS if request.GET.get(name)}
+    return {
+        name: value
+        for name, value in selected.items()
+        if name not in VALID_VALUES or value in VALID_VALUES[name]
+    }
 
 
 def apply_filters(queryset, selected, skip=None):
@@ -106,39 +115,31 @@ def toggle_url(request, name, value):
     return f"?{params.urlencode()}" if params else request.path
 
 
+FACET_LABELS = {
+    "craft": _("Craft"),
+    "region": _("Region"),
+    "material": _("Material"),
+    "technique": _("Technique"),
+    "price": _("Price (MAD)"),
+}
+
+
 def build_facets(base, request, selected, exclude=()):
     """Every facet's options with counts and toggle links, in a fixed number of queries."""
-
-    def others(name):
-        return apply_filters(base, selected, skip=name)
-
+    vocab = facets.vocabularies()
+    counts = facets.count(facets.product_rows(base, vocab), selected)
     groups = []
-    if "craft" not in exclude:
-        groups.append(
-            ("craft", _("Craft"), facets.craft_facet(others("craft"), selected.get("craft")))
-        )
-    groups += [
-        ("region", _("Region"), facets.region_facet(others("region"), selected.get("region"))),
-        (
-            "material",
-            _("Material"),
-            facets.through_facet(others("material"), "material", selected.get("material")),
-        ),
-        (
-            "technique",
-            _("Technique"),
-            facets.through_facet(others("technique"), "technique", selected.get("technique")),
-        ),
-    ]
-    bands, unique = facets.price_and_unique_facets(
-        others("price"), selected.get("price"), selected.get("unique") == "1"
-    )
-    groups.append(("price", _("Price (MAD)"), bands))
-    for name, _label, options in groups:
+    for name, label in FACET_LABELS.items():
+        if name in exclude:
+            continue
+        options = facets.options(name, counts[name], vocab, selected.get(name))
         for option in options:
             option["url"] = toggle_url(request, name, option["value"])
+        if options:
+            groups.append((name, label, options))
+    unique = facets.unique_option(counts["unique"], selected.get("unique") == "1")
     unique["url"] = toggle_url(request, "unique", "1")
-    return {"groups": [g for g in groups if g[2]], "unique": unique}
+    return {"groups": groups, "unique": unique}
 
 
 def listing_context(request, sorts=SORTS, default=DEFAULT_SORT):

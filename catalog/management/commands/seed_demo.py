@@ -1,7 +1,7 @@
 """Fill the database with a demo marketplace: craft tree, sellers, products, home page."""
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import translation
 from oscar.core.loading import get_model
 
@@ -36,6 +36,9 @@ class Command(BaseCommand):
             raise CommandError("--products must be zero or more.")
         with translation.override("en"), transaction.atomic():
             created = self.seed_all(count, seed_value)
+        if created and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # fresh planner statistics after a bulk load
         self.stdout.write(self.summary(created))
 
     def seed_all(self, count, seed_value):
