@@ -47,6 +47,18 @@ def _english_by_default():
 
 
 @pytest.fixture(autouse=True)
+def _tasks_in_process(request):
+    """Tasks run in-process so tests see their effects; Redis-marked tests use the real broker."""
+    from marketplace.celery import app
+
+    previous = app.conf.task_always_eager
+    if "redis" not in request.keywords:
+        app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 
