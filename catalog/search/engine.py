@@ -16,6 +16,10 @@ from catalog.search.text import fold
 
 MAX_WORDS = 10
 MAX_RESULTS = 1000
+# Ranking reads each candidate's vector; bounding the candidates bounds the cost of a word that
+# matches most of the catalogue (at 100,000 products: 196 -> 47 ms). Beyond this many matches,
+# the ranking is over the first ones the index yields.
+MAX_CANDIDATES = 5000
 
 
 def search(queryset, query, language):
@@ -40,8 +44,9 @@ def ranked_ids(query, folded, language):
     Document = get_model("catalogue", "ProductSearchDocument")
     documents = Document.objects.filter(language=language)
     ts_query = SearchQuery(query, config=search_config(language), search_type="websearch")
+    candidates = documents.filter(vector=ts_query).values("pk")[:MAX_CANDIDATES]
     full_text = (
-        documents.filter(vector=ts_query)
+        Document.objects.filter(pk__in=candidates)
         .annotate(rank=SearchRank(F("vector"), ts_query))
         .order_by("-rank", "product_id")
         .values_list("product_id", flat=True)[:MAX_RESULTS]
