@@ -135,6 +135,12 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 USES_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if USES_POSTGRES:
+    # PostgreSQL's default random_page_cost (4) assumes spinning disks and made the planner hash
+    # 100,000 stock records where 1,000 index lookups were due (146 ms -> 10 ms at 1.1).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c random_page_cost={env.float('PG_RANDOM_PAGE_COST', default=1.1)}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 # Cache, sessions and tasks: Redis when REDIS_URL is set, else in-process defaults.
