@@ -17,6 +17,7 @@ import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 
 import psycopg
 import redis
@@ -107,26 +108,39 @@ def database_exists(name):
     return row is not None
 
 
-def recorded_products(products):
-    """The product count recorded after a complete seed of ``bench_<N>``, or None."""
+def seed_fingerprint():
+    """A hash of the seed code: a database seeded by other code is not reused."""
+    digest = hashlib.sha1()
+    command = ROOT / "catalog" / "management" / "commands" / "seed_demo.py"
+    for path in [command, *sorted((ROOT / "catalog" / "demo").rglob("*.py"))]:
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def recorded_seed(products):
+    """(products, seed fingerprint) recorded after a complete seed of ``bench_<N>``, or None."""
     if not database_exists(db_name(products)):
         return None
     try:
         with psycopg.connect(database_url(products), connect_timeout=10) as conn:
-            row = conn.execute(f"SELECT products FROM {MARKER_TABLE}").fetchone()
-    except psycopg.errors.UndefinedTable:
+            row = conn.execute(f"SELECT products, seed_sha FROM {MARKER_TABLE}").fetchone()
+    except (psycopg.errors.UndefinedTable, psycopg.errors.UndefinedColumn):
         return None
-    return row[0] if row else None
+    return tuple(row) if row else None
 
 
-def record_products(products):
+def record_seed(products):
     with psycopg.connect(database_url(products), autocommit=True, connect_timeout=10) as conn:
         conn.execute(
-            f"CREATE TABLE IF NOT EXISTS {MARKER_TABLE} "
-            "(products integer NOT NULL, seeded_at timestamptz NOT NULL DEFAULT now())"
+            f"CREATE TABLE IF NOT EXISTS {MARKER_TABLE} (products integer NOT NULL, "
+            "seed_sha text NOT NULL, seeded_at timestamptz NOT NULL DEFAULT now())"
         )
         conn.execute(f"DELETE FROM {MARKER_TABLE}")
-        conn.execute(f"INSERT INTO {MARKER_TABLE} (products) VALUES (%s)", [products])
+        conn.execute(
+            f"INSERT INTO {MARKER_TABLE} (products, seed_sha) VALUES (%s, %s)",
+            [products, seed_fingerprint()],
+        )
 
 
 def drop_database(products):
@@ -162,8 +176,11 @@ def seed_timeout(products):
 
 
 def prepare_database(products, env, keep):
-    """Create, migrate and seed ``bench_<N>``, or reuse it when kept and completely seeded."""
-    reuse = keep and recorded_products(products) == products
+    """Create, migrate and seed ``bench_<N>``; with ``keep``, reuse one seeded by the same code."""
+    recorded = recorded_seed(products) if keep else None
+    reuse = recorded == (products, seed_fingerprint())
+    if keep and not reuse:
+        log(f"not reusing {db_name(products)}: recorded seed {recorded}")
     if not reuse:
         create_database(products)
     manage(env, "migrate", "--noinput", timeout=1800)
@@ -174,7 +191,7 @@ def prepare_database(products, env, keep):
     started = time.monotonic()
     manage(env, "seed_demo", "--products", str(products), timeout=seed_timeout(products))
     log(f"seeded {products} products in {time.monotonic() - started:.0f} s")
-    record_products(products)
+    record_seed(products)
     return "created"
 
 
@@ -290,7 +307,10 @@ def stop_server(process):
 
 @contextmanager
 def bench_server(products, keep_db, workers, log_path):
-    """Prepare ``bench_<N>``, collect static files, serve it; yield (base URL, env, db state)."""
+    """Prepare ``bench_<N>``, collect static files and serve it.
+
+    Yields base_url, env, state (database created or reused) and the gunicorn process.
+    """
     with static_root() as static:
         env = bench_env(products, static)
         media_root(products).mkdir(parents=True, exist_ok=True)
@@ -300,10 +320,135 @@ def bench_server(products, keep_db, workers, log_path):
         process = None
         try:
             process, base_url = start_server(env, workers, log_path)
-            yield base_url, env, state
+            yield SimpleNamespace(base_url=base_url, env=env, state=state, process=process)
         finally:
             stop_server(process)
             log(f"dropped {purge_task_queue()} tasks queued for a Celery worker the bench lacks")
+
+
+def _cpu_ticks(pid):
+    """User + system clock ticks of a process, 0 once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])
+
+
+def _children(pid):
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if stat.read_text().rsplit(")", 1)[1].split()[1] == str(pid):
+                children.append(int(stat.parent.name))
+        except (OSError, IndexError):
+            continue
+    return children
+
+
+def _process_table():
+    """{pid: (ppid, cmdline, ticks)} of user-space processes.
+
+    Ticks are the process's own, but this process's include its waited children (the wrk runs):
+    a parent's waited children would count a child's whole life in the window it ends in.
+    """
+    table = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            cmdline = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if cmdline:  # kernel threads have none
+            own = int(stat.parent.name) == os.getpid()
+            ticks = sum(int(value) for value in fields[11 : 15 if own else 13])
+            table[int(stat.parent.name)] = (int(fields[1]), cmdline, ticks)
+    return table
+
+
+def _is_bench(pid, table, products, ours):
+    """This process and its descendants (wrk, gunicorn), PostgreSQL's own processes and
+    ``bench_<N>``'s backends, and Redis."""
+    if pid in ours:
+        return True
+    cmdline = table[pid][1]
+    if cmdline.startswith("postgres: "):
+        backend = "127.0.0.1(" in cmdline or "[local]" in cmdline
+        return not backend or f" {db_name(products)} " in cmdline
+    return cmdline.startswith(("redis-server", "/usr/lib/postgresql"))
+
+
+def _split_ticks(products):
+    """{pid: ticks} of the bench's processes and of every other process."""
+    table = _process_table()
+    ours, queue = set(), [os.getpid()]
+    while queue:
+        parent = queue.pop()
+        ours.add(parent)
+        queue += [pid for pid, row in table.items() if row[0] == parent and pid not in ours]
+    bench, other = {}, {}
+    for pid, row in table.items():
+        (bench if _is_bench(pid, table, products, ours) else other)[pid] = row[2]
+    return bench, other
+
+
+class CpuMeter:
+    """CPU used by the bench, and by other work on the machine, while measuring (from /proc).
+
+    Other processes that end inside the window are not counted: ``other_pct`` is a lower bound.
+    """
+
+    def __init__(self, products):
+        self.products = products
+
+    def __enter__(self):
+        self.started = time.monotonic()
+        self.bench, self.other = _split_ticks(self.products)
+        return self
+
+    def __exit__(self, *exc):
+        elapsed = time.monotonic() - self.started
+        bench, other = _split_ticks(self.products)
+        capacity = elapsed * os.sysconf("SC_CLK_TCK") * os.cpu_count()
+        self.bench_pct = 100 * self._delta(self.bench, bench) / capacity
+        self.other_pct = 100 * self._delta(self.other, other) / capacity
+        return False
+
+    @staticmethod
+    def _delta(before, after):
+        return sum(max(0, ticks - before.get(pid, 0)) for pid, ticks in after.items())
+
+
+def _active_queries(products):
+    with psycopg.connect(database_url(products), autocommit=True, connect_timeout=10) as conn:
+        row = conn.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND state = 'active' "
+            "AND pid <> pg_backend_pid()",
+            [db_name(products)],
+        ).fetchone()
+    return row[0]
+
+
+def wait_idle(process, products, timeout=120, interval=0.5):
+    """Wait until gunicorn's workers burn no CPU and ``bench_<N>`` runs no query.
+
+    Requests wrk abandons at the end of a run are still served afterwards; waiting keeps them
+    out of the next measurement. Returns the seconds waited (bounded by ``timeout``).
+    """
+    started = time.monotonic()
+    quiet = 0
+    workers = _children(process.pid)
+    before = sum(_cpu_ticks(pid) for pid in workers)
+    while time.monotonic() - started < timeout:
+        time.sleep(interval)
+        after = sum(_cpu_ticks(pid) for pid in workers)
+        busy = after - before > 2 or _active_queries(products) > 0
+        before = after
+        quiet = 0 if busy else quiet + 1
+        if quiet >= 2:
+            return time.monotonic() - started
+    log(f"server still busy after {timeout} s")
+    return time.monotonic() - started
 
 
 def timestamp():

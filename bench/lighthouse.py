@@ -208,7 +208,8 @@ def print_report(report):
 
 
 def print_failing(pages):
-    print(f"\nfailing audits (score < {AUDIT_PASS}) in categories under {TARGET}:")
+    print(f"\nfailing audits (score < {AUDIT_PASS}) in categories under {TARGET}, worst first;")
+    print("a weight is the audit's share of the category score (insights and diagnostics have 0):")
     found = False
     for page in pages:
         for cat, audits in page["failing"].items():
@@ -216,6 +217,7 @@ def print_failing(pages):
             print(f"  {page['page']} / {cat} ({page['scores'][cat]}):")
             for audit in audits or [{"title": "(no single audit under 0.9)", "score": None}]:
                 extra = f" [{audit['display']}]" if audit.get("display") else ""
+                extra += f" (weight {audit['weight']})" if audit.get("weight") else ""
                 value = "" if audit["score"] is None else f"{audit['score']:.2f}  "
                 print(f"    - {value}{audit['title']}{extra}")
         for warning in page["warnings"]:
@@ -230,8 +232,8 @@ def server(args, log_path):
     if args.base_url:
         yield args.base_url.rstrip("/")
         return
-    with bench_server(args.products, True, args.workers, log_path) as (base_url, _env, _state):
-        yield base_url
+    with bench_server(args.products, True, args.workers, log_path) as served:
+        yield served.base_url
 
 
 @contextmanager
@@ -268,10 +270,11 @@ def main():
     raw_dir.mkdir(parents=True)
     log_path = RESULTS / f"gunicorn-lighthouse-{stamp}.log"
     with server(args, log_path) as base_url, work_dir(stamp) as tmpdir:
+        code = git_state()
         pages = audit_all(base_url, raw_dir, tmpdir)
     report = {
         "timestamp": stamp,
-        "git": git_state(),
+        "git": code,
         "nproc": nproc(),
         "lighthouse": lighthouse_version(),
         "base_url": base_url,

@@ -1,10 +1,14 @@
 """Count SQL queries per page with Django's test client, in the bench environment.
 
 Usage (run.py does this): ``python bench/queries.py /en/ /en/search/?q=rug ...``; prints one JSON
-line ``{url: {"status", "first", "second", "second_without_tx"}}``. Each GET is anonymous and
-cookie-less, like wrk's; the second count is the steady state (per-process caches warm). Counts
-include BEGIN and COMMIT (ATOMIC_REQUESTS), as Django 5 captures them and tests/ counts them;
-``second_without_tx`` leaves them out.
+line ``{url: {"served": counts, "rendered": counts}}``, where counts are
+``{"status", "first", "second", "second_without_tx"}``.
+
+Each GET is anonymous and cookie-less, like wrk's; the second count is the steady state
+(per-process caches warm). ``served`` is what a visitor costs as configured (a whole-page cache
+hit when the project caches the page); ``rendered`` is the same with ``STOREFRONT_PAGE_CACHE``
+off, i.e. what rendering the page costs. Counts include BEGIN and COMMIT (ATOMIC_REQUESTS), as
+Django 5 captures them and tests/ counts them; ``second_without_tx`` leaves them out.
 """
 
 import json
@@ -23,7 +27,7 @@ def setup_django():
 
 
 def count(url):
-    """SQL of one anonymous GET: (status, statements, statements other than transaction control)."""
+    """SQL of one anonymous GET: (status, statements, statements but transaction control)."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -36,18 +40,22 @@ def count(url):
     return response.status_code, len(sql), len(data)
 
 
+def count_twice(url):
+    _status, first, _data = count(url)
+    status, second, data = count(url)
+    return {"status": status, "first": first, "second": second, "second_without_tx": data}
+
+
 def main(urls):
     setup_django()
+    from django.test import override_settings
+
     report = {}
     for url in urls:
-        _status, first, _data = count(url)
-        status, second, data = count(url)
-        report[url] = {
-            "status": status,
-            "first": first,
-            "second": second,
-            "second_without_tx": data,
-        }
+        served = count_twice(url)
+        with override_settings(STOREFRONT_PAGE_CACHE=False):
+            rendered = count_twice(url)
+        report[url] = {"served": served, "rendered": rendered}
     print("BENCH_JSON " + json.dumps(report))
 
 

@@ -1,4 +1,34 @@
 -- wrk's summary as one JSON line (times in microseconds), read by bench/run.py.
+-- With the script arguments "bust <token>" (`wrk ... url -- bust <token>`) every request gets a
+-- unique `nocache=<token>-<thread>-<n>` query parameter, so no whole-page cache can answer it;
+-- give each wrk run its own token.
+local bust = false
+local token = ""
+local counter = 0
+local static_request = nil
+local thread_count = 0
+
+setup = function(thread)
+  thread_count = thread_count + 1
+  thread:set("thread_id", thread_count)
+end
+
+init = function(args)
+  bust = args[1] == "bust"
+  token = args[2] or ""
+end
+
+request = function()
+  if not bust then
+    static_request = static_request or wrk.format()
+    return static_request
+  end
+  counter = counter + 1
+  local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
+  local path = wrk.path .. sep .. "nocache=" .. token .. "-" .. thread_id .. "-" .. counter
+  return wrk.format(nil, path)
+end
+
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(

@@ -10,17 +10,22 @@ JSON to bench/results/<timestamp>.json. See bench/README.md.
 
 import argparse
 import json
+import os
 import platform
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
+import time
+import uuid
 
 from common import (
     BENCH,
     PYTHON,
     RESULTS,
     ROOT,
+    CpuMeter,
     bench_server,
     describe_git,
     drop_database,
@@ -31,6 +36,7 @@ from common import (
     nproc,
     purge_task_queue,
     timestamp,
+    wait_idle,
 )
 
 REPORT_LUA = BENCH / "report.lua"
@@ -42,9 +48,23 @@ MIN_RATIO_PCT = 10
 SEARCH_P99_MS = 100
 SCALE_LIMIT = 1.5
 SCALE_SIZES = {10_000, 100_000}
+SOLO_REPEAT = 3
+CONTENTION_PCT = 10
+TABLE_NOTES = (
+    "req/s, p50, p99: wrk, anonymous, no cookies. SQL: statements of a warm anonymous GET as",
+    "served (page cache as configured); rSQL: the same with STOREFRONT_PAGE_CACHE off (the",
+    "render); both count BEGIN/COMMIT (ATOMIC_REQUESTS), as tests/ do. 1st ms: the first request",
+    "after start (cold caches); solo ms: median of 3 sequential requests on the idle server.",
+    "search (uncached): every request adds a unique nocache=... parameter (a new page).",
+    "other: CPU used by processes other than the bench during the measured run, as % of the",
+    f"machine; over {CONTENTION_PCT}% the row is flagged, and the run is not used for the scale",
+    "budget.",
+)
+FEW_REQUESTS = 100
 
 LOOKUP = """
 import json
+import os
 from django.utils import translation
 from oscar.core.loading import get_model
 Category = get_model("catalogue", "Category")
@@ -100,6 +120,11 @@ def lookup_pages(env):
     ]
 
 
+def uncached_pages():
+    """Search again, a new query string each request: the page cache cannot answer it."""
+    return [("search (uncached)", SEARCH_PATH)]
+
+
 def query_only_pages(pages):
     """Category at the two other page sizes: queries only, to show they do not grow."""
     category = dict(pages)["category"]
@@ -125,65 +150,107 @@ def count_queries(env, paths):
 
 
 def check_pages(base_url, pages):
-    """Every loaded page must answer 200 itself (no redirect) before it is measured."""
-    sizes = {}
+    """Every page must answer 200 itself (no redirect): {path: {bytes, first_ms}}."""
+    first = {}
     for name, path in pages:
-        status, _headers, body = fetch(base_url + path)
+        started = time.monotonic()
+        status, _headers, body = fetch(base_url + path, timeout=120)
+        elapsed = 1000 * (time.monotonic() - started)
         if status != 200:
             raise RuntimeError(f"{name} {path} answered {status}, not 200")
-        sizes[path] = len(body)
-    return sizes
+        first[path] = {"bytes": len(body), "first_ms": elapsed}
+    return first
 
 
-def wrk(url, duration, connections, threads=WRK_THREADS):
+def wrk(url, duration, connections, threads=WRK_THREADS, bust=False):
     """One wrk run with report.lua; its summary dict."""
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency"]
     command += ["--timeout", WRK_TIMEOUT, "-s", str(REPORT_LUA), url]
+    command += ["--", "bust", uuid.uuid4().hex[:12]] if bust else []
     result = subprocess.run(
         command, capture_output=True, text=True, check=True, timeout=duration + 60
     )
     return marked_json(result.stdout)
 
 
-def load(base_url, path, args):
-    """Warm up, then measure one page: requests/s, p50 and p99 in ms, errors."""
-    url = base_url + path
-    log(f"wrk {path}: {WARMUP_SECONDS} s warm-up, {args.duration} s measured")
-    wrk(url, WARMUP_SECONDS, args.connections)
-    summary = wrk(url, args.duration, args.connections)
-    latency = summary["latency_us"]
+def busted(path):
+    """``path`` with a unique ``nocache`` parameter, which no page cache has seen."""
+    return f"{path}{'&' if '?' in path else '?'}nocache=solo-{uuid.uuid4().hex[:12]}"
+
+
+def solo_ms(base_url, path, bust=False, repeat=SOLO_REPEAT):
+    """Median wall time of ``repeat`` sequential requests on an idle server, in ms."""
+    times = []
+    for _ in range(repeat):
+        started = time.monotonic()
+        status, _headers, _body = fetch(base_url + (busted(path) if bust else path), timeout=120)
+        if status != 200:
+            raise RuntimeError(f"{path} answered {status}, not 200")
+        times.append(1000 * (time.monotonic() - started))
+    return statistics.median(times)
+
+
+def load(server, path, args, bust=False):
+    """Warm up, then measure one page: requests/s, p50 and p99 in ms, errors.
+
+    Before each wrk run the server is let finish the requests the previous run abandoned. With
+    ``bust`` every request has a unique query string, so the page cache never answers.
+    """
+    url = server.base_url + path
+    kind = " (unique query strings)" if bust else ""
+    log(f"wrk {path}{kind}: {WARMUP_SECONDS} s warm-up, {args.duration} s measured")
+    wrk(url, WARMUP_SECONDS, args.connections, bust=bust)
+    drained = wait_idle(server.process, args.products)
+    with CpuMeter(args.products) as cpu:
+        summary = wrk(url, args.duration, args.connections, bust=bust)
+    drained_after = wait_idle(server.process, args.products)
+    completed = summary["requests"]
+    latency = {
+        key: value / 1000 if completed else None for key, value in summary["latency_us"].items()
+    }
     errors = summary["errors"]
     return {
-        "requests": summary["requests"],
-        "rps": summary["requests"] / (summary["duration_us"] / 1e6),
-        "p50_ms": latency["p50"] / 1000,
-        "p90_ms": latency["p90"] / 1000,
-        "p99_ms": latency["p99"] / 1000,
-        "max_ms": latency["max"] / 1000,
+        "requests": completed,
+        "rps": completed / (summary["duration_us"] / 1e6),
+        "p50_ms": latency["p50"],
+        "p90_ms": latency["p90"],
+        "p99_ms": latency["p99"],
+        "max_ms": latency["max"],
         "non_2xx": errors["status"],
         "socket_errors": errors["connect"] + errors["read"] + errors["write"],
         "timeouts": errors["timeout"],
+        "idle_wait_s": [round(drained, 1), round(drained_after, 1)],
+        "bench_cpu_pct": round(cpu.bench_pct, 1),
+        "other_cpu_pct": round(cpu.other_pct, 1),
     }
 
 
-def measure(base_url, env, args):
+def measure(server, args):
     """Rows of the report: load on every page, then SQL queries (steady-state count)."""
-    pages = lookup_pages(env)
+    pages = lookup_pages(server.env)
     extra = query_only_pages(pages)
-    sizes = check_pages(base_url, pages)
-    queries = count_queries(env, [path for _name, path in pages + extra])
+    first = check_pages(server.base_url, pages)
+    queries = count_queries(server.env, [path for _name, path in pages + extra])
+    wait_idle(server.process, args.products)
     rows = []
     for name, path in pages:
-        row = {"page": name, "path": path, "bytes": sizes[path], **load(base_url, path, args)}
+        row = {"page": name, "path": path, **first[path]}
+        row["solo_ms"] = solo_ms(server.base_url, path)
+        row.update(load(server, path, args))
+        rows.append(row)
+    for name, path in uncached_pages():
+        row = {"page": name, "path": path, "unique_query_strings": True}
+        row["solo_ms"] = solo_ms(server.base_url, path, bust=True)
+        row.update(load(server, path, args, bust=True))
         rows.append(row)
     for name, path in extra:
         rows.append({"page": name, "path": path})
     bare_rps = rows[0]["rps"]
     for row in rows:
-        row["queries"] = queries[row["path"]]["second"]
-        row["queries_without_tx"] = queries[row["path"]]["second_without_tx"]
-        row["queries_first"] = queries[row["path"]]["first"]
-        row["query_status"] = queries[row["path"]]["status"]
+        served, rendered = queries[row["path"]]["served"], queries[row["path"]]["rendered"]
+        row["queries"] = served["second"]
+        row["queries_rendered"] = rendered["second"]
+        row["query_counts"] = queries[row["path"]]
         if "rps" in row:
             row["ratio_pct"] = 100 * row["rps"] / bare_rps
     return rows
@@ -197,11 +264,16 @@ def budgets(rows):
         for row in rows
         if "rps" in row and row["page"] != "bare"
     ]
-    search = by_page["search"]["p99_ms"]
-    checks.append((f"search p99 {search:.1f} ms < {SEARCH_P99_MS} ms", search < SEARCH_P99_MS))
-    small = by_page["category ?per_page=12"]["queries"]
-    large = by_page["category ?per_page=48"]["queries"]
-    checks.append((f"category queries per_page=12 ({small}) == 48 ({large})", small == large))
+    for name in ("search", "search (uncached)"):
+        p99 = by_page[name]["p99_ms"]
+        if p99 is None:
+            checks.append((f"{name} p99 < {SEARCH_P99_MS} ms: no request completed", False))
+        else:
+            checks.append((f"{name} p99 {p99:.1f} ms < {SEARCH_P99_MS} ms", p99 < SEARCH_P99_MS))
+    small = by_page["category ?per_page=12"]["queries_rendered"]
+    large = by_page["category ?per_page=48"]["queries_rendered"]
+    text = f"category queries, page cache off: per_page=12 ({small}) == 48 ({large})"
+    checks.append((text, small == large))
     return [{"budget": text, "passed": passed} for text, passed in checks]
 
 
@@ -216,7 +288,8 @@ def counterpart(report):
             data = json.loads(path.read_text())
         except (OSError, ValueError):
             continue
-        if data.get("products") in sizes and all(data.get(k) == report[k] for k in same):
+        usable = data.get("contended") is False
+        if usable and data.get("products") in sizes and all(data.get(k) == report[k] for k in same):
             return path, data
     return None, None
 
@@ -231,7 +304,7 @@ def scale_comparison(report):
     pages = {}
     for row in large["rows"]:
         base = small_rows.get(row["page"])
-        if base and "p50_ms" in row:
+        if base and row.get("p50_ms") and base.get("p50_ms"):
             pages[row["page"]] = {
                 "p50_ratio": row["p50_ms"] / base["p50_ms"],
                 "rps_ratio": row["rps"] / base["rps"],
@@ -256,23 +329,38 @@ def print_table(report):
         f"-d{report['duration']}s (after {WARMUP_SECONDS} s warm-up)"
     )
     print(describe_git(report["git"]))
-    header = f"{'page':<23}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'% bare':>8}{'SQL':>5}{'-tx':>5}"
-    header += "  path"
+    before, after = report["load_average_before"], report["load_average_after"]
+    print(
+        f"load average (1, 5, 15 min) before {before[0]:.2f} {before[1]:.2f} {before[2]:.2f}, "
+        f"after {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}"
+    )
+    if report["contended"]:
+        print(f"!! other work used over {CONTENTION_PCT}% of the CPU during some measurements")
+    if report["code_changed_during_run"]:
+        print("!! the working tree changed during the run; the server ran the code above")
+    header = f"{'page':<22}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'% bare':>8}{'SQL':>5}{'rSQL':>5}"
+    header += f"{'1st ms':>8}{'solo ms':>8}{'other':>7}  path"
     print(header)
     print("-" * len(header))
     for row in report["rows"]:
         line = (
-            f"{row['page']:<23}{fmt(row.get('rps'), '{:.1f}'):>9}"
+            f"{row['page']:<22}{fmt(row.get('rps'), '{:.1f}'):>8}"
             f"{fmt(row.get('p50_ms'), '{:.2f}'):>9}{fmt(row.get('p99_ms'), '{:.2f}'):>9}"
             f"{fmt(row.get('ratio_pct'), '{:.1f}%'):>8}{row['queries']:>5}"
-            f"{row['queries_without_tx']:>5}  {row['path']}"
+            f"{row['queries_rendered']:>5}{fmt(row.get('first_ms'), '{:.0f}'):>8}"
+            f"{fmt(row.get('solo_ms'), '{:.1f}'):>8}{fmt(row.get('other_cpu_pct'), '{:.0f}%'):>7}"
+            f"  {row['path']}"
         )
         problems = [f"{row[k]} {k}" for k in ("non_2xx", "socket_errors") if row.get(k)]
+        if "requests" in row and row["requests"] < FEW_REQUESTS:
+            problems.append(f"only {row['requests']} requests completed")
+        if (row.get("other_cpu_pct") or 0) > CONTENTION_PCT:
+            problems.append("other work on the machine")
         if row.get("timeouts"):
             problems.append(f"{row['timeouts']} timeouts (> {WRK_TIMEOUT}, not in p50/p99)")
         print(line + (f"  !! {', '.join(problems)}" if problems else ""))
-    print("SQL: statements of a warm anonymous GET, BEGIN/COMMIT (ATOMIC_REQUESTS) included;")
-    print("-tx: the same without transaction control. Throughput: wrk, anonymous, no cookies.")
+    for note in TABLE_NOTES:
+        print(note)
     print("\nbudgets:")
     for check in report["budgets"]:
         print(f"  {'PASS' if check['passed'] else 'FAIL'}  {check['budget']}")
@@ -283,7 +371,7 @@ def print_scale(scale):
     if not scale:
         print(
             f"  (scale budget: needs a {' and a '.join(map(str, sorted(SCALE_SIZES)))}-product "
-            "run with the same --duration, --connections and --workers)"
+            "run with the same --duration, --connections and --workers, without other work)"
         )
         return
     print(f"  scale {scale['large']} vs {scale['small']} products ({scale['file']}):")
@@ -308,19 +396,23 @@ def main():
     gunicorn_log = RESULTS / f"gunicorn-{stamp}.log"
     try:
         with bench_server(args.products, args.keep_db, args.workers, gunicorn_log) as server:
-            base_url, env, db_state = server
-            rows = measure(base_url, env, args)
+            code, load_before = git_state(), os.getloadavg()
+            rows = measure(server, args)
+            load_after = os.getloadavg()
             queued = purge_task_queue()
     finally:
         if args.drop_db:
             drop_database(args.products)
     report = {
         "timestamp": stamp,
-        "git": git_state(),
+        "git": code,
+        "code_changed_during_run": git_state() != code,
+        "load_average_before": load_before,
+        "load_average_after": load_after,
         "nproc": nproc(),
         "machine": platform.platform(),
         "products": args.products,
-        "database": db_state,
+        "database": server.state,
         "workers": args.workers,
         "duration": args.duration,
         "connections": args.connections,
@@ -329,6 +421,7 @@ def main():
         "tasks_queued": queued,
         "rows": rows,
     }
+    report["contended"] = any((row.get("other_cpu_pct") or 0) > CONTENTION_PCT for row in rows)
     report["budgets"] = budgets(rows)
     report["scale"] = scale_comparison(report)
     out = RESULTS / f"{stamp}.json"
