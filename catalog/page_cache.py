@@ -93,12 +93,11 @@ def serve_cached(request, render):
 
 
 def cache_anonymous_page(view):
-    """Decorator for a view function or a class-based view's ``dispatch``."""
+    """Decorator for a view function (or, through ``method_decorator``, a view's dispatch)."""
 
     @wraps(view)
-    def wrapper(*args, **kwargs):
-        request = args[1] if len(args) > 1 and hasattr(args[1], "method") else args[0]
-        return serve_cached(request, lambda: view(*args, **kwargs))
+    def wrapper(request, *args, **kwargs):
+        return serve_cached(request, lambda: view(request, *args, **kwargs))
 
     return wrapper
 

@@ -17,7 +17,7 @@ def _render_every_time(settings):
 
 
 @pytest.fixture
-def sixty_products(craft, tmp_path):
+def sixty_products(craft):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     image = SimpleUploadedFile("rug.jpg", _tiny_jpeg(), content_type="image/jpeg")
