@@ -26,6 +26,7 @@ from common import (
     BENCH,
     RESULTS,
     ROOT,
+    CpuMeter,
     bench_server,
     describe_git,
     fetch,
@@ -192,13 +193,18 @@ def print_report(report):
     where = f"{report['base_url']}, nproc {report['nproc']}"
     print(f"\nLighthouse {report['lighthouse']} (mobile), {where}")
     print(describe_git(report["git"]))
-    header = f"{'page':<15}" + "".join(f"{cat:>16}" for cat in CATEGORIES) + f"{'KB':>9}  path"
+    header = f"{'page':<15}" + "".join(f"{cat:>16}" for cat in CATEGORIES)
+    header += f"{'KB':>7}{'other':>7}  path"
     print(header)
     print("-" * len(header))
     for page in report["pages"]:
         cells = "".join(f"{'-' if v is None else v:>16}" for v in page["scores"].values())
-        print(f"{page['page']:<15}{cells}{page['total_bytes'] / 1024:>9.0f}  {page['path']}")
-    print()
+        other = f"{page['other_cpu_pct']:.0f}%"
+        print(
+            f"{page['page']:<15}{cells}{page['total_bytes'] / 1024:>7.0f}{other:>7}  {page['path']}"
+        )
+    print("KB: total transfer (total-byte-weight); other: CPU other processes used meanwhile")
+    print("(with --base-url the server counts as other).\n")
     for page in report["pages"]:
         if page["page"].startswith("product"):
             kb = page["total_bytes"] / 1024
@@ -252,12 +258,14 @@ def lighthouse_version():
     return result.stdout.strip()
 
 
-def audit_all(base_url, raw_dir, tmpdir):
+def audit_all(base_url, raw_dir, tmpdir, products):
+    """Audit every page; note the CPU other work took meanwhile (it lowers performance)."""
     pages = []
     for name, path in discover_pages(base_url):
         slug = re.sub(r"\W+", "-", name).strip("-")
-        lhr = run_lighthouse(base_url + path, raw_dir / f"{slug}.json", tmpdir)
-        pages.append(summarise(name, path, lhr))
+        with CpuMeter(products) as cpu:
+            lhr = run_lighthouse(base_url + path, raw_dir / f"{slug}.json", tmpdir)
+        pages.append({**summarise(name, path, lhr), "other_cpu_pct": round(cpu.other_pct, 1)})
     return pages
 
 
@@ -271,7 +279,7 @@ def main():
     log_path = RESULTS / f"gunicorn-lighthouse-{stamp}.log"
     with server(args, log_path) as base_url, work_dir(stamp) as tmpdir:
         code = git_state()
-        pages = audit_all(base_url, raw_dir, tmpdir)
+        pages = audit_all(base_url, raw_dir, tmpdir, args.products)
     report = {
         "timestamp": stamp,
         "git": code,

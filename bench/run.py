@@ -48,17 +48,17 @@ MIN_RATIO_PCT = 10
 SEARCH_P99_MS = 100
 SCALE_LIMIT = 1.5
 SCALE_SIZES = {10_000, 100_000}
-SOLO_REPEAT = 3
+SOLO_REPEAT = 10
 CONTENTION_PCT = 10
 TABLE_NOTES = (
     "req/s, p50, p99: wrk, anonymous, no cookies. SQL: statements of a warm anonymous GET as",
     "served (page cache as configured); rSQL: the same with STOREFRONT_PAGE_CACHE off (the",
     "render); both count BEGIN/COMMIT (ATOMIC_REQUESTS), as tests/ do. 1st ms: the first request",
-    "after start (cold caches); solo ms: median of 3 sequential requests on the idle server.",
+    f"after start (cold caches); solo ms: median of {SOLO_REPEAT} sequential requests on the idle",
+    "server (latency without concurrency).",
     "search (uncached): every request adds a unique nocache=... parameter (a new page).",
-    "other: CPU used by processes other than the bench during the measured run, as % of the",
-    f"machine; over {CONTENTION_PCT}% the row is flagged, and the run is not used for the scale",
-    "budget.",
+    "other: CPU used by processes other than the bench during the measured run (% of the",
+    f"machine); over {CONTENTION_PCT}% flags the row and keeps the run out of the scale budget.",
 )
 FEW_REQUESTS = 100
 
@@ -369,10 +369,9 @@ def print_table(report):
 
 def print_scale(scale):
     if not scale:
-        print(
-            f"  (scale budget: needs a {' and a '.join(map(str, sorted(SCALE_SIZES)))}-product "
-            "run with the same --duration, --connections and --workers, without other work)"
-        )
+        sizes = " and a ".join(map(str, sorted(SCALE_SIZES)))
+        print(f"  (scale budget: needs a {sizes}-product run with the same --duration,")
+        print("   --connections and --workers, undisturbed by other work)")
         return
     print(f"  scale {scale['large']} vs {scale['small']} products ({scale['file']}):")
     for page, ratio in scale["pages"].items():
