@@ -52,8 +52,10 @@ def is_cacheable_request(request):
 
 
 def page_key(request):
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{catalogue_version()}:{get_language()}:{path}"
+    """Version, language, the buyer's display choices (currency, country cookies) and path."""
+    choices = "|".join(request.COOKIES.get(name, "") for name in settings.PAGE_CACHE_VARY_COOKIES)
+    digest = hashlib.sha256(f"{choices}\n{request.get_full_path()}".encode()).hexdigest()
+    return f"page:{catalogue_version()}:{get_language()}:{digest}"
 
 
 def _is_shareable(response):

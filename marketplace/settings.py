@@ -168,6 +168,8 @@ CELERY_TIMEZONE = "UTC"
 
 # Whole-page cache of anonymous storefront pages (catalog/page_cache.py).
 STOREFRONT_PAGE_CACHE = env.bool("STOREFRONT_PAGE_CACHE", default=True)
+# Cookies holding a buyer's display choices: a cached page is stored once per combination.
+PAGE_CACHE_VARY_COOKIES = ["currency", "country"]
 
 # Files: local media by default; S3 (django-storages) when AWS_STORAGE_BUCKET_NAME is set.
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))

@@ -134,3 +134,14 @@ def test_a_cache_hit_reads_nothing_from_the_database(client, home_page, craft, p
     with CaptureQueriesContext(connection) as queries:
         assert get(client, url)["X-Page-Cache"] == "hit"
     assert [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith("SELECT")] == []
+
+
+@pytest.mark.django_db
+def test_display_choice_cookies_get_pages_of_their_own(client, product):
+    url = product.get_absolute_url()
+    assert get(client, url)["X-Page-Cache"] == "miss"
+    client.cookies["currency"] = "EUR"
+    assert get(client, url)["X-Page-Cache"] == "miss"
+    assert get(client, url)["X-Page-Cache"] == "hit"
+    client.cookies["country"] = "US"
+    assert get(client, url)["X-Page-Cache"] == "miss"
