@@ -1,7 +1,8 @@
 """The one rule for what the storefront may show and sell.
 
 Every listing, search, product page, basket and CMS path goes through
-``ProductQuerySet.sellable()``: a public, canonical product whose seller is verified.
+``ProductQuerySet.sellable()``: a public, canonical product whose seller may sell (verified,
+professional card not expired: ``sellers.models.selling_q``).
 """
 
 from django.db.models import Exists, OuterRef, Prefetch
@@ -11,12 +12,11 @@ from oscar.core.loading import get_model
 
 class ProductQuerySet(OscarProductQuerySet):
     def sellable(self):
-        """Public products of verified sellers (the single visibility rule)."""
-        Partner = get_model("partner", "Partner")
+        """Public products of sellers who may sell (the single visibility rule)."""
+        from sellers.models import selling_q
+
         StockRecord = get_model("partner", "StockRecord")
-        verified_offer = StockRecord.objects.filter(
-            product=OuterRef("pk"), partner__status=Partner.Status.VERIFIED
-        )
+        verified_offer = StockRecord.objects.filter(selling_q("partner__"), product=OuterRef("pk"))
         return self.browsable().filter(Exists(verified_offer))
 
     def in_category(self, category):

@@ -119,9 +119,8 @@ class SellerView(ProductListView):
 
     def get(self, request, *args, **kwargs):
         self.seller = get_object_or_404(
-            Partner.objects.select_related("region"),
+            Partner.objects.selling().select_related("region").prefetch_related("craft_branches"),
             slug=kwargs["slug"],
-            status=Partner.Status.VERIFIED,
         )
         return super().get(request, *args, **kwargs)
 

@@ -166,6 +166,18 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 
+# Sellers (sellers/): upload limits, the verifier, card-expiry warnings and the daily check.
+SELLER_DOCUMENT_MAX_BYTES = env.int("SELLER_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
+SELLER_PHOTO_MAX_BYTES = env.int("SELLER_PHOTO_MAX_BYTES", default=5 * 1024 * 1024)
+SELLER_VERIFIER = env("SELLER_VERIFIER", default="sellers.verifiers.ManualReviewVerifier")
+SELLER_CARD_WARNING_DAYS = env.int("SELLER_CARD_WARNING_DAYS", default=30)
+CELERY_BEAT_SCHEDULE = {
+    "sellers-card-expiry": {
+        "task": "sellers.tasks.check_card_expiry",
+        "schedule": env.int("SELLER_CARD_CHECK_SECONDS", default=6 * 60 * 60),
+    },
+}
+
 # Whole-page cache of anonymous storefront pages (catalog/page_cache.py).
 STOREFRONT_PAGE_CACHE = env.bool("STOREFRONT_PAGE_CACHE", default=True)
 # Cookies holding a buyer's display choices: a cached page is stored once per combination.

@@ -36,6 +36,8 @@ if not settings.AWS_STORAGE_BUCKET_NAME:
     urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve_media)]
 
 urlpatterns += i18n_patterns(
+    path("sell/", include("sellers.apply.urls")),
+    path("curation/sellers/", include("sellers.curation.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     re_path(r"^((?:[\w\-]+/)*)$", cms_views.serve, name="cms_page"),
     path("", include(wagtail_urls)),

@@ -1,9 +1,44 @@
 """Partner fork: a seller is a verified artisan or cooperative (law 50.17, law 112.12)."""
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner, AbstractStockRecord
+from phonenumber_field.modelfields import PhoneNumberField
+
+from sellers import documents, validators
+
+SPOKEN_LANGUAGES = [
+    ("ar", _("Arabic")),
+    ("ary", _("Darija (Moroccan Arabic)")),
+    ("zgh", _("Tamazight")),
+    ("fr", _("French")),
+    ("en", _("English")),
+    ("es", _("Spanish")),
+]
+
+
+def selling_q(prefix=""):
+    """The one rule: a seller may sell when verified and its professional card has not expired.
+
+    ``prefix`` reaches the seller through a relation (e.g. ``"stockrecords__partner__"``).
+    A card is valid through its expiry date; sellers without a card (cooperatives, enterprises)
+    are not subject to expiry.
+    """
+    today = timezone.localdate()
+    return Q(**{f"{prefix}status": "verified"}) & (
+        Q(**{f"{prefix}card_expires_on__isnull": True})
+        | Q(**{f"{prefix}card_expires_on__gte": today})
+    )
+
+
+class SellerQuerySet(models.QuerySet):
+    def selling(self):
+        """Sellers whose products may be shown and sold (see ``selling_q``)."""
+        return self.filter(selling_q())
 
 
 class Partner(AbstractPartner):
@@ -43,9 +78,122 @@ class Partner(AbstractPartner):
     city = models.CharField(_("City"), max_length=80, blank=True)
     story = models.TextField(_("Story"), blank=True)
 
+    legal_name = models.CharField(_("Legal name"), max_length=200, blank=True)
+    craft_branches = models.ManyToManyField(
+        "catalogue.Category",
+        verbose_name=_("Craft branches"),
+        blank=True,
+        related_name="sellers",
+        limit_choices_to={"depth": 1},
+    )
+    photo = models.ImageField(
+        _("Photo"),
+        upload_to=documents.photo_path,
+        validators=[documents.validate_photo],
+        blank=True,
+        max_length=255,
+    )
+    contact_phone = PhoneNumberField(_("Contact phone"), region="MA", blank=True)
+    contact_email = models.EmailField(_("Contact email"), blank=True)
+    languages_spoken = models.JSONField(_("Languages spoken"), default=list, blank=True)
+    preferred_language = models.CharField(
+        _("Preferred language for emails"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+
+    # Artisan identity (law 50.17: National Crafts Register)
+    nia = models.CharField(
+        _("Crafts register identity number (NIA)"),
+        max_length=30,
+        blank=True,
+        validators=[validators.validate_register_number],
+    )
+    card_number = models.CharField(
+        _("Professional card number"),
+        max_length=30,
+        blank=True,
+        validators=[validators.validate_register_number],
+    )
+    card_issued_on = models.DateField(_("Card issued on"), null=True, blank=True)
+    card_expires_on = models.DateField(_("Card expires on"), null=True, blank=True, db_index=True)
+    card_scan = models.FileField(
+        _("Scan of the professional card"),
+        storage=documents.get_private_storage,
+        upload_to=documents.card_scan_path,
+        validators=[documents.validate_document],
+        blank=True,
+        max_length=255,
+    )
+
+    # Cooperative identity (law 112.12: ODCO)
+    odco_number = models.CharField(
+        _("ODCO registration number"),
+        max_length=30,
+        blank=True,
+        validators=[validators.validate_register_number],
+    )
+    ice = models.CharField(
+        _("ICE (company identifier)"),
+        max_length=15,
+        blank=True,
+        validators=[validators.validate_ice],
+    )
+    members_count = models.PositiveIntegerField(
+        _("Number of members"),
+        null=True,
+        blank=True,
+        validators=[validators.validate_cooperative_members],
+    )
+    statutes = models.FileField(
+        _("Statutes of the cooperative"),
+        storage=documents.get_private_storage,
+        upload_to=documents.statutes_path,
+        validators=[documents.validate_document],
+        blank=True,
+        max_length=255,
+    )
+
+    # Payout details
+    bank_name = models.CharField(_("Bank name"), max_length=100, blank=True)
+    rib = models.CharField(
+        _("RIB (24 digits)"), max_length=24, blank=True, validators=[validators.validate_rib]
+    )
+    submitted_at = models.DateTimeField(_("Application submitted at"), null=True, blank=True)
+
+    objects = SellerQuerySet.as_manager()
+
+    class Meta(AbstractPartner.Meta):
+        permissions = (
+            ("dashboard_access", "Can access dashboard"),
+            ("verify_seller", "Can verify sellers (curator)"),
+        )
+
+    def clean(self):
+        super().clean()
+        validators.validate_card_dates(self.card_issued_on, self.card_expires_on)
+
     @property
     def is_verified(self):
         return self.status == self.Status.VERIFIED
+
+    @property
+    def card_has_expired(self):
+        return self.card_expires_on is not None and self.card_expires_on < timezone.localdate()
+
+    @property
+    def can_sell(self):
+        """The Python face of ``selling_q``: verified, and no expired card."""
+        return self.is_verified and not self.card_has_expired
+
+    @property
+    def has_artisan_identity(self):
+        return self.kind in (self.Kind.ARTISAN, self.Kind.MASTER_ARTISAN)
+
+    def get_languages_spoken_display(self):
+        names = dict(SPOKEN_LANGUAGES)
+        return [names[code] for code in self.languages_spoken if code in names]
 
     @property
     def is_cooperative(self):
@@ -56,6 +204,87 @@ class Partner(AbstractPartner):
 
 
 Seller = Partner
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("Verification history is append-only.")
+
+    def delete(self):
+        raise TypeError("Verification history is append-only.")
+
+
+class VerificationEvent(models.Model):
+    """One decision on a seller: who, what, from which status to which, why and when.
+
+    Append-only: rows are never changed or deleted (they go only with their seller).
+    """
+
+    seller = models.ForeignKey(
+        Partner,
+        on_delete=models.CASCADE,
+        related_name="verification_events",
+        verbose_name=_("Seller"),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Decided by"),
+    )
+    actor_label = models.CharField(_("Decided by (as recorded)"), max_length=254, blank=True)
+    action = models.CharField(_("Action"), max_length=30)
+    from_status = models.CharField(
+        _("From status"), max_length=20, choices=Partner.Status.choices, blank=True
+    )
+    to_status = models.CharField(_("To status"), max_length=20, choices=Partner.Status.choices)
+    reason = models.TextField(_("Reason"), blank=True)
+    created_at = models.DateTimeField(_("When"), default=timezone.now, db_index=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("Verification event")
+        verbose_name_plural = _("Verification history")
+
+    def __str__(self):
+        return f"{self.seller_id}: {self.from_status or '-'} -> {self.to_status} ({self.action})"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("Verification history is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Verification history is append-only.")
+
+
+class CardExpiryNotice(models.Model):
+    """A card-expiry email sent once per card and threshold (the unique key makes it so)."""
+
+    class Threshold(models.TextChoices):
+        SOON = "soon", _("Expires soon")
+        EXPIRED = "expired", _("Expired")
+
+    seller = models.ForeignKey(
+        Partner, on_delete=models.CASCADE, related_name="card_expiry_notices"
+    )
+    card_expires_on = models.DateField()
+    threshold = models.CharField(max_length=10, choices=Threshold.choices)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["seller", "card_expires_on", "threshold"], name="one_notice_per_threshold"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.seller_id}: card of {self.card_expires_on} {self.threshold}"
 
 
 class StockRecord(AbstractStockRecord):

@@ -1,10 +1,11 @@
-"""Pricing and availability: the product's one stock record, sold only by a verified seller."""
+"""Pricing and availability: the product's one stock record, sold only by a seller who may sell
+(verified, card not expired: ``Partner.can_sell``, the Python face of ``selling_q``)."""
 
 from oscar.apps.partner import strategy as oscar_strategy
 
 
 class UseVerifiedSellerStockRecord:
-    """Pick the seller's stock record; none when the seller is not verified.
+    """Pick the seller's stock record; none when the seller may not sell.
 
     A product has one stock record (a database constraint), so there is no "first record" guess.
     Reads the prefetch cache when the queryset used ``for_cards()``.
@@ -12,7 +13,7 @@ class UseVerifiedSellerStockRecord:
 
     def select_stockrecord(self, product):
         for record in product.stockrecords.all():
-            if record.partner.is_verified:
+            if record.partner.can_sell:
                 return record
         return None
 

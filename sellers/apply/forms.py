@@ -1,0 +1,139 @@
+"""The seller application: one form, with the identity fields its kind requires."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
+
+from sellers import validators
+from sellers.models import SPOKEN_LANGUAGES
+
+Partner = get_model("partner", "Partner")
+Category = get_model("catalogue", "Category")
+
+ARTISAN_FIELDS = ("nia", "card_number", "card_issued_on", "card_expires_on", "card_scan")
+COOPERATIVE_FIELDS = ("odco_number", "ice", "members_count", "statutes")
+REQUIRED_BY_KIND = {
+    Partner.Kind.ARTISAN: ARTISAN_FIELDS,
+    Partner.Kind.MASTER_ARTISAN: ARTISAN_FIELDS,
+    Partner.Kind.COOPERATIVE: COOPERATIVE_FIELDS,
+    Partner.Kind.ENTERPRISE: ("ice",),
+}
+ALWAYS_REQUIRED = ("name", "region", "city", "craft_branches", "contact_phone", "bank_name", "rib")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class ApplicationForm(forms.ModelForm):
+    languages_spoken = forms.MultipleChoiceField(
+        label=_("Languages spoken"),
+        choices=SPOKEN_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Partner
+        fields = (
+            "kind",
+            "name",
+            "legal_name",
+            "region",
+            "city",
+            "craft_branches",
+            "story",
+            "photo",
+            "contact_phone",
+            "contact_email",
+            "languages_spoken",
+            "preferred_language",
+            *ARTISAN_FIELDS,
+            *COOPERATIVE_FIELDS,
+            "bank_name",
+            "rib",
+        )
+        labels = {"name": _("Name shown to buyers")}
+        help_texts = {
+            "legal_name": _("As on your card or the cooperative's registration."),
+            "contact_phone": _("Moroccan (06 12 34 56 78) or international (+33 6 ...) number."),
+            "rib": _("24 digits, spaces allowed: your payouts are sent to this account."),
+            "ice": _("15 digits."),
+            "card_scan": _("PDF, JPEG or PNG; both sides if possible."),
+            "statutes": _("PDF, JPEG or PNG."),
+        }
+        widgets = {
+            "craft_branches": forms.CheckboxSelectMultiple,
+            "story": forms.Textarea(attrs={"rows": 5}),
+            "card_issued_on": DateInput,
+            "card_expires_on": DateInput,
+            "contact_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "rib": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            "ice": forms.TextInput(attrs={"inputmode": "numeric"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["craft_branches"].queryset = Category.objects.filter(depth=1).order_by("path")
+        self.fields["region"].queryset = self.fields["region"].queryset.order_by("pk")
+        self.fields["photo"].widget = forms.ClearableFileInput(attrs={"accept": "image/*"})
+        for name in ("card_scan", "statutes"):
+            self.fields[name].widget = forms.FileInput(
+                attrs={"accept": "application/pdf,image/jpeg,image/png"}
+            )
+        for name in ALWAYS_REQUIRED:
+            self.fields[name].required = True
+
+    def clean_rib(self):
+        return validators.compact(self.cleaned_data.get("rib"))
+
+    def clean_ice(self):
+        return validators.compact(self.cleaned_data.get("ice"))
+
+    def clean_card_expires_on(self):
+        expires_on = self.cleaned_data.get("card_expires_on")
+        if expires_on and expires_on < timezone.localdate():
+            raise forms.ValidationError(_("This card has expired: apply with your current card."))
+        return expires_on
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        for name in REQUIRED_BY_KIND.get(kind, ()):
+            if name in self.errors:
+                continue
+            value = cleaned.get(name)
+            if value in (None, "", False) and not getattr(self.instance, name, None):
+                self.add_error(name, _("Required for this kind of seller."))
+        return cleaned
+
+    def save(self, commit=True):
+        seller = super().save(commit=False)
+        if not seller.slug:
+            seller.slug = unique_slug(seller.name)
+        if commit:
+            seller.save()
+            self._save_m2m()
+        return seller
+
+
+def unique_slug(name):
+    base = slugify(name)[:100] or "seller"
+    slug, n = base, 1
+    while Partner.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+class ResubmitForm(ApplicationForm):
+    answer = forms.CharField(
+        label=_("Your answer to the curator"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+    )

@@ -1,0 +1,94 @@
+"""Curators' review of seller applications: a queue by status and a review page per seller."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView
+from oscar.core.loading import get_model
+
+from sellers import verification
+from sellers.apply.views import document_links
+from sellers.curation.forms import DecisionForm
+
+Partner = get_model("partner", "Partner")
+PAGE_SIZE = 50
+
+
+class CuratorRequired(LoginRequiredMixin):
+    """Anonymous visitors go to the login page; logged-in non-curators get a 404."""
+
+    login_url = reverse_lazy("customer:login")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not verification.is_curator(request.user):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+class QueueView(CuratorRequired, TemplateView):
+    template_name = "sellers/curation/queue.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        status = self.request.GET.get("status", Partner.Status.PENDING)
+        if status not in Partner.Status.values:
+            status = Partner.Status.PENDING
+        counts = dict(Partner.objects.values_list("status").annotate(n=Count("pk")).order_by())
+        sellers = (
+            Partner.objects.filter(status=status)
+            .select_related("region")
+            .order_by("submitted_at", "pk")
+        )
+        page = Paginator(sellers, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        ctx.update(
+            status=status,
+            tabs=[(value, label, counts.get(value, 0)) for value, label in Partner.Status.choices],
+            page_obj=page,
+            paginator=page.paginator,
+            sellers=list(page.object_list),
+        )
+        return ctx
+
+
+class ReviewView(CuratorRequired, FormView):
+    template_name = "sellers/curation/review.html"
+    form_class = DecisionForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.seller = get_object_or_404(
+            Partner.objects.select_related("region").prefetch_related("craft_branches", "users"),
+            pk=kwargs["pk"],
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "seller": self.seller}
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(
+            seller=self.seller,
+            events=list(self.seller.verification_events.select_related("actor")),
+            documents=document_links(self.seller),
+        )
+        return ctx
+
+    def form_valid(self, form):
+        try:
+            verification.apply(
+                self.seller,
+                form.cleaned_data["action"],
+                verification.CURATOR,
+                actor=self.request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except verification.TransitionRefused:
+            form.add_error(None, _("This decision is no longer possible: the status changed."))
+            return self.form_invalid(form)
+        messages.success(self.request, _("Decision recorded; the applicant is told by email."))
+        return redirect("curation:review", pk=self.seller.pk)

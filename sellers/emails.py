@@ -1,0 +1,37 @@
+"""Emails to sellers, written in each seller's preferred language."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+
+def recipients(seller):
+    """The seller's contact email, else its member accounts' emails."""
+    if seller.contact_email:
+        return [seller.contact_email]
+    return sorted({user.email for user in seller.users.all() if user.email})
+
+
+def _absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def send_to_seller(seller, template, context):
+    """Render ``sellers/emails/<template>_subject.txt`` and ``_body.txt`` and send them.
+
+    Return the number of messages sent (0 when the seller has no address).
+    """
+    to = recipients(seller)
+    if not to:
+        return 0
+    with translation.override(seller.preferred_language):
+        context = {
+            "seller": seller,
+            "status_url": _absolute(reverse("sell:status", kwargs={"pk": seller.pk})),
+            **context,
+        }
+        subject = render_to_string(f"sellers/emails/{template}_subject.txt", context)
+        body = render_to_string(f"sellers/emails/{template}_body.txt", context)
+    return send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, to)
