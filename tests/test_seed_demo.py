@@ -83,3 +83,27 @@ def test_seed_demo_makes_the_cms_home_the_site_root(seeded, client):
 @pytest.mark.django_db
 def test_seed_demo_indexes_products_for_search(seeded):
     assert Document.objects.count() == Product.objects.count() * 4
+
+
+@pytest.mark.django_db
+def test_seed_demo_has_sellers_in_every_state_with_valid_identities(seeded):
+    import datetime
+
+    from django.utils import timezone
+
+    from sellers.validators import validate_ice, validate_rib
+
+    statuses = set(Partner.objects.values_list("status", flat=True))
+    assert statuses == set(Partner.Status.values)
+    today = timezone.localdate()
+    soon = today + datetime.timedelta(days=30)
+    verified = Partner.objects.filter(status=Partner.Status.VERIFIED)
+    assert verified.filter(card_expires_on__gte=today, card_expires_on__lte=soon).exists()
+    assert verified.filter(card_expires_on__lt=today).exists()
+    for seller in Partner.objects.all():
+        validate_rib(seller.rib)
+        if seller.ice:
+            validate_ice(seller.ice)
+        assert seller.verification_events.exists()
+        assert seller.craft_branches.exists()
+    assert Partner.objects.filter(kind="cooperative").exclude(ice="").count() > 0

@@ -8,6 +8,7 @@ from oscar.core.loading import get_model
 from catalog.demo import images, products, seed
 from catalog.demo.crafts import CRAFTS
 from catalog.demo.data import HIDDEN_PRODUCTS_PER_SELLER, MATERIALS, SELLERS, TECHNIQUES
+from sellers import demo as seller_demo
 
 
 class Command(BaseCommand):
@@ -54,6 +55,7 @@ class Command(BaseCommand):
             "sellers": seed.seed_sellers(regions, seed_value),
             "pool": images.ensure_pool(CRAFTS, seed_value),
         }
+        seller_demo.seed(regions, context["sellers"], SELLERS, context["categories"], seed_value)
         specs = products.build_specs(
             count,
             seed_value,
