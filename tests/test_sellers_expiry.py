@@ -100,7 +100,7 @@ def test_the_expiry_email_is_in_the_sellers_language(run, mailoutbox):
     seller.preferred_language = "ar"
     seller.save()
     run()
-    assert "البطاقة المهنية" in mailoutbox[0].subject
+    assert mailoutbox[0].subject == "انتهت صلاحية بطاقتك المهنية"
 
 
 @pytest.mark.django_db

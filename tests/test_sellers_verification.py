@@ -124,7 +124,8 @@ def test_the_applicant_is_emailed_after_commit_in_their_language(
     assert len(mailoutbox) == 1
     message = mailoutbox[0]
     assert message.to == [seller.contact_email]
-    assert "Refusé" in message.subject or "refusée" in message.body
+    assert message.subject == "Votre candidature vendeur : Refusé"
+    assert "votre candidature a été refusée" in message.body
     assert "Carte illisible." in message.body
 
 
