@@ -101,6 +101,7 @@ def test_the_expiry_email_is_in_the_sellers_language(run, mailoutbox):
     seller.save()
     run()
     assert mailoutbox[0].subject == "انتهت صلاحية بطاقتك المهنية"
+    assert "&#x27;" not in mailoutbox[0].body
 
 
 @pytest.mark.django_db

@@ -117,7 +117,7 @@ def test_the_applicant_is_emailed_after_commit_in_their_language(
 ):
     seller = ArtisanFactory(status=S.PENDING, preferred_language="fr")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        verification.apply(seller, "reject", verification.CURATOR, reason="Carte illisible.")
+        verification.apply(seller, "reject", verification.CURATOR, reason="Carte d'artisan floue.")
     assert mailoutbox == []
     for callback in callbacks:
         callback()
@@ -126,7 +126,7 @@ def test_the_applicant_is_emailed_after_commit_in_their_language(
     assert message.to == [seller.contact_email]
     assert message.subject == "Votre candidature vendeur : Refusé"
     assert "votre candidature a été refusée" in message.body
-    assert "Carte illisible." in message.body
+    assert "Carte d'artisan floue." in message.body  # plain text: nothing HTML-escaped
 
 
 @pytest.mark.django_db
