@@ -194,3 +194,41 @@ def test_a_pending_application_cannot_be_answered(client, applicant, region, cra
     assert response.status_code == 302
     seller.refresh_from_db()
     assert seller.status == S.PENDING and seller.name != "Atelier Amina"
+
+
+@pytest.mark.django_db
+def test_a_valid_file_sent_with_a_bad_rib_is_kept_for_the_next_attempt(
+    client, applicant, region, craft
+):
+    bad = application_data(region, craft, rib="011519000001205000534922")
+    response = client.post(apply_url(), bad)
+    assert "Received: card.pdf" in response.content.decode()
+    fixed = application_data(region, craft, card_scan=None)
+    assert client.post(apply_url(), fixed).status_code == 302
+    seller = Partner.objects.get()
+    with seller.card_scan.open("rb") as handle:
+        assert handle.read().startswith(b"%PDF-")
+    assert "sell-uploads" not in client.session
+    from sellers.documents import private_storage
+
+    assert private_storage.listdir("sellers/drafts") == ([], [])
+
+
+@pytest.mark.django_db
+def test_a_refused_file_is_not_kept(client, applicant, region, craft):
+    fake = SimpleUploadedFile("card.pdf", b"<html></html>")
+    client.post(apply_url(), application_data(region, craft, card_scan=fake))
+    response = client.post(apply_url(), application_data(region, craft, card_scan=None))
+    assert "card_scan" in response.context["form"].errors
+    assert not Partner.objects.exists()
+
+
+@pytest.mark.django_db
+def test_kept_files_belong_to_the_session_that_sent_them(client, applicant, region, craft):
+    from django.test import Client
+
+    client.post(apply_url(), application_data(region, craft, rib="0"))
+    other = Client()
+    other.force_login(UserFactory())
+    response = other.post(apply_url(), application_data(region, craft, card_scan=None))
+    assert "card_scan" in response.context["form"].errors

@@ -12,6 +12,7 @@ from django.views.generic import FormView, TemplateView, View
 from oscar.core.loading import get_model
 
 from sellers import documents, verification
+from sellers.apply import uploads
 from sellers.apply.forms import ApplicationForm, ResubmitForm
 
 Partner = get_model("partner", "Partner")
@@ -38,7 +39,7 @@ class SellHomeView(TemplateView):
         return ctx
 
 
-class ApplyView(MemberRequired, FormView):
+class ApplyView(MemberRequired, uploads.KeepUploadsMixin, FormView):
     template_name = "sellers/apply/form.html"
     form_class = ApplicationForm
 
@@ -53,6 +54,7 @@ class ApplyView(MemberRequired, FormView):
         seller = form.save()
         seller.users.add(self.request.user)
         verification.submit(seller, self.request.user)
+        uploads.clear(self.request)
         messages.success(self.request, _("Thank you: your application is sent for review."))
         return redirect("sell:status", pk=seller.pk)
 
@@ -70,7 +72,7 @@ class StatusView(MemberRequired, TemplateView):
         return ctx
 
 
-class ResubmitView(MemberRequired, FormView):
+class ResubmitView(MemberRequired, uploads.KeepUploadsMixin, FormView):
     """Answer a curator's question: edit the application and send it back for review."""
 
     template_name = "sellers/apply/form.html"
@@ -100,6 +102,7 @@ class ResubmitView(MemberRequired, FormView):
     def form_valid(self, form):
         seller = form.save()
         verification.resubmit(seller, self.request.user, reason=form.cleaned_data["answer"])
+        uploads.clear(self.request)
         messages.success(self.request, _("Thank you: your answer is sent for review."))
         return redirect("sell:status", pk=seller.pk)
 
