@@ -63,15 +63,23 @@ def warn(seller):
     return notice
 
 
-@transaction.atomic
 def expire(seller):
-    """Record the expiry, move the seller to "needs information" and email it, once."""
-    notice = _record_notice(seller, Threshold.EXPIRED)
-    if notice is None:
-        return None
+    """Record the expiry, move the seller to "needs information" and email it, once.
+
+    None when already done, or when a curator changed the seller's status meanwhile.
+    """
     reason = EXPIRED_REASON.format(date=seller.card_expires_on.isoformat())
-    verification.apply(seller, "card_expired", verification.SYSTEM, reason=reason, notify=False)
-    _queue_email(notice)
+    try:
+        with transaction.atomic():
+            notice = _record_notice(seller, Threshold.EXPIRED)
+            if notice is None:
+                return None
+            verification.apply(
+                seller, "card_expired", verification.SYSTEM, reason=reason, notify=False
+            )
+            _queue_email(notice)
+    except verification.TransitionRefused:
+        return None
     return notice
 
 

@@ -148,3 +148,14 @@ def test_a_newly_verified_card_brings_the_products_back(run):
     verification.apply(seller, "resubmit", verification.APPLICANT, reason="New card.")
     verification.apply(seller, "verify", verification.CURATOR)
     assert list(Product.objects.sellable()) == [product]
+
+
+@pytest.mark.django_db
+def test_a_seller_suspended_while_the_check_runs_is_left_alone(run, mailoutbox):
+    stale = card_ending(-1)
+    Partner.objects.filter(pk=stale.pk).update(status=S.SUSPENDED)
+    assert expiry.expire(stale) is None
+    stale.refresh_from_db()
+    assert stale.status == S.SUSPENDED
+    assert not stale.card_expiry_notices.exists()
+    assert mailoutbox == []
