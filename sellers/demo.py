@@ -9,6 +9,7 @@ but invented; they come from a random generator seeded per seller.
 import datetime
 import random
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from oscar.core.loading import get_model
 
@@ -87,6 +88,42 @@ def identity(slug, kind, city, seed, today):
     return fields
 
 
+def demo_pdf(text):
+    """A one-page PDF showing ``text`` (ASCII), standing in for a scanned document."""
+    stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _attach_document(seller):
+    """A demo card scan (artisans) or statutes (others), when the seller has none."""
+    name = "card_scan" if seller.kind in ARTISAN_KINDS else "statutes"
+    if getattr(seller, name):
+        return
+    title = "Professional card" if name == "card_scan" else "Statutes"
+    text = f"DEMO {title} - {seller.slug}"
+    setattr(seller, name, ContentFile(demo_pdf(text), name=f"{name}.pdf"))
+    seller.save(update_fields=[name])
+
+
 def _fill_blank(seller, fields):
     changed = [name for name, value in fields.items() if value and not getattr(seller, name)]
     for name in changed:
@@ -144,6 +181,7 @@ def seed_identities(sellers, rows, categories, seed):
         if slug == CARD_EXPIRING_SOON and not seller.card_expires_on:
             fields["card_expires_on"] = today + datetime.timedelta(days=20)
         _fill_blank(seller, fields)
+        _attach_document(seller)
         seller.craft_branches.add(*_craft_roots(crafts, categories))
         _history(seller, _steps(status, ""))
 
@@ -173,6 +211,7 @@ def seed_extra_sellers(regions, categories, seed):
                 **{**fields, "legal_name": name},
             )
             seller.craft_branches.add(*_craft_roots(crafts, categories))
+            _attach_document(seller)
             _history(seller, _steps(status, reason))
         created[slug] = seller
     return created

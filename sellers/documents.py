@@ -112,7 +112,11 @@ def _random_name(folder, field_file):
 
     The uploader's file name is ignored, so a PDF named ``x.html`` is stored as ``.pdf``.
     """
-    extension = EXTENSIONS.get(detect_type(field_file.file), "bin")
+    try:
+        content = field_file.file
+    except ValueError:  # FieldFile.save(name, content): content not attached yet
+        content = None
+    extension = EXTENSIONS.get(detect_type(content), "bin") if content else "bin"
     return f"sellers/{folder}/{uuid.uuid4().hex}.{extension}"
 
 

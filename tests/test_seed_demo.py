@@ -106,4 +106,7 @@ def test_seed_demo_has_sellers_in_every_state_with_valid_identities(seeded):
             validate_ice(seller.ice)
         assert seller.verification_events.exists()
         assert seller.craft_branches.exists()
+        document = seller.card_scan or seller.statutes
+        with document.open("rb") as handle:
+            assert handle.read(5) == b"%PDF-"
     assert Partner.objects.filter(kind="cooperative").exclude(ice="").count() > 0
