@@ -270,6 +270,22 @@ OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION  # noqa: F405
+
+
+def _can_verify_sellers(user, url_name, url_args=None, url_kwargs=None):
+    return user.is_staff or user.has_perm("partner.verify_seller")
+
+
+# The curators' review queue lives at /<lang>/curation/sellers/ (sellers/curation/).
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,
+    {
+        "label": _("Seller applications"),
+        "icon": "fas fa-user-check",
+        "url_name": "curation:queue",
+        "access_fn": _can_verify_sellers,
+    },
+]
 # Oscar's search app imports haystack; our listing and search pages query the database directly,
 # so haystack keeps no index and its per-save signal processor is turned off.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}

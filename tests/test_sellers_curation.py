@@ -134,3 +134,11 @@ def test_the_history_lists_every_decision_with_its_author(curator_client):
     body = curator_client.get(review_url(seller)).content.decode()
     assert "Blurry scan." in body and "Not a card." in body
     assert body.count(f"by {curator_client.user.username}") == 2
+
+
+@pytest.mark.django_db
+def test_the_dashboard_menu_links_staff_to_the_queue(client):
+    client.force_login(UserFactory(is_staff=True))
+    response = client.get(reverse("dashboard:index"))
+    assert response.status_code == 200
+    assert reverse("curation:queue") in response.content.decode()
