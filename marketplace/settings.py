@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "sellers.apps.PartnerConfig",
+    "sellers.fulfilment.apps.FulfilmentConfig",
+    "sellers.payouts.apps.PayoutsConfig",
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
@@ -262,6 +264,14 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION  # noqa: F405
 # so haystack keeps no index and its per-save signal processor is turned off.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
+
+# Seller space (sellers/space, sellers/fulfilment, sellers/payouts).
+MARKETPLACE_COMMISSION_RATE = env.str("MARKETPLACE_COMMISSION_RATE", default="0.12")
+PAYOUT_HOLD_DAYS = env.int("PAYOUT_HOLD_DAYS", default=14)
+SELLER_PHOTO_MAX_BYTES = env.int("SELLER_PHOTO_MAX_BYTES", default=5 * 1024 * 1024)
+SELLER_PHOTOS_PER_LISTING = env.int("SELLER_PHOTOS_PER_LISTING", default=8)
+SELLER_CSV_MAX_BYTES = env.int("SELLER_CSV_MAX_BYTES", default=1024 * 1024)
+SELLER_CSV_MAX_ROWS = env.int("SELLER_CSV_MAX_ROWS", default=500)
 
 AUTHENTICATION_BACKENDS = [
     "oscar.apps.customer.auth_backends.EmailBackend",

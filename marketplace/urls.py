@@ -36,6 +36,7 @@ if not settings.AWS_STORAGE_BUCKET_NAME:
     urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve_media)]
 
 urlpatterns += i18n_patterns(
+    path("my-shop/", include("sellers.space.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     re_path(r"^((?:[\w\-]+/)*)$", cms_views.serve, name="cms_page"),
     path("", include(wagtail_urls)),
