@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from sellers.fulfilment.models import Fulfilment
+from sellers.space.catalogue import craft_piece_class
 from sellers.space.uploads import validate_photo
 
 Product = get_model("catalogue", "Product")
@@ -107,6 +108,9 @@ class ListingForm(forms.ModelForm):
                 if code == "ar":
                     field.widget.attrs["dir"] = "rtl"
         self.fields["weight_kg"].required = True
+        if self.instance.pk is None:
+            self.instance.product_class = craft_piece_class()
+            self.instance.structure = Product.STANDALONE
         if by_code:
             for name in ("craft", "region", "materials", "techniques"):
                 self.fields[name].to_field_name = "code"
@@ -140,8 +144,12 @@ class ListingForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not any(cleaned.get(name) for name in TITLE_FIELDS):
+        titles = [cleaned.get(name) for name in TITLE_FIELDS]
+        if not any(titles):
             self.add_error(TITLE_FIELDS[0], _("Give the piece a title in at least one language."))
+        elif not cleaned.get("title_en"):
+            # English is the fallback language: it carries the first title the seller gave.
+            cleaned["title_en"] = self.instance.title_en = next(title for title in titles if title)
         stock = cleaned.get("num_in_stock")
         if cleaned.get("is_unique_piece") and stock is not None and stock > 1:
             self.add_error("num_in_stock", _("A unique piece has a stock of 0 or 1."))

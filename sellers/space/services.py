@@ -4,44 +4,18 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from oscar.core.loading import get_model
 
-from sellers.space.forms import TITLE_FIELDS
 from sellers.space.uploads import safe_name
 
-Product = get_model("catalogue", "Product")
-ProductClass = get_model("catalogue", "ProductClass")
 ProductCategory = get_model("catalogue", "ProductCategory")
 ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
-
-PRODUCT_CLASS_SLUG = "craft-piece"
-
-
-def craft_piece_class():
-    product_class, _created = ProductClass.objects.get_or_create(
-        slug=PRODUCT_CLASS_SLUG,
-        defaults={"name": "Craft piece", "track_stock": True, "requires_shipping": True},
-    )
-    return product_class
-
-
-def seller_products(seller):
-    """The seller's products (each has exactly one stock record, the seller's)."""
-    return Product.objects.filter(stockrecords__partner=seller)
 
 
 @transaction.atomic
 def save_listing(seller, form):
     """Create or update the product, its craft and its stock record from a valid ListingForm."""
+    creating = form.instance.pk is None
     product = form.save(commit=False)
-    creating = product.pk is None
-    if creating:
-        product.product_class = craft_piece_class()
-        product.structure = Product.STANDALONE
-    titles = [form.cleaned_data.get(name) for name in TITLE_FIELDS]
-    if not product.title_en:
-        # English is the fallback language: it carries the first title the seller gave.
-        product.title_en = next(title for title in titles if title)
-    product.title = product.title_en
     product.save()
     form.save_m2m()
     craft = form.cleaned_data["craft"]

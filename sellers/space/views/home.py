@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 from sellers.fulfilment.models import Fulfilment
 from sellers.payouts.services import balance
 from sellers.space.access import SellerSpaceMixin, choose, member_sellers
-from sellers.space.services import seller_products
+from sellers.space.catalogue import seller_products
 
 
 class HomeView(SellerSpaceMixin, TemplateView):

@@ -8,8 +8,9 @@ from django.views.generic import FormView, ListView
 from oscar.core.loading import get_model
 
 from sellers.space.access import SellerSpaceMixin
+from sellers.space.catalogue import seller_products
 from sellers.space.forms import ListingForm
-from sellers.space.services import save_listing, seller_products
+from sellers.space.services import save_listing
 
 ProductImage = get_model("catalogue", "ProductImage")
 Category = get_model("catalogue", "Category")

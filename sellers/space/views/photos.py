@@ -8,8 +8,9 @@ from django.views.generic import FormView
 from oscar.core.loading import get_model
 
 from sellers.space.access import SellerSpaceMixin
+from sellers.space.catalogue import seller_products
 from sellers.space.forms import PhotoForm
-from sellers.space.services import add_photo, delete_photo, move_photo, seller_products
+from sellers.space.services import add_photo, delete_photo, move_photo
 
 ProductImage = get_model("catalogue", "ProductImage")
 
