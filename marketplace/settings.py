@@ -259,6 +259,8 @@ OSCAR_HOMEPAGE = reverse_lazy("home")
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
+# Oscar's file deletion needs sorl-thumbnail; the seller space deletes originals and renditions.
+OSCAR_DELETE_IMAGE_FILES = False
 OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION  # noqa: F405
 # Oscar's search app imports haystack; our listing and search pages query the database directly,
 # so haystack keeps no index and its per-save signal processor is turned off.

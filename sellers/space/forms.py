@@ -142,6 +142,11 @@ class ListingForm(forms.ModelForm):
             raise forms.ValidationError(_("You already have a listing with this reference."))
         return sku
 
+    def _post_clean(self):
+        if self.has_error(TITLE_FIELDS[0]):
+            return  # the model's own check would only repeat "must have a title"
+        super()._post_clean()
+
     def clean(self):
         cleaned = super().clean()
         titles = [cleaned.get(name) for name in TITLE_FIELDS]

@@ -4,6 +4,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from oscar.core.loading import get_model
 
+from catalog.renditions import WIDTHS, rendition_name
 from sellers.space.uploads import safe_name
 
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -75,4 +76,10 @@ def delete_photo(image):
     """Delete the photo and its file; the others close the gap (Oscar keeps orders dense)."""
     storage, name = image.original.storage, image.original.name
     image.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    transaction.on_commit(lambda: delete_files(storage, name))
+
+
+def delete_files(storage, name):
+    """Delete a photo's original and its WebP renditions."""
+    for path in (name, *(rendition_name(name, width) for width in WIDTHS)):
+        storage.delete(path)
