@@ -106,6 +106,7 @@ def add_line(order, product, quantity=1, price=None):
         product=product,
         title=product.title,
         quantity=quantity,
+        num_allocated=quantity,
         line_price_incl_tax=total,
         line_price_excl_tax=total,
         line_price_before_discounts_incl_tax=total,

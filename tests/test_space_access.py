@@ -3,9 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from sellers.fulfilment.services import open_fulfilments_for_order
 from sellers.space.access import SESSION_KEY
 from tests.factories import SellerFactory
-from tests.factories_space import UserFactory, member_of
+from tests.factories_space import UserFactory, member_of, order_for, product_of
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +125,12 @@ def test_space_renders_in_arabic_and_french(client, language):
     html = response.content.decode()
     assert f'lang="{language}"' in html
     assert ('dir="rtl"' in html) is (language == "ar")
+
+
+def test_overview_counts_only_the_sellers_own_data(client):
+    mine, theirs = SellerFactory(), SellerFactory()
+    product_of(mine)
+    open_fulfilments_for_order(order_for(product_of(theirs), product_of(theirs)))
+    client.force_login(member_of(mine))
+    context = client.get(reverse("seller_space:home")).context
+    assert (context["listings_count"], context["to_prepare_count"]) == (1, 0)

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
-from django.views import View
 from django.views.generic import ListView, TemplateView
 from oscar.core.loading import get_model
 
@@ -102,7 +101,7 @@ class OrderDetailView(SellerOrderMixin, TemplateView):
         return context
 
 
-class OrderStatusView(SellerOrderMixin, View):
+class OrderStatusView(OrderDetailView):
     """POST: move the seller's fulfilment of the order to the next status."""
 
     http_method_names = ["post"]
@@ -118,9 +117,8 @@ class OrderStatusView(SellerOrderMixin, View):
         if to_status == Fulfilment.Status.SHIPPED:
             form = ShipmentForm(request.POST)
             if not form.is_valid():
-                view = OrderDetailView(request=request, kwargs=self.kwargs, seller=self.seller)
-                context = view.get_context_data(shipment_form=form)
-                return view.render_to_response(context, status=400)
+                context = self.get_context_data(shipment_form=form)
+                return self.render_to_response(context, status=400)
             carrier = form.cleaned_data["carrier"]
             tracking = form.cleaned_data["tracking_number"]
         try:

@@ -1,7 +1,6 @@
 """What the seller is owed: balance, ledger entries and the statement CSV of a period."""
 
 from django.http import HttpResponse
-from django.views import View
 from django.views.generic import ListView
 
 from sellers.payouts.models import LedgerEntry
@@ -25,16 +24,15 @@ class PayoutView(SellerSpaceMixin, ListView):
         return context
 
 
-class StatementView(SellerSpaceMixin, View):
+class StatementView(PayoutView):
     """GET date_from, date_to: the seller's statement as a CSV download."""
 
     def get(self, request, *args, **kwargs):
         form = StatementForm(request.GET)
         if not form.is_valid():
-            view = PayoutView(request=request, args=(), kwargs={}, seller=self.seller)
-            view.object_list = view.get_queryset()
-            context = view.get_context_data(statement_form=form)
-            return view.render_to_response(context, status=400)
+            self.object_list = self.get_queryset()
+            context = self.get_context_data(statement_form=form)
+            return self.render_to_response(context, status=400)
         date_from, date_to = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
         response = HttpResponse(
             statement_csv(self.seller, date_from, date_to), content_type="text/csv; charset=utf-8"
