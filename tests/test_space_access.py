@@ -61,6 +61,12 @@ def test_choice_is_kept_in_the_session(client):
     assert client.get(reverse("seller_space:home")).context["seller"] == second
 
 
+@pytest.mark.parametrize("value", ["", "abc", "1 OR 1=1"])
+def test_malformed_seller_choice_is_404(client, value):
+    client.force_login(member_of(SellerFactory(), SellerFactory()))
+    assert client.post(reverse("seller_space:choose"), {"seller": value}).status_code == 404
+
+
 def test_cannot_choose_a_seller_one_does_not_belong_to(client):
     other = SellerFactory()
     client.force_login(member_of(SellerFactory(), SellerFactory()))

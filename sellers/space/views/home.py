@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -49,7 +50,10 @@ class ChooseSellerView(LoginRequiredMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        seller = get_object_or_404(member_sellers(request.user), pk=request.POST.get("seller"))
+        seller_id = request.POST.get("seller", "")
+        if not seller_id.isdigit():
+            raise Http404
+        seller = get_object_or_404(member_sellers(request.user), pk=seller_id)
         choose(request, seller)
         messages.success(request, _("You are now working for %(name)s.") % {"name": seller.name})
         target = request.POST.get("next", "")

@@ -41,7 +41,7 @@ class ListingListView(SellerSpaceMixin, ListView):
             .prefetch_related(
                 Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
                 Prefetch("images", queryset=ProductImage.objects.order_by("display_order")),
-                Prefetch("categories", queryset=Category.objects.only("pk", "name", "path")),
+                "categories",
             )
             .order_by("-date_updated", "-pk")
         )
