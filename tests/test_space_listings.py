@@ -223,10 +223,16 @@ def test_cannot_change_another_sellers_listing(member, listing_data):
     assert theirs.stockrecords.get().price == Decimal("100.00")
 
 
-@pytest.mark.parametrize("language", ["ar", "fr"])
-def test_listing_form_renders_in_arabic_and_french(member, craft, language):
+@pytest.mark.parametrize(
+    ("language", "first_titles"),
+    [("ar", ["title_ar", "title_fr"]), ("fr", ["title_fr", "title_ar"])],
+)
+def test_listing_form_puts_the_page_language_then_arabic_and_french_first(
+    member, craft, language, first_titles
+):
     response = member.get(f"/{language}/my-shop/listings/new/")
     assert response.status_code == 200
+    assert [f.name for f in response.context["title_fields"]][:2] == first_titles
     assert 'dir="rtl"' in response.content.decode()  # the Arabic title box, in every language
 
 

@@ -1,8 +1,10 @@
 """The seller's listings: list, create, edit (texts in every language, price, stock)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView
 from oscar.core.loading import get_model
@@ -15,6 +17,13 @@ from sellers.space.services import save_listing
 ProductImage = get_model("catalogue", "ProductImage")
 Category = get_model("catalogue", "Category")
 StockRecord = get_model("partner", "StockRecord")
+
+
+def language_order():
+    """The page's language first, then Arabic and French (the sellers' usual languages)."""
+    codes = [get_language(), "ar", "fr", *(code for code, _name in settings.LANGUAGES)]
+    known = {code for code, _name in settings.LANGUAGES}
+    return [code for code in dict.fromkeys(codes) if code in known]
 
 
 def listing_state(product, seller):
@@ -70,11 +79,9 @@ class ListingFormMixin(SellerSpaceMixin):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["product"] = self.product
-        form = context["form"]
-        context["title_fields"] = [form[name] for name in form.fields if name[:6] == "title_"]
-        context["description_fields"] = [
-            form[name] for name in form.fields if name.startswith("description_")
-        ]
+        form, order = context["form"], language_order()
+        context["title_fields"] = [form[f"title_{code}"] for code in order]
+        context["description_fields"] = [form[f"description_{code}"] for code in order]
         return context
 
     def form_valid(self, form):
