@@ -270,6 +270,8 @@ HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 # Seller space (sellers/space, sellers/fulfilment, sellers/payouts).
 MARKETPLACE_COMMISSION_RATE = env.str("MARKETPLACE_COMMISSION_RATE", default="0.12")
 PAYOUT_HOLD_DAYS = env.int("PAYOUT_HOLD_DAYS", default=14)
+# Dotted path of ``f(order_line) -> Decimal`` giving a line's amount in MAD (the ledger's base).
+PAYOUT_LINE_AMOUNT = "sellers.payouts.services.order_line_amount_mad"
 SELLER_PHOTO_MAX_BYTES = env.int("SELLER_PHOTO_MAX_BYTES", default=5 * 1024 * 1024)
 SELLER_PHOTOS_PER_LISTING = env.int("SELLER_PHOTOS_PER_LISTING", default=8)
 SELLER_CSV_MAX_BYTES = env.int("SELLER_CSV_MAX_BYTES", default=1024 * 1024)

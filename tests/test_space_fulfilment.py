@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth import get_user_model
 from oscar.apps.order.signals import order_placed
 
 from sellers.fulfilment.models import AppendOnlyError, Fulfilment, FulfilmentEvent
@@ -95,6 +96,14 @@ def test_shipped_event_records_tracking(fulfilment):
     assert event.from_status == Status.IN_PREPARATION
 
 
+def test_status_is_copied_onto_the_sellers_order_lines_only():
+    mine, theirs = SellerFactory(), SellerFactory()
+    order = order_for(product_of(mine), product_of(theirs))
+    advance(fulfilment_for(order, mine), Status.IN_PREPARATION)
+    statuses = dict(order.lines.values_list("partner_id", "status"))
+    assert statuses == {mine.pk: "in_preparation", theirs.pk: ""}
+
+
 def test_repeating_the_current_status_changes_nothing(fulfilment):
     advance(fulfilment, Status.IN_PREPARATION)
     advance(fulfilment, Status.IN_PREPARATION)
@@ -145,3 +154,12 @@ def test_failed_credit_rolls_the_delivery_back(fulfilment, monkeypatch):
     fulfilment.refresh_from_db()
     assert fulfilment.status == Status.SHIPPED
     assert not fulfilment.events.filter(to_status=Status.DELIVERED).exists()
+
+
+def test_staff_sees_fulfilments_and_ledger_in_the_admin(client, fulfilment):
+    admin = get_user_model().objects.create_superuser("boss", "boss@example.com", "x")
+    client.force_login(admin)
+    assert client.get("/django-admin/fulfilment/fulfilment/").status_code == 200
+    url = f"/django-admin/fulfilment/fulfilment/{fulfilment.pk}/change/"
+    assert client.get(url).status_code == 200
+    assert client.get("/django-admin/payouts/ledgerentry/").status_code == 200

@@ -108,6 +108,18 @@ def test_skipping_a_step_through_the_view_is_refused(member, seller, shared_orde
     assert fulfilment_for(shared_order, seller).status == Status.PAID
 
 
+def test_delivery_that_cannot_be_credited_is_refused_with_a_message(member, seller):
+    order = order_for(product_of(seller), currency="EUR")
+    fulfilment = fulfilment_for(order, seller)
+    advance(fulfilment, Status.IN_PREPARATION)
+    advance(fulfilment, Status.SHIPPED, carrier="dhl", tracking_number="JD01460000")
+    response = move(member, order, Status.DELIVERED)
+    assert response.status_code == 302
+    fulfilment.refresh_from_db()
+    assert fulfilment.status == Status.SHIPPED
+    assert not fulfilment.events.filter(to_status=Status.DELIVERED).exists()
+
+
 def test_unknown_status_is_refused(member, seller, shared_order):
     move(member, shared_order, "lost")
     assert fulfilment_for(shared_order, seller).status == Status.PAID

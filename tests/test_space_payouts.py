@@ -95,6 +95,16 @@ def test_order_in_another_currency_is_refused(seller):
         credit_delivered_line(line)
 
 
+def amount_in_mad_from_a_rate(line):
+    return line.line_price_incl_tax * Decimal("10.8")
+
+
+def test_line_amount_function_is_pluggable(seller, settings):
+    settings.PAYOUT_LINE_AMOUNT = f"{__name__}.amount_in_mad_from_a_rate"
+    line = add_line(order_for(currency="EUR"), product_of(seller), price=Decimal("100.00"))
+    assert credit_delivered_line(line).gross == Decimal("1080.00")
+
+
 def test_refund_debits_the_sellers_net_share(seller):
     line = line_of(seller)
     entry = debit_refund(line, Decimal("250.00"), "re_1")
@@ -153,8 +163,10 @@ def test_statement_covers_the_period_inclusively_and_totals_it(seller):
     )
     rows = list(csv.reader(io.StringIO(statement_csv(seller, today, today))))
     assert rows[0][0] == "date"
-    assert [r[2] for r in rows[1:-1]] == [inside.order_number]
-    assert rows[-1][:1] + rows[-1][6:8] == ["total", "88.00", "MAD"]
+    assert rows[1][:1] + rows[1][6:8] == ["opening_balance", "176.00", "MAD"]
+    assert [r[2] for r in rows[2:-2]] == [inside.order_number]
+    assert rows[-2][:1] + rows[-2][6:8] == ["total", "88.00", "MAD"]
+    assert rows[-1][:1] + rows[-1][6:8] == ["closing_balance", "264.00", "MAD"]
 
 
 @pytest.fixture

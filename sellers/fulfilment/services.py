@@ -1,7 +1,8 @@
 """Fulfilment transitions: paid -> in preparation -> shipped (carrier, tracking) -> delivered.
 
-Every change runs in one transaction with the fulfilment row locked, appends an event, and a
-delivery credits the seller's lines to the payout ledger in that same transaction.
+Every change runs in one transaction with the fulfilment row locked, appends an event, copies
+the status onto the seller's order lines (``Line.status``), and a delivery credits the seller's
+lines to the payout ledger in that same transaction.
 """
 
 from django.db import transaction
@@ -84,16 +85,20 @@ def advance(fulfilment, to_status, actor=None, carrier="", tracking_number=""):
         tracking_number=locked.tracking_number if to_status == Status.SHIPPED else "",
         actor=actor,
     )
+    seller_lines(locked).update(status=to_status)  # Oscar's dashboard shows each line's status
     if to_status == Status.DELIVERED:
         credit_seller_lines(locked)
     return locked
+
+
+def seller_lines(fulfilment):
+    Line = get_model("order", "Line")
+    return Line.objects.filter(order_id=fulfilment.order_id, partner_id=fulfilment.seller_id)
 
 
 def credit_seller_lines(fulfilment):
     """Credit each of the seller's lines in the order to its payout ledger."""
     from sellers.payouts.services import credit_delivered_line
 
-    Line = get_model("order", "Line")
-    lines = Line.objects.filter(order_id=fulfilment.order_id, partner_id=fulfilment.seller_id)
-    for line in lines.select_related("order"):
+    for line in seller_lines(fulfilment).select_related("order"):
         credit_delivered_line(line, delivered_at=fulfilment.delivered_at)

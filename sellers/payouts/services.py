@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from oscar.core.loading import get_model
 
 from sellers.payouts.models import LedgerEntry
@@ -24,11 +25,16 @@ class LedgerError(ValueError):
     pass
 
 
-def line_amount_mad(line):
+def order_line_amount_mad(line):
     """What the buyer paid for the line, in MAD (orders are priced in the sellers' MAD)."""
     if line.order.currency != CURRENCY:
         raise LedgerError(f"Order {line.order.number} is not priced in {CURRENCY}.")
-    return to_mad(line.line_price_incl_tax)
+    return line.line_price_incl_tax
+
+
+def line_amount_mad(line):
+    """The line's amount in MAD, by the function named in ``PAYOUT_LINE_AMOUNT``."""
+    return to_mad(import_string(settings.PAYOUT_LINE_AMOUNT)(line))
 
 
 def credit_key(line):
@@ -142,10 +148,18 @@ STATEMENT_COLUMNS = (
 
 
 def statement_csv(seller, date_from, date_to):
-    """A payout statement for the period, as CSV text; its last row is the period's total."""
+    """A payout statement for the period, as CSV text.
+
+    Rows: header, opening balance (entries before the period), the period's entries, the
+    period's total and the closing balance.
+    """
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(STATEMENT_COLUMNS)
+    opening = LedgerEntry.objects.filter(seller=seller, created_at__date__lt=date_from).aggregate(
+        total=Sum("amount")
+    )["total"] or to_mad(0)
+    writer.writerow(["opening_balance", "", "", "", "", "", to_mad(opening), CURRENCY, ""])
     total = to_mad(0)
     for entry in entries_between(seller, date_from, date_to):
         total += entry.amount
@@ -163,4 +177,5 @@ def statement_csv(seller, date_from, date_to):
             ]
         )
     writer.writerow(["total", "", "", "", "", "", total, CURRENCY, ""])
+    writer.writerow(["closing_balance", "", "", "", "", "", to_mad(opening) + total, CURRENCY, ""])
     return out.getvalue()

@@ -4,6 +4,8 @@ Only the seller's lines are loaded; of the buyer, only the shipping address is s
 email, billing address, payment or other sellers' lines).
 """
 
+import logging
+
 from django.contrib import messages
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect
@@ -13,8 +15,11 @@ from oscar.core.loading import get_model
 
 from sellers.fulfilment.models import Fulfilment, FulfilmentEvent
 from sellers.fulfilment.services import TransitionError, advance, fulfilment_for, next_statuses
+from sellers.payouts.services import LedgerError
 from sellers.space.access import SellerSpaceMixin
 from sellers.space.forms import ShipmentForm
+
+logger = logging.getLogger(__name__)
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
@@ -125,4 +130,7 @@ class OrderStatusView(OrderDetailView):
             advance(fulfilment, to_status, request.user, carrier, tracking)
         except TransitionError as error:
             messages.error(request, str(error))
+        except LedgerError:
+            messages.error(request, _("The delivery could not be recorded; our team is told."))
+            logger.exception("Delivery of order %s not credited", order.number)
         return redirect("seller_space:order", number=order.number)
