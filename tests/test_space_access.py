@@ -34,6 +34,30 @@ def test_user_outside_any_seller_is_refused(client, name):
     assert client.get(reverse(name)).status_code == 403
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/my-shop/listings/1/",
+        "/en/my-shop/listings/1/photos/",
+        "/en/my-shop/orders/DM1/",
+        "/en/my-shop/payouts/statement.csv?date_from=2026-01-01&date_to=2026-01-31",
+    ],
+)
+def test_user_outside_any_seller_cannot_reach_detail_pages(client, path):
+    product_of(SellerFactory())
+    client.force_login(UserFactory())
+    assert client.get(path).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/en/my-shop/listings/1/photos/1/delete/", "/en/my-shop/orders/DM1/status/"],
+)
+def test_user_outside_any_seller_cannot_post_actions(client, path):
+    client.force_login(UserFactory())
+    assert client.post(path).status_code == 403
+
+
 def test_member_of_one_seller_enters_directly(client):
     seller = SellerFactory(name="Atelier Tazi")
     client.force_login(member_of(seller))
