@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from catalog.search.signals import deferred_reindex
 from sellers.space.forms import DESCRIPTION_FIELDS, TITLE_FIELDS, ListingForm
 from sellers.space.services import save_listing
 
@@ -186,6 +187,6 @@ def import_listings(seller, upload):
         forms.append(form)
     if result.errors:
         return result
-    with transaction.atomic():
+    with transaction.atomic(), deferred_reindex():
         result.created = [save_listing(seller, form) for form in forms]
     return result

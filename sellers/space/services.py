@@ -5,6 +5,7 @@ from django.db import transaction
 from oscar.core.loading import get_model
 
 from catalog.renditions import WIDTHS, rendition_name
+from catalog.search.signals import deferred_reindex
 from sellers.space.uploads import safe_name
 
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -15,6 +16,11 @@ StockRecord = get_model("partner", "StockRecord")
 @transaction.atomic
 def save_listing(seller, form):
     """Create or update the product, its craft and its stock record from a valid ListingForm."""
+    with deferred_reindex():
+        return write_listing(seller, form)
+
+
+def write_listing(seller, form):
     creating = form.instance.pk is None
     product = form.save(commit=False)
     product.save()
