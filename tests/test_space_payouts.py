@@ -215,3 +215,10 @@ def test_statement_of_a_full_year_is_accepted(member):
 def test_payout_page_renders_in_arabic_and_french(member, seller, language):
     credit_delivered_line(line_of(seller))
     assert member.get(f"/{language}/my-shop/payouts/").status_code == 200
+
+
+@pytest.mark.parametrize("rate", ["1", "-0.01"])
+def test_commission_rate_outside_zero_to_one_is_refused(settings, rate):
+    settings.MARKETPLACE_COMMISSION_RATE = rate
+    with pytest.raises(ValueError):
+        split(Decimal("10.00"))
