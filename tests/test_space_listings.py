@@ -146,6 +146,22 @@ def test_sku_is_unique_among_the_sellers_listings(member, seller, listing_data):
     assert Product.objects.count() == 1
 
 
+def test_automatic_reference_pattern_is_reserved(member, seller, listing_data):
+    product_of(seller)
+    response = create(member, {**listing_data, "sku": "P99"})
+    assert response.status_code == 200
+    assert Product.objects.count() == 1
+
+
+def test_listing_keeps_its_automatic_reference_when_edited(member, seller, listing_data):
+    create(member, listing_data)
+    product = Product.objects.get()
+    sku = f"P{product.pk}"
+    assert product.stockrecords.get().partner_sku == sku
+    url = reverse("seller_space:listing-edit", args=[product.pk])
+    assert member.post(url, {**listing_data, "sku": sku}).status_code == 302
+
+
 def test_another_sellers_sku_does_not_clash(member, listing_data):
     product_of(SellerFactory()).stockrecords.update(partner_sku="RUG-1")
     create(member, {**listing_data, "sku": "RUG-1"})

@@ -1,6 +1,7 @@
 """Seller-space forms. ``ListingForm`` is the one rule for a listing, on screen and in CSV."""
 
 import datetime
+import re
 from decimal import Decimal
 
 from django import forms
@@ -21,6 +22,7 @@ Material = get_model("catalogue", "Material")
 Technique = get_model("catalogue", "Technique")
 StockRecord = get_model("partner", "StockRecord")
 
+AUTOMATIC_SKU = re.compile(r"P\d+")  # what a listing without a reference of its own gets
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 TITLE_FIELDS = [f"title_{code}" for code in LANGUAGE_CODES]
 DESCRIPTION_FIELDS = [f"description_{code}" for code in LANGUAGE_CODES]
@@ -135,6 +137,10 @@ class ListingForm(forms.ModelForm):
         sku = self.cleaned_data["sku"].strip()
         if not sku:
             return sku
+        if AUTOMATIC_SKU.fullmatch(sku) and sku != f"P{self.instance.pk}":
+            raise forms.ValidationError(
+                _("“P” followed by digits is kept for automatic references: choose another.")
+            )
         taken = StockRecord.objects.filter(partner=self.seller, partner_sku=sku)
         if self.instance.pk is not None:
             taken = taken.exclude(product=self.instance)
