@@ -1,7 +1,7 @@
 """Catalogue fork: Moroccan craft products and the vocabularies that describe them."""
 
 from django.contrib.postgres.search import SearchVectorField
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.catalogue.abstract_models import (
@@ -123,6 +123,13 @@ class Product(AbstractProduct):
     )
     hs_code = models.CharField(
         _("HS code"), max_length=10, blank=True, validators=[hs_code_validator]
+    )
+    processing_days = models.PositiveSmallIntegerField(
+        _("Processing time (days)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_("Days the seller needs to make or prepare the piece before it ships."),
     )
 
     objects = ProductQuerySet.as_manager()

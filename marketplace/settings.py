@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "sellers.apps.PartnerConfig",
+    "sellers.fulfilment.apps.FulfilmentConfig",
+    "sellers.payouts.apps.PayoutsConfig",
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
@@ -165,17 +167,17 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
+# Celery beat (`celery -A marketplace beat`): each part adds its periodic tasks below.
+CELERY_BEAT_SCHEDULE = {}
 
 # Sellers (sellers/): upload limits, the verifier, card-expiry warnings and the daily check.
 SELLER_DOCUMENT_MAX_BYTES = env.int("SELLER_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
 SELLER_PHOTO_MAX_BYTES = env.int("SELLER_PHOTO_MAX_BYTES", default=5 * 1024 * 1024)
 SELLER_VERIFIER = env("SELLER_VERIFIER", default="sellers.verifiers.ManualReviewVerifier")
 SELLER_CARD_WARNING_DAYS = env.int("SELLER_CARD_WARNING_DAYS", default=30)
-CELERY_BEAT_SCHEDULE = {
-    "sellers-card-expiry": {
-        "task": "sellers.tasks.check_card_expiry",
-        "schedule": env.int("SELLER_CARD_CHECK_SECONDS", default=6 * 60 * 60),
-    },
+CELERY_BEAT_SCHEDULE["sellers-card-expiry"] = {
+    "task": "sellers.tasks.check_card_expiry",
+    "schedule": env.int("SELLER_CARD_CHECK_SECONDS", default=6 * 60 * 60),
 }
 
 # Whole-page cache of anonymous storefront pages (catalog/page_cache.py).
@@ -269,6 +271,8 @@ OSCAR_HOMEPAGE = reverse_lazy("home")
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
+# Oscar's file deletion needs sorl-thumbnail; the seller space deletes originals and renditions.
+OSCAR_DELETE_IMAGE_FILES = False
 OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION  # noqa: F405
 
 
@@ -290,6 +294,15 @@ OSCAR_DASHBOARD_NAVIGATION = [
 # so haystack keeps no index and its per-save signal processor is turned off.
 HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
+
+# Seller space (sellers/space, sellers/fulfilment, sellers/payouts).
+MARKETPLACE_COMMISSION_RATE = env.str("MARKETPLACE_COMMISSION_RATE", default="0.12")
+PAYOUT_HOLD_DAYS = env.int("PAYOUT_HOLD_DAYS", default=14)
+# Dotted path of ``f(order_line) -> Decimal`` giving a line's amount in MAD (the ledger's base).
+PAYOUT_LINE_AMOUNT = "sellers.payouts.services.order_line_amount_mad"
+SELLER_PHOTOS_PER_LISTING = env.int("SELLER_PHOTOS_PER_LISTING", default=8)
+SELLER_CSV_MAX_BYTES = env.int("SELLER_CSV_MAX_BYTES", default=1024 * 1024)
+SELLER_CSV_MAX_ROWS = env.int("SELLER_CSV_MAX_ROWS", default=500)
 
 AUTHENTICATION_BACKENDS = [
     "oscar.apps.customer.auth_backends.EmailBackend",

@@ -38,6 +38,7 @@ if not settings.AWS_STORAGE_BUCKET_NAME:
 urlpatterns += i18n_patterns(
     path("sell/", include("sellers.apply.urls")),
     path("curation/sellers/", include("sellers.curation.urls")),
+    path("my-shop/", include("sellers.space.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     re_path(r"^((?:[\w\-]+/)*)$", cms_views.serve, name="cms_page"),
     path("", include(wagtail_urls)),

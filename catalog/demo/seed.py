@@ -30,6 +30,7 @@ from catalog.demo.data import (
 )
 from catalog.demo.products import SellerInfo
 from marketplace.cms.models import HomePage
+from sellers.space.demo import seed_member_accounts
 
 
 def translated(field, texts):
@@ -156,6 +157,7 @@ def seed_sellers(regions, seed):
             defaults,
             {"status": status, "verified_at": timezone.now() if verified else None},
         )
+    seed_member_accounts(sellers)
     return sellers
 
 

@@ -4,6 +4,9 @@ Small changes are indexed at once; a change touching many products (a craft or s
 goes to a Celery task after commit.
 """
 
+import threading
+from contextlib import contextmanager
+
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from oscar.core.loading import get_model
@@ -20,7 +23,33 @@ StockRecord = get_model("partner", "StockRecord")
 Partner = get_model("partner", "Partner")
 
 
+_deferred = threading.local()
+
+
+@contextmanager
+def deferred_reindex():
+    """Collect the products to reindex inside the block and index them once at its end.
+
+    Saving one listing touches the product, its links and its stock record (five reindexes);
+    a CSV import of many listings indexes each product once this way. Nothing is indexed if the
+    block raises.
+    """
+    if getattr(_deferred, "ids", None) is not None:
+        yield
+        return
+    _deferred.ids = set()
+    try:
+        yield
+        ids = _deferred.ids
+    finally:
+        _deferred.ids = None
+    schedule_reindex(ids)
+
+
 def schedule_reindex(product_ids):
+    if getattr(_deferred, "ids", None) is not None:
+        _deferred.ids.update(product_ids)
+        return
     ids = sorted(set(product_ids))
     if not ids:
         return

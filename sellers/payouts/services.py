@@ -1,0 +1,181 @@
+"""Ledger services. Both writers are atomic and idempotent (one row per unique key).
+
+``credit_delivered_line(line)``: a delivered order line earns its seller the line amount in MAD
+minus the commission, available after ``PAYOUT_HOLD_DAYS``.
+``debit_refund(line, amount_mad, reference)``: a refund of part or all of a line takes back
+the seller's net share of the refunded amount.
+"""
+
+import csv
+import datetime
+import io
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q, Sum
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from oscar.core.loading import get_model
+
+from sellers.payouts.models import LedgerEntry
+from sellers.payouts.money import CURRENCY, split, to_mad
+
+
+class LedgerError(ValueError):
+    pass
+
+
+def order_line_amount_mad(line):
+    """What the buyer paid for the line, in MAD (orders are priced in the sellers' MAD)."""
+    if line.order.currency != CURRENCY:
+        raise LedgerError(f"Order {line.order.number} is not priced in {CURRENCY}.")
+    return line.line_price_incl_tax
+
+
+def line_amount_mad(line):
+    """The line's amount in MAD, by the function named in ``PAYOUT_LINE_AMOUNT``."""
+    return to_mad(import_string(settings.PAYOUT_LINE_AMOUNT)(line))
+
+
+def credit_key(line):
+    return f"credit:line:{line.pk}"
+
+
+def refund_key(line, reference):
+    return f"refund:line:{line.pk}:{reference}"
+
+
+@transaction.atomic
+def credit_delivered_line(line, delivered_at=None):
+    """Credit ``line``'s seller once; return the ledger entry."""
+    if line.partner_id is None:
+        raise LedgerError("The line has no seller.")
+    existing = LedgerEntry.objects.filter(key=credit_key(line)).first()
+    if existing:
+        return existing
+    gross = line_amount_mad(line)
+    commission, net = split(gross)
+    delivered_on = timezone.localdate(delivered_at or timezone.now())
+    entry, _created = LedgerEntry.objects.get_or_create(
+        key=credit_key(line),
+        defaults={
+            "seller_id": line.partner_id,
+            "kind": LedgerEntry.Kind.CREDIT,
+            "line": line,
+            "order_number": line.order.number,
+            "gross": gross,
+            "commission": commission,
+            "amount": net,
+            "currency": CURRENCY,
+            "available_on": delivered_on + datetime.timedelta(days=settings.PAYOUT_HOLD_DAYS),
+        },
+    )
+    return entry
+
+
+@transaction.atomic
+def debit_refund(line, amount_mad, reference):
+    """Debit the seller's net share of a refund of ``amount_mad`` on ``line``, once per reference.
+
+    Refunds of one line never add up to more than the line amount (the line row is locked while
+    checking).
+    """
+    reference = str(reference or "").strip()
+    if not reference:
+        raise LedgerError("A refund needs a reference.")
+    existing = LedgerEntry.objects.filter(key=refund_key(line, reference)).first()
+    if existing:
+        return existing
+    Line = get_model("order", "Line")
+    line = Line.objects.select_for_update().select_related("order").get(pk=line.pk)
+    if line.partner_id is None:
+        raise LedgerError("The line has no seller.")
+    amount = to_mad(amount_mad)
+    if amount <= 0:
+        raise LedgerError("A refund amount is positive.")
+    refunded = LedgerEntry.objects.filter(line=line, kind=LedgerEntry.Kind.REFUND).aggregate(
+        total=Sum("gross")
+    )["total"] or to_mad(0)
+    if -refunded + amount > line_amount_mad(line):
+        raise LedgerError("Refunds would exceed the line amount.")
+    commission, net = split(amount)
+    entry, _created = LedgerEntry.objects.get_or_create(
+        key=refund_key(line, reference),
+        defaults={
+            "seller_id": line.partner_id,
+            "kind": LedgerEntry.Kind.REFUND,
+            "line": line,
+            "order_number": line.order.number,
+            "reference": reference,
+            "gross": -amount,
+            "commission": -commission,
+            "amount": -net,
+            "currency": CURRENCY,
+            "available_on": timezone.localdate(),
+        },
+    )
+    return entry
+
+
+def balance(seller, today=None):
+    """{"total", "available", "pending"} of the seller's ledger, in MAD."""
+    today = today or timezone.localdate()
+    sums = LedgerEntry.objects.filter(seller=seller).aggregate(
+        total=Sum("amount"), available=Sum("amount", filter=Q(available_on__lte=today))
+    )
+    total, available = to_mad(sums["total"] or 0), to_mad(sums["available"] or 0)
+    return {"total": total, "available": available, "pending": total - available}
+
+
+def entries_between(seller, date_from, date_to):
+    """The seller's entries recorded from ``date_from`` to ``date_to`` (both included)."""
+    return LedgerEntry.objects.filter(
+        seller=seller, created_at__date__gte=date_from, created_at__date__lte=date_to
+    ).order_by("created_at", "pk")
+
+
+STATEMENT_COLUMNS = (
+    "date",
+    "kind",
+    "order_number",
+    "reference",
+    "gross",
+    "commission",
+    "amount",
+    "currency",
+    "available_on",
+)
+
+
+def statement_csv(seller, date_from, date_to):
+    """A payout statement for the period, as CSV text.
+
+    Rows: header, opening balance (entries before the period), the period's entries, the
+    period's total and the closing balance.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(STATEMENT_COLUMNS)
+    opening = LedgerEntry.objects.filter(seller=seller, created_at__date__lt=date_from).aggregate(
+        total=Sum("amount")
+    )["total"] or to_mad(0)
+    writer.writerow(["opening_balance", "", "", "", "", "", to_mad(opening), CURRENCY, ""])
+    total = to_mad(0)
+    for entry in entries_between(seller, date_from, date_to):
+        total += entry.amount
+        writer.writerow(
+            [
+                timezone.localdate(entry.created_at).isoformat(),
+                entry.kind,
+                entry.order_number,
+                entry.reference,
+                entry.gross,
+                entry.commission,
+                entry.amount,
+                entry.currency,
+                entry.available_on.isoformat(),
+            ]
+        )
+    writer.writerow(["total", "", "", "", "", "", total, CURRENCY, ""])
+    writer.writerow(["closing_balance", "", "", "", "", "", to_mad(opening) + total, CURRENCY, ""])
+    return out.getvalue()

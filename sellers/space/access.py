@@ -1,0 +1,64 @@
+"""Who may enter the seller space, and which seller they act for.
+
+A user acts for one of the sellers in ``user.partners`` (a cooperative has several member
+accounts; a person may belong to several sellers and picks one, kept in the session).
+Sellers of any status get in: a pending seller prepares listings that show once verified.
+"""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.http import urlencode
+from oscar.core.loading import get_model
+
+SESSION_KEY = "seller_space:seller_id"
+
+
+def member_sellers(user):
+    """The sellers ``user`` belongs to, by name."""
+    Partner = get_model("partner", "Partner")
+    if not user.is_authenticated:
+        return Partner.objects.none()
+    return Partner.objects.filter(users=user).select_related("region").order_by("name", "pk")
+
+
+def is_member(user):
+    return member_sellers(user).exists()
+
+
+def chosen_seller(request, sellers):
+    """The seller kept in the session, or the only one; None when a choice is due."""
+    if len(sellers) == 1:
+        return sellers[0]
+    chosen_id = request.session.get(SESSION_KEY)
+    return next((seller for seller in sellers if seller.pk == chosen_id), None)
+
+
+def choose(request, seller):
+    request.session[SESSION_KEY] = seller.pk
+
+
+class SellerSpaceMixin(LoginRequiredMixin):
+    """Sets ``self.seller``: logged-in members only (others: login redirect or 403)."""
+
+    login_url = reverse_lazy("customer:login")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        sellers = list(member_sellers(request.user))
+        if not sellers:
+            raise PermissionDenied
+        self.seller = chosen_seller(request, sellers)
+        self.several_sellers = len(sellers) > 1
+        if self.seller is None:
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('seller_space:choose')}?{query}")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["seller"] = self.seller
+        context["several_sellers"] = self.several_sellers
+        return context

@@ -1,0 +1,192 @@
+"""CSV import of listings: every row checked by ListingForm; all rows saved, or none.
+
+Columns are documented in ``COLUMNS`` (and the downloadable template). Craft, region,
+materials and techniques are given by code; several materials or techniques are separated
+by "|". Row numbers count the header as row 1, as a spreadsheet shows them.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from catalog.search.signals import deferred_reindex
+from sellers.space.forms import DESCRIPTION_FIELDS, TITLE_FIELDS, ListingForm
+from sellers.space.services import save_listing
+
+MULTI_SEPARATOR = "|"
+TRUE_VALUES = {"1", "yes", "y", "true", "oui", "si", "sí", "نعم"}
+FALSE_VALUES = {"0", "no", "n", "false", "non", "لا"}
+
+# (column, form field, what it holds)
+COLUMNS = [
+    ("sku", "sku", _("Your reference, unique among your listings (optional)")),
+    *[(name, name, _("Title in one language; at least one title")) for name in TITLE_FIELDS],
+    *[(name, name, _("Description (optional)")) for name in DESCRIPTION_FIELDS],
+    ("craft", "craft", _("Craft code (see the list below)")),
+    ("region", "region", _("Region code (optional)")),
+    ("materials", "materials", _("Material codes separated by |")),
+    ("techniques", "techniques", _("Technique codes separated by |")),
+    ("price_mad", "price", _("Price in dirhams, e.g. 1250.00")),
+    ("stock", "num_in_stock", _("Number in stock")),
+    ("unique_piece", "is_unique_piece", _("yes or no; a unique piece has a stock of 0 or 1")),
+    ("length_cm", "length_cm", _("Length in cm (optional)")),
+    ("width_cm", "width_cm", _("Width in cm (optional)")),
+    ("height_cm", "height_cm", _("Height in cm (optional)")),
+    ("weight_kg", "weight_kg", _("Weight in kg")),
+    ("hs_code", "hs_code", _("HS code, 4 to 10 digits (optional: the craft's heading)")),
+    ("processing_days", "processing_days", _("Days needed before shipping (optional)")),
+    ("visible", "is_public", _("yes or no: show in the shop once you are verified")),
+]
+COLUMN_FOR_FIELD = {field: column for column, field, _help in COLUMNS}
+MULTI_COLUMNS = {"materials", "techniques"}
+BOOLEAN_DEFAULTS = {"unique_piece": False, "visible": True}  # when the cell is empty
+DECIMAL_COLUMNS = {"price_mad", "length_cm", "width_cm", "height_cm", "weight_kg"}
+REQUIRED_COLUMNS = {"craft", "price_mad", "stock", "weight_kg"}
+TEMPLATE_EXAMPLE = {
+    "sku": "RUG-001",
+    "title_fr": "Tapis Beni Ouarain",
+    "title_ar": "زربية بني وراين",
+    "craft": "rugs",
+    "materials": "wool",
+    "techniques": "hand-knotting",
+    "price_mad": "4500.00",
+    "stock": "1",
+    "unique_piece": "yes",
+    "length_cm": "200",
+    "width_cm": "150",
+    "weight_kg": "6.5",
+    "hs_code": "5701",
+    "processing_days": "3",
+    "visible": "yes",
+}
+
+
+@dataclass
+class RowError:
+    row: int
+    column: str
+    message: str
+
+
+class ImportResult:
+    def __init__(self):
+        self.errors = []
+        self.created = []
+
+    @property
+    def ok(self):
+        return not self.errors
+
+    def add(self, row, column, message):
+        self.errors.append(RowError(row, column, str(message)))
+
+
+def template_csv():
+    """The header and one example row."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([column for column, _field, _help in COLUMNS])
+    writer.writerow([TEMPLATE_EXAMPLE.get(column, "") for column, _field, _help in COLUMNS])
+    return out.getvalue()
+
+
+def read_rows(upload, result):
+    """The CSV's rows as dicts, or None with the file-level error recorded."""
+    try:
+        text = upload.read().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        result.add(0, "", _("The file is not UTF-8 text: save it as “CSV UTF-8”."))
+        return None
+    try:
+        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    header = [name.strip() for name in (reader.fieldnames or [])]
+    known = {column for column, _field, _help in COLUMNS}
+    unknown = [name for name in header if name not in known]
+    missing = sorted(REQUIRED_COLUMNS - set(header))
+    if not header:
+        result.add(1, "", _("The file is empty."))
+        return None
+    for name in unknown:
+        result.add(1, name, _("Unknown column."))
+    for name in missing:
+        result.add(1, name, _("Missing column."))
+    if unknown or missing:
+        return None
+    reader.fieldnames = header
+    rows = []
+    for row in reader:
+        if len(rows) >= settings.SELLER_CSV_MAX_ROWS:
+            result.add(
+                reader.line_num,
+                "",
+                _("Too many rows: %(max)s listings per file at most.")
+                % {"max": settings.SELLER_CSV_MAX_ROWS},
+            )
+            return None
+        rows.append((reader.line_num, row))
+    if not rows:
+        result.add(2, "", _("The file has no listings."))
+        return None
+    return rows
+
+
+def parse_yes_no(value, default, result, line, column):
+    lowered = value.lower()
+    if not lowered:
+        return default
+    if lowered not in TRUE_VALUES | FALSE_VALUES:
+        result.add(line, column, _("Write yes or no."))
+    return lowered in TRUE_VALUES
+
+
+def form_data(row, result, line):
+    """Turn a CSV row into ListingForm data; bad yes/no values are recorded as errors."""
+    data = {}
+    for column, field, _help in COLUMNS:
+        value = (row.get(column) or "").strip()
+        if column in MULTI_COLUMNS:
+            data[field] = [part.strip() for part in value.split(MULTI_SEPARATOR) if part.strip()]
+        elif column in BOOLEAN_DEFAULTS:
+            if parse_yes_no(value, BOOLEAN_DEFAULTS[column], result, line, column):
+                data[field] = "on"
+        else:
+            data[field] = value.replace(",", ".") if column in DECIMAL_COLUMNS else value
+    return data
+
+
+def import_listings(seller, upload):
+    """Validate every row; if all are valid, create every listing in one transaction."""
+    result = ImportResult()
+    rows = read_rows(upload, result)
+    if rows is None:
+        return result
+    forms, skus = [], {}
+    for line, row in rows:
+        form = ListingForm(data=form_data(row, result, line), seller=seller, by_code=True)
+        if not form.is_valid():
+            for field, messages in form.errors.items():
+                column = COLUMN_FOR_FIELD.get(field, "")
+                for message in messages:
+                    result.add(line, column, message)
+        sku = (row.get("sku") or "").strip()
+        if sku and sku in skus:
+            result.add(
+                line,
+                "sku",
+                _("The same reference is on row %(row)s.") % {"row": skus[sku]},
+            )
+        if sku:
+            skus.setdefault(sku, line)
+        forms.append(form)
+    if result.errors:
+        return result
+    with transaction.atomic(), deferred_reindex():
+        result.created = [save_listing(seller, form) for form in forms]
+    return result

@@ -1,0 +1,32 @@
+"""Seller space URLs, mounted under /<lang>/my-shop/ (namespace ``seller_space``)."""
+
+from django.urls import path, re_path
+
+from sellers.space.views import home, imports, listings, orders, payouts, photos
+
+app_name = "seller_space"
+
+urlpatterns = [
+    path("", home.HomeView.as_view(), name="home"),
+    path("choose/", home.ChooseSellerView.as_view(), name="choose"),
+    path("listings/", listings.ListingListView.as_view(), name="listings"),
+    path("listings/new/", listings.ListingCreateView.as_view(), name="listing-create"),
+    path("listings/<int:pk>/", listings.ListingUpdateView.as_view(), name="listing-edit"),
+    path("listings/<int:pk>/photos/", photos.PhotoListView.as_view(), name="photos"),
+    re_path(
+        r"^listings/(?P<pk>\d+)/photos/(?P<photo_pk>\d+)/(?P<action>up|down|delete)/$",
+        photos.PhotoActionView.as_view(),
+        name="photo-action",
+    ),
+    path("listings/import/", imports.ImportView.as_view(), name="import"),
+    path(
+        "listings/import/template.csv",
+        imports.ImportTemplateView.as_view(),
+        name="import-template",
+    ),
+    path("orders/", orders.OrderListView.as_view(), name="orders"),
+    path("orders/<str:number>/", orders.OrderDetailView.as_view(), name="order"),
+    path("orders/<str:number>/status/", orders.OrderStatusView.as_view(), name="order-status"),
+    path("payouts/", payouts.PayoutView.as_view(), name="payouts"),
+    path("payouts/statement.csv", payouts.StatementView.as_view(), name="statement"),
+]

@@ -1,0 +1,136 @@
+"""The seller's own order lines, grouped by order, and its fulfilment of each order.
+
+Only the seller's lines are loaded; of the buyer, only the shipping address is shown (no
+email, billing address, payment or other sellers' lines).
+"""
+
+import logging
+
+from django.contrib import messages
+from django.db.models import Exists, OuterRef, Prefetch
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import ListView, TemplateView
+from oscar.core.loading import get_model
+
+from sellers.fulfilment.models import Fulfilment, FulfilmentEvent
+from sellers.fulfilment.services import TransitionError, advance, fulfilment_for, next_statuses
+from sellers.payouts.services import LedgerError
+from sellers.space.access import SellerSpaceMixin
+from sellers.space.forms import ShipmentForm
+
+logger = logging.getLogger(__name__)
+
+Order = get_model("order", "Order")
+Line = get_model("order", "Line")
+
+
+def seller_orders(seller):
+    """Orders holding at least one of the seller's lines, with only those lines prefetched."""
+    has_lines = Line.objects.filter(order=OuterRef("pk"), partner=seller)
+    return (
+        Order.objects.filter(Exists(has_lines))
+        .only("pk", "number", "date_placed", "currency", "shipping_address")
+        .prefetch_related(
+            Prefetch(
+                "lines",
+                queryset=Line.objects.filter(partner=seller).order_by("pk"),
+                to_attr="seller_lines",
+            ),
+            Prefetch(
+                "seller_fulfilments",
+                queryset=Fulfilment.objects.filter(seller=seller),
+                to_attr="fulfilments_of_seller",
+            ),
+        )
+        .order_by("-date_placed", "-pk")
+    )
+
+
+class OrderListView(SellerSpaceMixin, ListView):
+    template_name = "seller_space/order_list.html"
+    context_object_name = "orders"
+    paginate_by = 20
+
+    def get_queryset(self):
+        orders = seller_orders(self.seller).select_related("shipping_address__country")
+        status = self.request.GET.get("status")
+        if status in Fulfilment.Status.values:
+            with_status = Fulfilment.objects.filter(
+                order=OuterRef("pk"), seller=self.seller, status=status
+            )
+            if status == Fulfilment.Status.PAID:
+                opened = Fulfilment.objects.filter(order=OuterRef("pk"), seller=self.seller)
+                orders = orders.filter(Exists(with_status) | ~Exists(opened))
+            else:
+                orders = orders.filter(Exists(with_status))
+        return orders
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for order in context["orders"]:
+            fulfilments = order.fulfilments_of_seller
+            order.fulfilment_status = (
+                Fulfilment.Status(fulfilments[0].status) if fulfilments else Fulfilment.Status.PAID
+            )
+        context["statuses"] = Fulfilment.Status.choices
+        context["current_status"] = self.request.GET.get("status", "")
+        return context
+
+
+class SellerOrderMixin(SellerSpaceMixin):
+    def get_order(self):
+        return get_object_or_404(
+            seller_orders(self.seller).select_related("shipping_address__country"),
+            number=self.kwargs["number"],
+        )
+
+
+class OrderDetailView(SellerOrderMixin, TemplateView):
+    template_name = "seller_space/order_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        order = self.get_order()
+        fulfilment = fulfilment_for(order, self.seller)
+        context.update(
+            order=order,
+            lines=order.seller_lines,
+            total=sum((line.line_price_incl_tax for line in order.seller_lines), start=0),
+            address=order.shipping_address,
+            fulfilment=fulfilment,
+            events=FulfilmentEvent.objects.filter(fulfilment=fulfilment).select_related("actor"),
+            next_statuses=[Fulfilment.Status(s) for s in next_statuses(fulfilment.status)],
+            shipment_form=kwargs.get("shipment_form") or ShipmentForm(),
+        )
+        return context
+
+
+class OrderStatusView(OrderDetailView):
+    """POST: move the seller's fulfilment of the order to the next status."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        order = self.get_order()
+        fulfilment = fulfilment_for(order, self.seller)
+        to_status = request.POST.get("status", "")
+        if to_status not in Fulfilment.Status.values:
+            messages.error(request, _("Unknown status."))
+            return redirect("seller_space:order", number=order.number)
+        carrier = tracking = ""
+        if to_status == Fulfilment.Status.SHIPPED:
+            form = ShipmentForm(request.POST)
+            if not form.is_valid():
+                context = self.get_context_data(shipment_form=form)
+                return self.render_to_response(context, status=400)
+            carrier = form.cleaned_data["carrier"]
+            tracking = form.cleaned_data["tracking_number"]
+        try:
+            advance(fulfilment, to_status, request.user, carrier, tracking)
+        except TransitionError as error:
+            messages.error(request, str(error))
+        except LedgerError:
+            messages.error(request, _("The delivery could not be recorded; our team is told."))
+            logger.exception("Delivery of order %s not credited", order.number)
+        return redirect("seller_space:order", number=order.number)

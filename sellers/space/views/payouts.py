@@ -1,0 +1,42 @@
+"""What the seller is owed: balance, ledger entries and the statement CSV of a period."""
+
+from django.http import HttpResponse
+from django.views.generic import ListView
+
+from sellers.payouts.models import LedgerEntry
+from sellers.payouts.services import balance, statement_csv
+from sellers.space.access import SellerSpaceMixin
+from sellers.space.forms import StatementForm
+
+
+class PayoutView(SellerSpaceMixin, ListView):
+    template_name = "seller_space/payouts.html"
+    context_object_name = "entries"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return LedgerEntry.objects.filter(seller=self.seller)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["balance"] = balance(self.seller)
+        context.setdefault("statement_form", StatementForm.this_month())
+        return context
+
+
+class StatementView(PayoutView):
+    """GET date_from, date_to: the seller's statement as a CSV download."""
+
+    def get(self, request, *args, **kwargs):
+        form = StatementForm(request.GET)
+        if not form.is_valid():
+            self.object_list = self.get_queryset()
+            context = self.get_context_data(statement_form=form)
+            return self.render_to_response(context, status=400)
+        date_from, date_to = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
+        response = HttpResponse(
+            statement_csv(self.seller, date_from, date_to), content_type="text/csv; charset=utf-8"
+        )
+        filename = f"statement-{self.seller.pk}-{date_from:%Y%m%d}-{date_to:%Y%m%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response

@@ -1,0 +1,63 @@
+"""A listing's photos: upload (checked by content), reorder, delete."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import FormView
+from oscar.core.loading import get_model
+
+from sellers.space.access import SellerSpaceMixin
+from sellers.space.catalogue import seller_products
+from sellers.space.forms import PhotoForm
+from sellers.space.services import add_photo, delete_photo, move_photo
+
+ProductImage = get_model("catalogue", "ProductImage")
+
+
+class SellerProductMixin(SellerSpaceMixin):
+    """``self.product``: one of the seller's products, else 404."""
+
+    def get_product(self):
+        return get_object_or_404(seller_products(self.seller), pk=self.kwargs["pk"])
+
+
+class PhotoListView(SellerProductMixin, FormView):
+    template_name = "seller_space/photos.html"
+    form_class = PhotoForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.product = None
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        self.product = self.product or self.get_product()
+        return {**super().get_form_kwargs(), "product": self.product}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["product"] = self.product
+        context["photos"] = list(self.product.images.order_by("display_order", "pk"))
+        return context
+
+    def form_valid(self, form):
+        add_photo(self.product, form.cleaned_data["photo"], form.extension)
+        messages.success(self.request, _("The photo is added."))
+        return redirect("seller_space:photos", pk=self.product.pk)
+
+
+class PhotoActionView(SellerProductMixin, View):
+    """POST only: move a photo earlier or later, or delete it."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        product = self.get_product()
+        photo = get_object_or_404(ProductImage, product=product, pk=self.kwargs["photo_pk"])
+        action = self.kwargs["action"]
+        if action == "delete":
+            delete_photo(photo)
+            messages.success(request, _("The photo is deleted."))
+        else:
+            move_photo(photo, -1 if action == "up" else 1)
+        return redirect("seller_space:photos", pk=product.pk)
