@@ -5,6 +5,7 @@ Production sets DATABASE_URL, REDIS_URL, AWS_STORAGE_BUCKET_NAME (and friends), 
 The README lists every variable.
 """
 
+from decimal import Decimal
 from pathlib import Path
 
 import environ
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "sellers.apps.PartnerConfig",
+    "catalog.certificates.apps.CertificatesConfig",
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
@@ -165,6 +167,17 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
+
+# Export (shipping/, catalog/certificates/): see the README's table.
+SHIPPING_DEFAULT_PROCESSING_DAYS = env.int("SHIPPING_DEFAULT_PROCESSING_DAYS", default=3)
+SHIPPING_DEFAULT_ITEM_WEIGHT_KG = env.float("SHIPPING_DEFAULT_ITEM_WEIGHT_KG", default=1.0)
+# CN22 up to 300 SDR (about 4,000 MAD), CN23 above.
+CUSTOMS_CN22_MAX_MAD = Decimal(env("CUSTOMS_CN22_MAX_MAD", default="4000"))
+CERTIFICATE_MAX_UPLOAD_MB = env.int("CERTIFICATE_MAX_UPLOAD_MB", default=10)
+CERTIFICATE_EXPIRY_WARNING_DAYS = env.int("CERTIFICATE_EXPIRY_WARNING_DAYS", default=30)
+CELERY_BEAT_SCHEDULE = {
+    "certificates-expiry": {"task": "certificates.check_expiry", "schedule": 6 * 3600},
+}
 
 # Whole-page cache of anonymous storefront pages (catalog/page_cache.py).
 STOREFRONT_PAGE_CACHE = env.bool("STOREFRONT_PAGE_CACHE", default=True)
