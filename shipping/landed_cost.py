@@ -62,6 +62,10 @@ class LandedCost:
         return quantize(self.goods + self.shipping + self.duties + self.taxes)
 
 
+def percent(rate):
+    return format(rate.normalize(), "f")
+
+
 def hs_code_of(product):
     from catalog.certificates.rules import effective_hs_code
 
@@ -89,7 +93,7 @@ def _duties(regime, items, value_local, day, rates):
     if regime.flat_duty_per_item_type is not None and (
         regime.flat_duty_up_to is None or value_local <= regime.flat_duty_up_to
     ):
-        types = {hs_code_of(item.product)[:6] for item in items}
+        types = {hs_code_of(item.product)[:4] for item in items}  # item type: HS heading
         per_type = convert(regime.flat_duty_per_item_type, regime.currency, "MAD", rates)
         label = _("Customs duty: %(amount)s %(currency)s × %(count)s item types") % {
             "amount": regime.flat_duty_per_item_type,
@@ -110,7 +114,7 @@ def _duties(regime, items, value_local, day, rates):
             label = _("Customs duty on %(title)s (HS %(hs)s, %(rate)s%%)") % {
                 "title": item.product.get_title(),
                 "hs": hs_code or "?",
-                "rate": rate.normalize(),
+                "rate": percent(rate),
             }
             charges.append((label, item.value * rate / HUNDRED))
     return charges
@@ -142,7 +146,7 @@ def landed_cost(items, country, *, shipping=ZERO, incoterm=DDP, on=None, rates=N
         )
         label = _("%(tax)s %(rate)s%%") % {
             "tax": regime.tax_name,
-            "rate": regime.tax_rate.normalize(),
+            "rate": percent(regime.tax_rate),
         }
         amount = quantize(base * regime.tax_rate / HUNDRED)
         result.charges.append(Charge("tax", label, amount, incoterm == DDP or at_sale))
