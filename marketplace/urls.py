@@ -21,6 +21,7 @@ urlpatterns = [
     path("", i18n.redirect_to_language, name="root"),
     path("health/", health.health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("shipping/", include("shipping.urls")),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -2,6 +2,8 @@
 
 from oscar.apps.partner import strategy as oscar_strategy
 
+from shipping.availability import ShipsToBuyerCountry
+
 
 class UseVerifiedSellerStockRecord:
     """Pick the seller's stock record; none when the seller is not verified.
@@ -18,6 +20,7 @@ class UseVerifiedSellerStockRecord:
 
 
 class Marketplace(
+    ShipsToBuyerCountry,
     UseVerifiedSellerStockRecord,
     oscar_strategy.StockRequired,
     oscar_strategy.NoTax,

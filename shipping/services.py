@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import F
 
 from shipping.models import Rate, Service, Zone
@@ -19,11 +20,17 @@ ZERO = Decimal("0")
 
 
 def served_countries():
-    """Every country an active service reaches."""
-    rows = Zone.objects.filter(carrier__services__is_active=True).values_list(
-        "countries", flat=True
-    )
-    return {code for row in rows for code in row.split(",") if code}
+    """Every country an active service reaches (cached until the catalogue version changes)."""
+    from catalog.page_cache import catalogue_version
+
+    key = f"shipping:served:{catalogue_version()}"
+    found = cache.get(key)
+    if found is None:
+        zones = Zone.objects.filter(carrier__services__is_active=True)
+        rows = zones.values_list("countries", flat=True)
+        found = {code for row in rows for code in row.split(",") if code}
+        cache.set(key, found, 3600)
+    return found
 
 
 @dataclass

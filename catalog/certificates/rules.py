@@ -4,6 +4,7 @@ Both read the same data: the destination rules valid on the day, the product's k
 or its craft's HS heading, plus its export profile) and the verified certificates covering it.
 """
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -44,11 +45,19 @@ def product_kinds(product):
 
 
 def rules_for(country, day):
-    return list(
-        DestinationRule.objects.filter(destination__in=destinations_of(country))
-        .filter(valid_from__lte=day)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-    )
+    """The rules in force for ``country`` on ``day`` (cached until the catalogue changes)."""
+    from catalog.page_cache import catalogue_version
+
+    key = f"certificates:rules:{catalogue_version()}:{country}:{day.isoformat()}"
+    found = cache.get(key)
+    if found is None:
+        found = list(
+            DestinationRule.objects.filter(destination__in=destinations_of(country))
+            .filter(valid_from__lte=day)
+            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        )
+        cache.set(key, found, 3600)
+    return found
 
 
 def _exempt(rule, profile):
