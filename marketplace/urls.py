@@ -21,7 +21,6 @@ urlpatterns = [
     path("", i18n.redirect_to_language, name="root"),
     path("health/", health.health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("shipping/", include("shipping.urls")),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -37,6 +36,7 @@ if not settings.AWS_STORAGE_BUCKET_NAME:
     urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve_media)]
 
 urlpatterns += i18n_patterns(
+    path("shipping/", include("shipping.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     re_path(r"^((?:[\w\-]+/)*)$", cms_views.serve, name="cms_page"),
     path("", include(wagtail_urls)),

@@ -282,6 +282,7 @@ class Parcel(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["order", "partner"], name="one_parcel_per_seller")
         ]
+        permissions = [("check_parcel", "Can confirm a parcel before dispatch")]
         verbose_name = _("Parcel")
         verbose_name_plural = _("Parcels")
 

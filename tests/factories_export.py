@@ -89,3 +89,30 @@ class ExportProfileFactory(DjangoModelFactory):
         model = ExportProfile
 
     product = factory.SubFactory(ProductFactory)
+
+
+def place_order(products_and_quantities, country="US", user=None):
+    """An order placed through Oscar's OrderCreator, shipped to ``country``."""
+    from oscar.core.loading import get_class
+    from oscar.test.factories import create_order
+
+    Basket = get_model("basket", "Basket")
+    Country = get_model("address", "Country")
+    ShippingAddress = get_model("order", "ShippingAddress")
+    Selector = get_class("partner.strategy", "Selector")
+    basket = Basket.objects.create()
+    basket.strategy = Selector().strategy()
+    for product, quantity in products_and_quantities:
+        basket.add_product(product, quantity)
+    country_row, _ = Country.objects.get_or_create(
+        iso_3166_1_a2=country, defaults={"name": country, "printable_name": country}
+    )
+    address = ShippingAddress.objects.create(
+        first_name="Jane",
+        last_name="Buyer",
+        line1="12 Harbor Street",
+        line4="Boston",
+        postcode="02110",
+        country=country_row,
+    )
+    return create_order(basket=basket, shipping_address=address, user=user)

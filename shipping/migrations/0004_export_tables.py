@@ -126,6 +126,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'Parcel',
                 'verbose_name_plural': 'Parcels',
+                'permissions': [('check_parcel', 'Can confirm a parcel before dispatch')],
                 'ordering': ['order', 'partner'],
             },
         ),
