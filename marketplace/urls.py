@@ -16,6 +16,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from marketplace import health, i18n, media
 from marketplace.cms import views as cms_views
+from shipping import dashboard as shipping_dashboard
 
 urlpatterns = [
     path("", i18n.redirect_to_language, name="root"),
@@ -24,6 +25,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("dashboard/shipping-rates/", shipping_dashboard.rates, name="shipping-dashboard-rates"),
     path("dashboard/", apps.get_app_config("dashboard").urls),
 ]
 
