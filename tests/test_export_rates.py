@@ -131,3 +131,21 @@ def test_seeded_tables_quote_every_service_to_the_us():
     plan = plan_of(product("1.2", ("30", "20", "15")))
     codes = {q.service.code for q in quote_parcels([plan], "US")[0].quotes}
     assert codes == {"amana-intl", "ems", "dhl-express", "aramex-priority"}
+
+
+def test_demo_export_seed_is_idempotent_and_covers_every_case():
+    from catalog.certificates.models import Certificate, ExportProfile
+    from shipping.demo import seed_export
+    from shipping.models import Rate
+
+    potter = SellerFactory(kind="cooperative")
+    plates = [ProductFactory(hs_code="6912", stockrecord__seller=potter) for _ in range(4)]
+    seed_export()
+    counts = (Rate.objects.count(), Certificate.objects.count(), ExportProfile.objects.count())
+    seed_export()
+    assert (Rate.objects.count(), Certificate.objects.count(), ExportProfile.objects.count()) == (
+        counts
+    )
+    covered = set(Certificate.objects.filter(type="lab_test").values_list("products", flat=True))
+    assert covered == {plates[0].pk, plates[2].pk}
+    assert potter.shipping_settings.packing_check_required

@@ -92,7 +92,7 @@ def can_ship(product, country, on=None):
     return not reasons, reasons
 
 
-def _kind_q(kind):
+def kind_q(kind):
     """Products of ``kind``, in SQL (mirrors ``product_kinds``)."""
     ProductCategory = get_model("catalogue", "ProductCategory")
     q = Q(pk__in=[])
@@ -102,7 +102,7 @@ def _kind_q(kind):
         )
         q |= Q(hs_code__startswith=prefix) | (Q(hs_code="") & Exists(heading))
     if kind == K.CERAMIC_TABLEWARE:
-        q |= _kind_q(K.CERAMIC) & Q(export_profile__food_contact=True)
+        q |= kind_q(K.CERAMIC) & Q(export_profile__food_contact=True)
     if kind == K.CHILDREN:
         q |= Q(export_profile__for_children=True)
     return q
@@ -119,7 +119,7 @@ def ships_to(queryset, country, on=None):
             type=rule.certificate_type,
             standard__icontains=rule.standard_contains,
         )
-        blocked = _kind_q(rule.product_kind) & ~Exists(covering)
+        blocked = kind_q(rule.product_kind) & ~Exists(covering)
         if rule.exempt_if_marked_not_for_food:
             blocked &= ~Q(export_profile__marked_not_for_food=True)
         queryset = queryset.exclude(blocked)

@@ -8,6 +8,7 @@ from oscar.core.loading import get_model
 from catalog.demo import images, products, seed
 from catalog.demo.crafts import CRAFTS
 from catalog.demo.data import HIDDEN_PRODUCTS_PER_SELLER, MATERIALS, SELLERS, TECHNIQUES
+from shipping import demo as export_demo
 
 
 class Command(BaseCommand):
@@ -62,6 +63,7 @@ class Command(BaseCommand):
             pool_sizes={k: len(v) for k, v in context["pool"].items()},
         )
         created = products.create_products(specs, context)
+        export_demo.seed_export()
         seed.seed_home_page()
         return created
 
