@@ -82,3 +82,8 @@ def test_dashboard_upload_is_closed_to_non_staff(client):
     client.force_login(UserFactory())
     response = client.get(reverse("shipping-dashboard-rates"))
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_dashboard_menu_links_to_the_rates_page(admin_client):
+    html = admin_client.get("/dashboard/").content.decode()
+    assert reverse("shipping-dashboard-rates") in html
