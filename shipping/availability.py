@@ -10,14 +10,15 @@ from shipping.buyer import buyer_country
 
 
 class CannotShipPolicy:
-    def __init__(self, policy, product, country):
+    def __init__(self, policy, product, country, request=None):
         self.policy, self.product, self.country = policy, product, country
+        self.request = request
 
     @cached_property
     def verdict(self):
-        from catalog.certificates.rules import can_ship
+        from catalog.certificates.rules import can_ship, request_memo
 
-        return can_ship(self.product, self.country)
+        return can_ship(self.product, self.country, memo=request_memo(self.request))
 
     @property
     def is_available_to_buy(self):
@@ -52,4 +53,4 @@ class ShipsToBuyerCountry:
         policy = super().availability_policy(product, stockrecord)
         if self.request is None or stockrecord is None:
             return policy
-        return CannotShipPolicy(policy, product, buyer_country(self.request))
+        return CannotShipPolicy(policy, product, buyer_country(self.request), self.request)

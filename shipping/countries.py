@@ -9,7 +9,7 @@ EU = frozenset(
 GROUPS = {"EU": EU}
 # The buyer's country when no cookie says otherwise, by page language. The page language is
 # part of the page-cache key, so this default never leaks a cached page across countries.
-DEFAULT_COUNTRY_BY_LANGUAGE = {"en": "US", "fr": "FR", "es": "ES", "ar": "FR"}
+DEFAULT_COUNTRY_BY_LANGUAGE = {"en": "US", "fr": "FR", "es": "ES", "ar": "AE"}
 
 
 def parse_country_list(text):

@@ -9,6 +9,7 @@ EUR 150, UK VAT up to GBP 135), which is paid at checkout either way.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -50,6 +51,10 @@ class LandedCost:
         return self._sum(lambda c: c.kind == "tax")
 
     @property
+    def duties_and_taxes(self):
+        return quantize(self.duties + self.taxes)
+
+    @property
     def at_checkout(self):
         return self._sum(lambda c: c.at_checkout)
 
@@ -72,16 +77,34 @@ def hs_code_of(product):
     return effective_hs_code(product)
 
 
+def _cached(name, country, day, load):
+    """Reference rows cached until the catalogue version changes (any table edit bumps it)."""
+    from catalog.page_cache import catalogue_version
+
+    key = f"shipping:{name}:{catalogue_version()}:{country}:{day.isoformat()}"
+    found = cache.get(key)
+    if found is None:
+        found = load()
+        cache.set(key, found, 3600)
+    return found
+
+
 def regime_for(country, day):
-    return (
-        ImportRegime.objects.valid_on(day).filter(country=country).order_by("-valid_from").first()
-    )
+    def load():
+        regimes = ImportRegime.objects.valid_on(day).filter(country=country)
+        return [regimes.order_by("-valid_from").first()]
+
+    return _cached("regime", country, day, load)[0]
 
 
 def duty_rates(country, day):
     """[(hs_prefix, rate)] valid on ``day``, longest prefix first."""
-    rows = DutyRate.objects.valid_on(day).filter(country=country).values_list("hs_prefix", "rate")
-    return sorted(rows, key=lambda row: -len(row[0]))
+
+    def load():
+        rows = DutyRate.objects.valid_on(day).filter(country=country)
+        return sorted(rows.values_list("hs_prefix", "rate"), key=lambda row: -len(row[0]))
+
+    return _cached("duty-rates", country, day, load)
 
 
 def duty_rate(rates, hs_code):

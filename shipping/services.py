@@ -147,6 +147,18 @@ class RateTable:
 
     @classmethod
     def for_country(cls, country):
+        """The table for ``country``, cached until the catalogue (or a rate table) changes."""
+        from catalog.page_cache import catalogue_version
+
+        key = f"shipping:rates:{catalogue_version()}:{country}"
+        rates = cache.get(key)
+        if rates is None:
+            rates = cls.load_rates(country)
+            cache.set(key, rates, 3600)
+        return cls(country, rates)
+
+    @staticmethod
+    def load_rates(country):
         zones = [
             zone.pk
             for zone in Zone.objects.only("pk", "countries")
@@ -158,7 +170,7 @@ class RateTable:
             .select_related("service__carrier")
             .order_by("service_id", "max_weight_kg")
         )
-        return cls(country, rates)
+        return list(rates)
 
     def price(self, service, weight_kg):
         """The price of the first bracket whose upper bound is at or above ``weight_kg``."""

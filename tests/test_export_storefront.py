@@ -137,3 +137,26 @@ def test_ships_to_filter_queries_do_not_grow_with_page_size(client, craft, setti
     base = reverse("catalogue:index") + "?ships_to=US&per_page="
     small, large = count_queries(client, base + "12"), count_queries(client, base + "48")
     assert small == large <= 15
+
+
+def test_product_page_shows_shipping_and_duties_estimates(client, craft):
+    from decimal import Decimal
+
+    rug = ProductFactory(
+        hs_code="5701",
+        weight_kg=Decimal("2.5"),
+        category=craft,
+        stockrecord__price=Decimal("1000"),
+    )
+    html = product_page(client, rug, "US")
+    # Amana to North America, 2.5 kg -> 5 kg bracket: 560 MAD; US duty 0% + 10% on 1000 MAD
+    assert "560" in html and "Amana International" in html
+    assert 'data-testid="duties-estimate"' in html and "100.00" in html
+
+
+def test_product_page_queries_stay_within_budget_with_the_ships_to_panel(client, craft, settings):
+    settings.STOREFRONT_PAGE_CACHE = False
+    plate = ProductFactory(hs_code="6912", category=craft)
+    CertificateFactory(products=[plate])
+    client.cookies["country"] = "US"
+    assert count_queries(client, plate.get_absolute_url()) <= 15

@@ -66,9 +66,39 @@ def _exempt(rule, profile):
     )
 
 
-def can_ship(product, country, on=None):
-    """(ok, reasons): whether ``product`` may ship to ``country`` (ISO code) on day ``on``."""
+def request_memo(request):
+    """A dict living as long as ``request``: one page asks ``can_ship`` once per product."""
+    return request.__dict__.setdefault("_export_memo", {}) if request is not None else None
+
+
+def _remember(memo, key, compute):
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def valid_certificates(product, day, memo=None):
+    """The verified certificates covering ``product`` on ``day``."""
+
+    def compute():
+        return list(Certificate.objects.filter(products=product).valid_on(day))
+
+    return _remember(memo, ("certificates", product.pk, day), compute)
+
+
+def can_ship(product, country, on=None, memo=None):
+    """(ok, reasons): whether ``product`` may ship to ``country`` (ISO code) on day ``on``.
+
+    ``memo`` (e.g. ``request_memo(request)``) shares the answer within one request.
+    """
     day = on or timezone.localdate()
+    key = ("can_ship", product.pk, country, day)
+    return _remember(memo, key, lambda: _can_ship(product, country, day, memo))
+
+
+def _can_ship(product, country, day, memo):
     name = country_name(country)
     if country not in served_countries():
         return False, [_("No carrier ships to %(country)s.") % {"country": name}]
@@ -77,7 +107,7 @@ def can_ship(product, country, on=None):
     applying = [r for r in rules_for(country, day) if r.product_kind in kinds]
     if not applying:
         return True, []
-    certificates = list(Certificate.objects.filter(products=product).valid_on(day))
+    certificates = valid_certificates(product, day, memo)
     reasons = []
     for rule in applying:
         if _exempt(rule, profile) or any(rule.covers(c) for c in certificates):
