@@ -270,14 +270,14 @@ OSCAR_HOMEPAGE = reverse_lazy("home")
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
-OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION  # noqa: F405
-OSCAR_DASHBOARD_NAVIGATION += [
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
     {
         "label": _("Shipping rates"),
         "icon": "fas fa-truck",
         "url_name": "shipping-dashboard-rates",
         "access_fn": lambda user, *args, **kwargs: user.has_perm("shipping.change_rate"),
-    }
+    },
 ]
 # Oscar's search app imports haystack; our listing and search pages query the database directly,
 # so haystack keeps no index and its per-save signal processor is turned off.

@@ -143,5 +143,4 @@ def order_tracking(request, number):
     )
     if not (owner or order.check_verification_hash(request.GET.get("hash", ""))):
         raise Http404
-    found = order.parcels.select_related("partner", "service__carrier")
-    return render(request, "shipping/order_tracking.html", {"order": order, "parcels": found})
+    return render(request, "shipping/order_tracking.html", {"order": order})

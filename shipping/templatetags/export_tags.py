@@ -47,3 +47,9 @@ def estimate(product, country):
     landed = landed_cost(plan.items, country, shipping=cheapest.price, incoterm=DAP)
     fastest = next(q for q in quotes if q.fastest)
     return {"cheapest": cheapest, "fastest": fastest, "landed": landed}
+
+
+@register.inclusion_tag("shipping/partials/order_parcels.html")
+def order_parcels(order):
+    """Each seller's parcel of ``order`` with its carrier tracking link (for order pages)."""
+    return {"parcels": order.parcels.select_related("partner", "service__carrier")}
