@@ -160,3 +160,12 @@ def test_product_page_queries_stay_within_budget_with_the_ships_to_panel(client,
     CertificateFactory(products=[plate])
     client.cookies["country"] = "US"
     assert count_queries(client, plate.get_absolute_url()) <= 15
+
+
+def test_a_basket_line_becomes_unbuyable_when_the_buyer_changes_country(client, plate):
+    client.cookies["country"] = "GB"
+    client.post(reverse("basket:add", kwargs={"pk": plate.pk}), {"quantity": 1})
+    client.cookies["country"] = "US"
+    basket = client.get(reverse("basket:summary")).context["basket"]
+    permitted, reason = basket.all_lines()[0].purchase_info.availability.is_purchase_permitted(1)
+    assert permitted is False and "ASTM C738" in reason
