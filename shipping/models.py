@@ -263,6 +263,15 @@ class Parcel(models.Model):
     shipping_charge = models.DecimalField(
         _("Shipping (MAD)"), max_digits=10, decimal_places=2, default=0
     )
+    duties_at_checkout = models.DecimalField(
+        _("Duties and taxes paid at checkout (MAD)"), max_digits=10, decimal_places=2, default=0
+    )
+    duties_on_delivery = models.DecimalField(
+        _("Duties and taxes due on delivery, estimate (MAD)"),
+        max_digits=10,
+        decimal_places=2,
+        default=0,
+    )
     tracking_number = models.CharField(_("Tracking number"), max_length=60, blank=True)
     packing_check_required = models.BooleanField(_("Packing check required"), default=False)
     checked_by = models.ForeignKey(

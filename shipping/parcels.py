@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from shipping.landed_cost import landed_cost
 from shipping.models import Parcel, SellerShipping, Service
 from shipping.services import plan_parcels, quote_parcels
 
@@ -15,10 +16,11 @@ def order_country(order):
 
 
 @transaction.atomic
-def create_parcels(order, choices=None, incoterm=Parcel.Incoterm.DAP):
+def create_parcels(order, choices=None, incoterm=Parcel.Incoterm.DAP, on=None, rates=None):
     """One parcel per seller of ``order`` (idempotent), with the chosen or cheapest service.
 
-    ``choices``: {partner_id: service_code}. Customs papers are generated after commit.
+    ``choices``: {partner_id: service_code}; the parcel records its shipping charge and its
+    landed cost (DDP only where the service offers it). Customs papers follow after commit.
     """
     from shipping.tasks import generate_customs_documents
 
@@ -29,6 +31,15 @@ def create_parcels(order, choices=None, incoterm=Parcel.Incoterm.DAP):
     for quoted in quote_parcels(plan_parcels(lines), country) if country else []:
         partner = quoted.plan.partner
         quote = quoted.pick(choices.get(partner.pk))
+        term = incoterm if quote and quote.ddp_available else Parcel.Incoterm.DAP
+        landed = landed_cost(
+            quoted.plan.items,
+            country,
+            shipping=quote.price if quote else 0,
+            incoterm=term,
+            on=on,
+            rates=rates,
+        )
         required = SellerShipping.objects.filter(
             partner=partner, packing_check_required=True
         ).exists()
@@ -38,7 +49,9 @@ def create_parcels(order, choices=None, incoterm=Parcel.Incoterm.DAP):
             defaults={
                 "service": quote.service if quote else None,
                 "shipping_charge": quote.price if quote else 0,
-                "incoterm": incoterm if quote and quote.ddp_available else Parcel.Incoterm.DAP,
+                "incoterm": term,
+                "duties_at_checkout": landed.at_checkout,
+                "duties_on_delivery": landed.on_delivery,
                 "origin_city": partner.city,
                 "packing_check_required": required,
             },

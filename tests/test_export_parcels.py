@@ -235,3 +235,16 @@ def test_guest_reaches_tracking_with_the_order_hash_only(client, seller):
     url = reverse("shipping:order-tracking", args=[order.number])
     assert client.get(url).status_code == 404
     assert client.get(f"{url}?hash={order.verification_hash()}").status_code == 200
+
+
+def test_ddp_parcel_records_duties_paid_at_checkout(seller):
+    order = order_from(seller)  # 2 x 300 MAD, HS 6913 to the US: 6% + 10% surcharge
+    parcel = parcel_of(order, choices={seller.pk: "dhl-express"}, incoterm="DDP")
+    assert parcel.incoterm == "DDP"
+    assert (parcel.duties_at_checkout, parcel.duties_on_delivery) == (Decimal("96.00"), 0)
+
+
+def test_postal_parcel_falls_back_to_dap_with_an_estimate(seller):
+    parcel = parcel_of(order_from(seller), incoterm="DDP")  # cheapest: Amana, no DDP
+    assert parcel.incoterm == "DAP"
+    assert (parcel.duties_at_checkout, parcel.duties_on_delivery) == (0, Decimal("96.00"))
