@@ -114,3 +114,34 @@ def test_seller_cannot_verify_its_own_certificate(client, member):
     client.post(reverse("certificates:verify", args=[certificate.pk]))
     certificate.refresh_from_db()
     assert certificate.verified_at is None
+
+
+def test_seller_marks_a_piece_not_for_food_and_it_ships_to_the_us(client, member):
+    from catalog.certificates.rules import can_ship
+
+    plate = ProductFactory(hs_code="6912", stockrecord__seller=member)
+    url = reverse("certificates:profiles", args=[member.pk])
+    client.post(url, {f"marked_not_for_food-{plate.pk}": "on"})
+    plate.refresh_from_db()
+    assert plate.export_profile.marked_not_for_food is True
+    assert can_ship(plate, "US")[0] is True
+
+
+def test_unticking_clears_the_flag(client, member):
+    plate = ProductFactory(hs_code="6912", stockrecord__seller=member)
+    url = reverse("certificates:profiles", args=[member.pk])
+    client.post(url, {f"for_children-{plate.pk}": "on"})
+    client.post(url, {})
+    plate.refresh_from_db()
+    assert plate.export_profile.for_children is False
+
+
+def test_seller_cannot_flag_another_sellers_piece(client, member):
+    from catalog.certificates.models import ExportProfile
+
+    other = ProductFactory(hs_code="6912")
+    url = reverse("certificates:profiles", args=[member.pk])
+    client.post(url, {f"marked_not_for_food-{other.pk}": "on"})
+    assert not ExportProfile.objects.filter(product=other).exists()
+    response = client.get(reverse("certificates:profiles", args=[other.seller.pk]))
+    assert response.status_code == 404

@@ -4,13 +4,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
-from catalog.certificates.models import Certificate
+from catalog.certificates.models import Certificate, ExportProfile
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
@@ -90,3 +91,40 @@ def verify(request, pk):
         certificate.verify(request.user)
     messages.success(request, _("Certificate verified."))
     return redirect("certificates:seller", partner_pk=certificate.partner_id)
+
+
+PROFILE_FLAGS = ("food_contact", "marked_not_for_food", "for_children")
+
+
+@login_required
+def export_profiles(request, partner_pk):
+    """The seller says which pieces are food ware, marked 'not for food use' or for children."""
+    partner = _member_partner(request, partner_pk)
+    products = list(
+        Product.objects.filter(stockrecords__partner=partner)
+        .select_related("export_profile")
+        .order_by("title")
+    )
+    if request.method == "POST":
+        with transaction.atomic():
+            for product in products:
+                flags = {flag: f"{flag}-{product.pk}" in request.POST for flag in PROFILE_FLAGS}
+                current = getattr(product, "export_profile", None)
+                if current is None and not any(flags.values()):
+                    continue
+                if current is None or any(getattr(current, f) != v for f, v in flags.items()):
+                    ExportProfile.objects.update_or_create(product=product, defaults=flags)
+        messages.success(request, _("Export details saved."))
+        return redirect("certificates:profiles", partner_pk=partner.pk)
+    rows = [
+        (
+            product,
+            {
+                flag: getattr(getattr(product, "export_profile", None), flag, False)
+                for flag in PROFILE_FLAGS
+            },
+        )
+        for product in products
+    ]
+    context = {"partner": partner, "rows": rows}
+    return render(request, "certificates/export_profiles.html", context)
