@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from catalog import facets
+from shipping.buyer import buyer_country
+from shipping.countries import country_name, is_country_code
 
 SORTS = {
     "newest": (_("Newest"), ["-date_created", "-pk"]),
@@ -62,7 +64,14 @@ FILTERS = {
     "technique": lambda qs, value: qs.filter(_linked("technique", value)),
     "price": lambda qs, value: qs.filter(**_in_band(value)),
     "unique": lambda qs, value: qs.filter(is_unique_piece=True),
+    "ships_to": lambda qs, value: _ships_to(qs, value),
 }
+
+
+def _ships_to(queryset, country):
+    from catalog.certificates.rules import ships_to
+
+    return ships_to(queryset, country)
 
 
 VALID_VALUES = {"price": BANDS.keys(), "unique": {"1"}}
@@ -74,7 +83,8 @@ def selected_filters(request):
     return {
         name: value
         for name, value in selected.items()
-        if name not in VALID_VALUES or value in VALID_VALUES[name]
+        if (name not in VALID_VALUES or value in VALID_VALUES[name])
+        and (name != "ships_to" or is_country_code(value))
     }
 
 
@@ -127,7 +137,11 @@ FACET_LABELS = {
 def build_facets(base, request, selected, exclude=()):
     """Every facet's options with counts and toggle links, in a fixed number of queries."""
     vocab = facets.vocabularies()
-    counts = facets.count(facets.product_rows(base, vocab), selected)
+    ships = selected.get("ships_to")
+    others = {name: value for name, value in selected.items() if name != "ships_to"}
+    counts = facets.count(
+        facets.product_rows(FILTERS["ships_to"](base, ships) if ships else base, vocab), others
+    )
     groups = []
     for name, label in FACET_LABELS.items():
         if name in exclude:
@@ -139,7 +153,19 @@ def build_facets(base, request, selected, exclude=()):
             groups.append((name, label, options))
     unique = facets.unique_option(counts["unique"], selected.get("unique") == "1")
     unique["url"] = toggle_url(request, "unique", "1")
-    return {"groups": groups, "unique": unique}
+    return {"groups": groups, "unique": unique, "ships_to": ships_to_option(base, request, others)}
+
+
+def ships_to_option(base, request, others):
+    """A toggle "Ships to <country>" (the chosen one, else the buyer's) with its count."""
+    country = selected_filters(request).get("ships_to") or buyer_country(request)
+    count = FILTERS["ships_to"](apply_filters(base, others), country).count()
+    return {
+        "label": _("Ships to %(country)s") % {"country": country_name(country)},
+        "count": count,
+        "selected": request.GET.get("ships_to") == country,
+        "url": toggle_url(request, "ships_to", country),
+    }
 
 
 def listing_context(request, sorts=SORTS, default=DEFAULT_SORT):

@@ -5,6 +5,7 @@ Production sets DATABASE_URL, REDIS_URL, AWS_STORAGE_BUCKET_NAME (and friends), 
 The README lists every variable.
 """
 
+from decimal import Decimal
 from pathlib import Path
 
 import environ
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "sellers.apps.PartnerConfig",
     "sellers.fulfilment.apps.FulfilmentConfig",
     "sellers.payouts.apps.PayoutsConfig",
+    "catalog.certificates.apps.CertificatesConfig",
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
@@ -180,6 +182,18 @@ CELERY_BEAT_SCHEDULE["sellers-card-expiry"] = {
     "schedule": env.int("SELLER_CARD_CHECK_SECONDS", default=6 * 60 * 60),
 }
 
+# Export (shipping/, catalog/certificates/): see the README's table.
+SHIPPING_DEFAULT_PROCESSING_DAYS = env.int("SHIPPING_DEFAULT_PROCESSING_DAYS", default=3)
+SHIPPING_DEFAULT_ITEM_WEIGHT_KG = env.float("SHIPPING_DEFAULT_ITEM_WEIGHT_KG", default=1.0)
+# CN22 up to 300 SDR (about 4,000 MAD), CN23 above.
+CUSTOMS_CN22_MAX_MAD = Decimal(env("CUSTOMS_CN22_MAX_MAD", default="4000"))
+CERTIFICATE_MAX_UPLOAD_MB = env.int("CERTIFICATE_MAX_UPLOAD_MB", default=10)
+CERTIFICATE_EXPIRY_WARNING_DAYS = env.int("CERTIFICATE_EXPIRY_WARNING_DAYS", default=30)
+CELERY_BEAT_SCHEDULE["certificates-expiry"] = {
+    "task": "certificates.check_expiry",
+    "schedule": 6 * 3600,
+}
+
 # Whole-page cache of anonymous storefront pages (catalog/page_cache.py).
 STOREFRONT_PAGE_CACHE = env.bool("STOREFRONT_PAGE_CACHE", default=True)
 # Cookies holding a buyer's display choices: a cached page is stored once per combination.
@@ -273,21 +287,30 @@ OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 # Oscar's file deletion needs sorl-thumbnail; the seller space deletes originals and renditions.
 OSCAR_DELETE_IMAGE_FILES = False
-OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION  # noqa: F405
 
 
 def _can_verify_sellers(user, url_name, url_args=None, url_kwargs=None):
     return user.is_staff or user.has_perm("partner.verify_seller")
 
 
+def _can_edit_shipping_rates(user, url_name, url_args=None, url_kwargs=None):
+    return user.has_perm("shipping.change_rate")
+
+
 # The curators' review queue lives at /<lang>/curation/sellers/ (sellers/curation/).
 OSCAR_DASHBOARD_NAVIGATION = [
-    *OSCAR_DASHBOARD_NAVIGATION,
+    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
     {
         "label": _("Seller applications"),
         "icon": "fas fa-user-check",
         "url_name": "curation:queue",
         "access_fn": _can_verify_sellers,
+    },
+    {
+        "label": _("Shipping rates"),
+        "icon": "fas fa-truck",
+        "url_name": "shipping-dashboard-rates",
+        "access_fn": _can_edit_shipping_rates,
     },
 ]
 # Oscar's search app imports haystack; our listing and search pages query the database directly,

@@ -16,6 +16,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from marketplace import health, i18n, media
 from marketplace.cms import views as cms_views
+from shipping import dashboard as shipping_dashboard
 
 urlpatterns = [
     path("", i18n.redirect_to_language, name="root"),
@@ -24,6 +25,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("dashboard/shipping-rates/", shipping_dashboard.rates, name="shipping-dashboard-rates"),
     path("dashboard/", apps.get_app_config("dashboard").urls),
 ]
 
@@ -39,6 +41,8 @@ urlpatterns += i18n_patterns(
     path("sell/", include("sellers.apply.urls")),
     path("curation/sellers/", include("sellers.curation.urls")),
     path("my-shop/", include("sellers.space.urls")),
+    path("shipping/", include("shipping.urls")),
+    path("certificates/", include("catalog.certificates.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     re_path(r"^((?:[\w\-]+/)*)$", cms_views.serve, name="cms_page"),
     path("", include(wagtail_urls)),

@@ -3,6 +3,8 @@
 
 from oscar.apps.partner import strategy as oscar_strategy
 
+from shipping.availability import ShipsToBuyerCountry
+
 
 class UseVerifiedSellerStockRecord:
     """Pick the seller's stock record; none when the seller may not sell.
@@ -19,6 +21,7 @@ class UseVerifiedSellerStockRecord:
 
 
 class Marketplace(
+    ShipsToBuyerCountry,
     UseVerifiedSellerStockRecord,
     oscar_strategy.StockRequired,
     oscar_strategy.NoTax,

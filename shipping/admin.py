@@ -1,1 +1,57 @@
+from django.contrib import admin
 from oscar.apps.shipping.admin import *
+
+from shipping import models
+
+
+class ServiceInline(admin.TabularInline):
+    model = models.Service
+    extra = 0
+
+
+class ZoneInline(admin.TabularInline):
+    model = models.Zone
+    extra = 0
+
+
+@admin.register(models.Carrier)
+class CarrierAdmin(admin.ModelAdmin):
+    list_display = ("name", "code", "tracking_url_template")
+    inlines = [ServiceInline, ZoneInline]
+
+
+class RateInline(admin.TabularInline):
+    model = models.Rate
+    extra = 0
+
+
+@admin.register(models.Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "code", "is_postal", "bills_volumetric_weight", "ddp_available")
+    list_filter = ("carrier", "is_active")
+    list_select_related = ("carrier",)
+    inlines = [RateInline]
+
+
+@admin.register(models.ImportRegime)
+class ImportRegimeAdmin(admin.ModelAdmin):
+    list_display = ("country", "valid_from", "valid_to", "currency", "tax_rate", "duty_free_up_to")
+    list_filter = ("country",)
+
+
+@admin.register(models.DutyRate)
+class DutyRateAdmin(admin.ModelAdmin):
+    list_display = ("country", "hs_prefix", "rate", "valid_from", "valid_to")
+    list_filter = ("country",)
+
+
+@admin.register(models.SellerShipping)
+class SellerShippingAdmin(admin.ModelAdmin):
+    list_display = ("partner", "packing_check_required")
+
+
+@admin.register(models.Parcel)
+class ParcelAdmin(admin.ModelAdmin):
+    list_display = ("order", "partner", "service", "tracking_number", "checked_at", "dispatched_at")
+    list_select_related = ("order", "partner", "service__carrier")
+    raw_id_fields = ("order",)

@@ -9,6 +9,7 @@ from catalog.demo import images, products, seed
 from catalog.demo.crafts import CRAFTS
 from catalog.demo.data import HIDDEN_PRODUCTS_PER_SELLER, MATERIALS, SELLERS, TECHNIQUES
 from sellers import demo as seller_demo
+from shipping import demo as export_demo
 
 
 class Command(BaseCommand):
@@ -64,6 +65,7 @@ class Command(BaseCommand):
             pool_sizes={k: len(v) for k, v in context["pool"].items()},
         )
         created = products.create_products(specs, context)
+        export_demo.seed_export()
         seed.seed_home_page()
         return created
 

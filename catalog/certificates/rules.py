@@ -1,0 +1,156 @@
+"""Whether a product may ship to a country: ``can_ship`` for one piece, ``ships_to`` for lists.
+
+Both read the same data: the destination rules valid on the day, the product's kinds (HS code,
+or its craft's HS heading, plus its export profile) and the verified certificates covering it.
+"""
+
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from catalog.certificates import kinds as K
+from catalog.certificates.models import Certificate, DestinationRule, ExportProfile
+from shipping.countries import country_name, destinations_of
+from shipping.services import served_countries
+
+
+def effective_hs_code(product):
+    """The product's HS code, or the heading of the craft it is filed under."""
+    if product.hs_code:
+        return product.hs_code
+    for category in product.categories.all():
+        if category.hs_heading:
+            return category.hs_heading
+    return ""
+
+
+def export_profile(product):
+    try:
+        return product.export_profile
+    except ExportProfile.DoesNotExist:
+        return None
+
+
+def product_kinds(product):
+    found = K.kinds_for_hs(effective_hs_code(product))
+    profile = export_profile(product)
+    if profile:
+        if profile.food_contact and K.CERAMIC in found:
+            found.add(K.CERAMIC_TABLEWARE)
+        if profile.for_children:
+            found.add(K.CHILDREN)
+    return found
+
+
+def rules_for(country, day):
+    """The rules in force for ``country`` on ``day`` (cached until the catalogue changes)."""
+    from catalog.page_cache import catalogue_version
+
+    key = f"certificates:rules:{catalogue_version()}:{country}:{day.isoformat()}"
+    found = cache.get(key)
+    if found is None:
+        found = list(
+            DestinationRule.objects.filter(destination__in=destinations_of(country))
+            .filter(valid_from__lte=day)
+            .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        )
+        cache.set(key, found, 3600)
+    return found
+
+
+def _exempt(rule, profile):
+    return (
+        rule.exempt_if_marked_not_for_food and profile is not None and profile.marked_not_for_food
+    )
+
+
+def request_memo(request):
+    """A dict living as long as ``request``: one page asks ``can_ship`` once per product."""
+    return request.__dict__.setdefault("_export_memo", {}) if request is not None else None
+
+
+def _remember(memo, key, compute):
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def valid_certificates(product, day, memo=None):
+    """The verified certificates covering ``product`` on ``day``."""
+
+    def compute():
+        return list(Certificate.objects.filter(products=product).valid_on(day))
+
+    return _remember(memo, ("certificates", product.pk, day), compute)
+
+
+def can_ship(product, country, on=None, memo=None):
+    """(ok, reasons): whether ``product`` may ship to ``country`` (ISO code) on day ``on``.
+
+    ``memo`` (e.g. ``request_memo(request)``) shares the answer within one request.
+    """
+    day = on or timezone.localdate()
+    key = ("can_ship", product.pk, country, day)
+    return _remember(memo, key, lambda: _can_ship(product, country, day, memo))
+
+
+def _can_ship(product, country, day, memo):
+    name = country_name(country)
+    if country not in served_countries():
+        return False, [_("No carrier ships to %(country)s.") % {"country": name}]
+    kinds = product_kinds(product)
+    profile = export_profile(product)
+    applying = [r for r in rules_for(country, day) if r.product_kind in kinds]
+    if not applying:
+        return True, []
+    certificates = valid_certificates(product, day, memo)
+    reasons = []
+    for rule in applying:
+        if _exempt(rule, profile) or any(rule.covers(c) for c in certificates):
+            continue
+        needed = rule.get_certificate_type_display()
+        if rule.standard_contains:
+            needed = f"{needed} ({rule.standard_contains})"
+        reasons.append(
+            _("To ship to %(country)s this piece needs a verified %(certificate)s.")
+            % {"country": name, "certificate": needed}
+        )
+    return not reasons, reasons
+
+
+def kind_q(kind):
+    """Products of ``kind``, in SQL (mirrors ``product_kinds``)."""
+    ProductCategory = get_model("catalogue", "ProductCategory")
+    q = Q(pk__in=[])
+    for prefix in K.hs_prefixes_for(kind):
+        heading = ProductCategory.objects.filter(
+            product=OuterRef("pk"), category__hs_heading__startswith=prefix
+        )
+        q |= Q(hs_code__startswith=prefix) | (Q(hs_code="") & Exists(heading))
+    if kind == K.CERAMIC_TABLEWARE:
+        q |= kind_q(K.CERAMIC) & Q(export_profile__food_contact=True)
+    if kind == K.CHILDREN:
+        q |= Q(export_profile__for_children=True)
+    return q
+
+
+def ships_to(queryset, country, on=None):
+    """The products of ``queryset`` that may ship to ``country``: one query for the rules."""
+    day = on or timezone.localdate()
+    if country not in served_countries():
+        return queryset.none()
+    for rule in rules_for(country, day):
+        covering = Certificate.objects.valid_on(day).filter(
+            products=OuterRef("pk"),
+            type=rule.certificate_type,
+            standard__icontains=rule.standard_contains,
+        )
+        blocked = kind_q(rule.product_kind) & ~Exists(covering)
+        if rule.exempt_if_marked_not_for_food:
+            blocked &= ~Q(export_profile__marked_not_for_food=True)
+        queryset = queryset.exclude(blocked)
+    return queryset

@@ -1,0 +1,249 @@
+"""Parcels and quotes: a basket or an order ships as one parcel per seller, priced per service.
+
+``plan_parcels(lines)`` groups lines by seller; ``RateTable.for_country(country)`` loads every
+rate that reaches the country in one query; ``quote_parcels`` prices each parcel with each
+service and marks the cheapest and the fastest. The checkout calls ``quote_basket``.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import F
+
+from shipping.models import Rate, Service, Zone
+from shipping.money import quantize
+
+ZERO = Decimal("0")
+
+
+def served_countries():
+    """Every country an active service reaches (cached until the catalogue version changes)."""
+    from catalog.page_cache import catalogue_version
+
+    key = f"shipping:served:{catalogue_version()}"
+    found = cache.get(key)
+    if found is None:
+        zones = Zone.objects.filter(carrier__services__is_active=True)
+        rows = zones.values_list("countries", flat=True)
+        found = {code for row in rows for code in row.split(",") if code}
+        cache.set(key, found, 3600)
+    return found
+
+
+@dataclass
+class ParcelItem:
+    product: object
+    quantity: int
+    unit_price: Decimal
+
+    @property
+    def weight_kg(self):
+        weight = self.product.weight_kg
+        if weight is None:
+            weight = Decimal(str(settings.SHIPPING_DEFAULT_ITEM_WEIGHT_KG))
+        return weight * self.quantity
+
+    @property
+    def volume_cm3(self):
+        dims = (self.product.length_cm, self.product.width_cm, self.product.height_cm)
+        if not all(dims):
+            return ZERO
+        return dims[0] * dims[1] * dims[2] * self.quantity
+
+    @property
+    def value(self):
+        return self.unit_price * self.quantity
+
+
+@dataclass
+class ParcelPlan:
+    """One seller's lines, shipped together from the seller's city."""
+
+    partner: object
+    items: list = field(default_factory=list)
+
+    @property
+    def origin_city(self):
+        return self.partner.city
+
+    @property
+    def weight_kg(self):
+        return sum((item.weight_kg for item in self.items), ZERO)
+
+    @property
+    def volume_cm3(self):
+        return sum((item.volume_cm3 for item in self.items), ZERO)
+
+    @property
+    def value(self):
+        return sum((item.value for item in self.items), ZERO)
+
+    @property
+    def processing_days(self):
+        default = settings.SHIPPING_DEFAULT_PROCESSING_DAYS
+        days = [getattr(item.product, "processing_days", None) or default for item in self.items]
+        return max(days, default=default)
+
+    def volumetric_weight_kg(self, divisor=5000):
+        return self.volume_cm3 / Decimal(divisor)
+
+    def chargeable_weight_kg(self, service):
+        if not service.bills_volumetric_weight:
+            return self.weight_kg
+        return max(self.weight_kg, self.volumetric_weight_kg(service.volumetric_divisor))
+
+
+def _line_partner(line):
+    partner = getattr(line, "partner", None)
+    return partner if partner is not None else line.stockrecord.partner
+
+
+def _line_unit_price(line):
+    """A basket line's price when added (no strategy needed), or an order line's unit price."""
+    price = line.price_excl_tax if hasattr(line, "basket_id") else line.unit_price_excl_tax
+    return price if price is not None else ZERO
+
+
+def plan_parcels(lines):
+    """Group basket or order lines into one parcel per seller, in the sellers' order of arrival."""
+    parcels = {}
+    for line in lines:
+        partner = _line_partner(line)
+        plan = parcels.setdefault(partner.pk, ParcelPlan(partner))
+        plan.items.append(ParcelItem(line.product, line.quantity, _line_unit_price(line)))
+    return list(parcels.values())
+
+
+@dataclass
+class Quote:
+    service: Service
+    price: Decimal
+    chargeable_weight_kg: Decimal
+    transit_days_min: int
+    transit_days_max: int
+    delivery_days_min: int
+    delivery_days_max: int
+    cheapest: bool = False
+    fastest: bool = False
+
+    @property
+    def ddp_available(self):
+        return self.service.ddp_available
+
+
+class RateTable:
+    """Every active service's brackets to one country, loaded in one query."""
+
+    def __init__(self, country, rates):
+        self.country = country
+        self.brackets = defaultdict(list)
+        self.services = {}
+        for rate in rates:
+            self.services[rate.service_id] = rate.service
+            self.brackets[rate.service_id].append((rate.max_weight_kg, rate.price))
+
+    @classmethod
+    def for_country(cls, country):
+        """The table for ``country``, cached until the catalogue (or a rate table) changes."""
+        from catalog.page_cache import catalogue_version
+
+        key = f"shipping:rates:{catalogue_version()}:{country}"
+        rates = cache.get(key)
+        if rates is None:
+            rates = cls.load_rates(country)
+            cache.set(key, rates, 3600)
+        return cls(country, rates)
+
+    @staticmethod
+    def load_rates(country):
+        zones = [
+            zone.pk
+            for zone in Zone.objects.only("pk", "countries")
+            if country in zone.country_codes
+        ]
+        rates = (
+            Rate.objects.filter(zone__in=zones, service__is_active=True)
+            .filter(service__carrier_id=F("zone__carrier_id"))
+            .select_related("service__carrier")
+            .order_by("service_id", "max_weight_kg")
+        )
+        return list(rates)
+
+    def price(self, service, weight_kg):
+        """The price of the first bracket whose upper bound is at or above ``weight_kg``."""
+        for max_weight, price in self.brackets[service.pk]:
+            if weight_kg <= max_weight:
+                return price
+        return None
+
+    def quotes(self, plan):
+        found = []
+        for service in self.services.values():
+            chargeable = plan.chargeable_weight_kg(service)
+            price = self.price(service, chargeable)
+            if price is None:
+                continue
+            processing = plan.processing_days
+            found.append(
+                Quote(
+                    service=service,
+                    price=quantize(price),
+                    chargeable_weight_kg=chargeable,
+                    transit_days_min=service.transit_days_min,
+                    transit_days_max=service.transit_days_max,
+                    delivery_days_min=processing + service.transit_days_min,
+                    delivery_days_max=processing + service.transit_days_max,
+                )
+            )
+        if found:
+            min(found, key=lambda q: (q.price, q.delivery_days_max)).cheapest = True
+            min(found, key=lambda q: (q.delivery_days_max, q.price)).fastest = True
+        return sorted(found, key=lambda q: (q.price, q.delivery_days_max))
+
+
+@dataclass
+class ParcelQuotes:
+    plan: ParcelPlan
+    quotes: list
+
+    @property
+    def cheapest(self):
+        return next((q for q in self.quotes if q.cheapest), None)
+
+    @property
+    def fastest(self):
+        return next((q for q in self.quotes if q.fastest), None)
+
+    def pick(self, service_code=None, prefer="cheapest"):
+        """The quote for ``service_code``, else the cheapest (or fastest) one."""
+        if service_code:
+            for quote in self.quotes:
+                if quote.service.code == service_code:
+                    return quote
+        return getattr(self, prefer)
+
+
+def quote_parcels(plans, country):
+    table = RateTable.for_country(country)
+    return [ParcelQuotes(plan, table.quotes(plan)) for plan in plans]
+
+
+def quote_basket(basket, country):
+    """[ParcelQuotes] for the basket shipped to ``country``; the checkout lets the buyer pick."""
+    lines = basket.lines.select_related("product", "stockrecord__partner")
+    return quote_parcels(plan_parcels(lines), country)
+
+
+def shipping_total(parcel_quotes, choices=None, prefer="cheapest"):
+    """The order's shipping: the sum of each parcel's chosen (or preferred) quote, or None."""
+    choices = choices or {}
+    total = ZERO
+    for parcel in parcel_quotes:
+        quote = parcel.pick(choices.get(parcel.plan.partner.pk), prefer)
+        if quote is None:
+            return None
+        total += quote.price
+    return quantize(total)

@@ -1,0 +1,55 @@
+"""Product page panel: ships to the buyer's country or why not, a country selector, badges."""
+
+from django import template
+from django.utils import timezone
+
+from catalog.certificates.rules import can_ship, request_memo, valid_certificates
+from shipping.buyer import buyer_country, country_choices
+from shipping.countries import country_name
+from shipping.landed_cost import DAP, landed_cost
+from shipping.services import ParcelItem, ParcelPlan, RateTable
+
+register = template.Library()
+
+
+@register.inclusion_tag("shipping/partials/ships_to.html", takes_context=True)
+def ships_to_panel(context, product):
+    request = context["request"]
+    country = buyer_country(request)
+    memo = request_memo(request)
+    ok, reasons = can_ship(product, country, memo=memo)
+    badges = valid_certificates(product, timezone.localdate(), memo)
+    badges = sorted(badges, key=lambda certificate: certificate.type)
+    return {
+        **(estimate(product, country) if ok else {}),
+        "product": product,
+        "country": country,
+        "country_name": country_name(country),
+        "ok": ok,
+        "reasons": reasons,
+        "choices": country_choices(),
+        "badges": badges,
+        "next": request.get_full_path(),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+def estimate(product, country):
+    """The cheapest and fastest delivery of one piece, and its duties and taxes estimate."""
+    record = product.seller_stockrecord
+    if record is None or record.price is None:
+        return {}
+    plan = ParcelPlan(record.partner, [ParcelItem(product, 1, record.price)])
+    quotes = RateTable.for_country(country).quotes(plan)
+    cheapest = next((q for q in quotes if q.cheapest), None)
+    if cheapest is None:
+        return {}
+    landed = landed_cost(plan.items, country, shipping=cheapest.price, incoterm=DAP)
+    fastest = next(q for q in quotes if q.fastest)
+    return {"cheapest": cheapest, "fastest": fastest, "landed": landed}
+
+
+@register.inclusion_tag("shipping/partials/order_parcels.html")
+def order_parcels(order):
+    """Each seller's parcel of ``order`` with its carrier tracking link (for order pages)."""
+    return {"parcels": order.parcels.select_related("partner", "service__carrier")}
