@@ -5,6 +5,7 @@ Production sets DATABASE_URL, REDIS_URL, AWS_STORAGE_BUCKET_NAME (and friends), 
 The README lists every variable.
 """
 
+from decimal import Decimal
 from pathlib import Path
 
 import environ
@@ -40,7 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "marketplace.shop.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "marketplace.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
     "shipping.apps.ShippingConfig",
     "catalog.apps.CatalogueConfig",
@@ -86,6 +87,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "marketplace.cms",
+    "marketplace.currency",
+    "marketplace.payments",
     "themes",
 ]
 
@@ -124,6 +127,8 @@ TEMPLATES = [
                 "oscar.apps.checkout.context_processors.checkout",
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
+                "marketplace.currency.context_processors.currency",
+                "marketplace.payments.context_processors.payments",
             ],
         },
     },
@@ -292,3 +297,34 @@ LOGGING = {
 if not USES_POSTGRES:
     # A file-backed test database lets `pytest --reuse-db` skip the 300+ migrations locally.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test_db.sqlite3")}
+
+# Checkout, payments, currencies (marketplace/checkout, marketplace/payments, marketplace/currency).
+# Without STRIPE_SECRET_KEY, payments go to a local localstripe (make run starts it): test payments.
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="whsec_localstripe")
+STRIPE_API_VERSION = "2026-10-28.endive"  # the version stripe 16.1 is typed for
+STRIPE_TEST_MODE = not STRIPE_SECRET_KEY
+STRIPE_API_BASE = env(
+    "STRIPE_API_BASE", default="http://127.0.0.1:8420" if STRIPE_TEST_MODE else ""
+)
+if STRIPE_TEST_MODE:
+    STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY = "sk_test_localstripe", "pk_test_localstripe"
+STRIPE_JS_URL = (
+    f"{STRIPE_API_BASE}/js.stripe.com/v3/" if STRIPE_TEST_MODE else "https://js.stripe.com/v3/"
+)
+# Minutes a unique piece stays reserved for a buyer whose payment has started.
+STOCK_RESERVATION_MINUTES = env.int("STOCK_RESERVATION_MINUTES", default=30)
+# Placeholder until issue 5's rate tables: one parcel per seller at this flat price in MAD.
+SHIPPING_PARCEL_RATE_MAD = Decimal(env("SHIPPING_PARCEL_RATE_MAD", default="150.00"))
+CURRENCY_RATES_FEED_URL = env("CURRENCY_RATES_FEED_URL", default="")
+CELERY_BEAT_SCHEDULE = {
+    "refresh-exchange-rates": {
+        "task": "marketplace.currency.tasks.refresh_exchange_rates",
+        "schedule": 6 * 3600,
+    },
+    "release-expired-stock-reservations": {
+        "task": "marketplace.payments.tasks.release_expired_reservations",
+        "schedule": 60,
+    },
+}

@@ -16,6 +16,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from marketplace import health, i18n, media
 from marketplace.cms import views as cms_views
+from marketplace.payments import urls as payments_urls
 
 urlpatterns = [
     path("", i18n.redirect_to_language, name="root"),
@@ -24,6 +25,11 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("currency/", include("marketplace.currency.urls")),
+    path("payments/", include("marketplace.payments.urls")),
+    path(
+        "dashboard/payments/", include((payments_urls.dashboard_urlpatterns, "payments-dashboard"))
+    ),
     path("dashboard/", apps.get_app_config("dashboard").urls),
 ]
 
