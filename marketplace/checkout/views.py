@@ -29,6 +29,7 @@ from marketplace.payments.pricing import RateUnavailable, charge_for, lock_rate
 from marketplace.payments.reservations import PieceUnavailable
 
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
+CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
 OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
 ShippingAddress = get_model("order", "ShippingAddress")
 
@@ -102,6 +103,7 @@ class StartPaymentView(CheckoutSessionMixin, generic.View):
     def dispatch(self, request, *args, **kwargs):
         from oscar.apps.checkout.exceptions import FailedPreCondition
 
+        self.checkout_session = CheckoutSessionData(request)
         try:
             self.check_pre_conditions(request)
         except FailedPreCondition as error:

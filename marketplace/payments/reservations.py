@@ -42,7 +42,8 @@ def reserve_basket(payment, basket):
         # Locks taken in stock-record order, as Oscar's order placement does: no deadlock.
         records = StockRecord.objects.select_for_update().filter(pk__in=wanted).order_by("pk")
         for record in records:
-            free = record.num_in_stock - record.num_allocated - held_quantity(record.pk, now)
+            allocated = record.num_allocated or 0
+            free = (record.num_in_stock or 0) - allocated - held_quantity(record.pk, now)
             if record.product.get_product_class().track_stock and wanted[record.pk] > free:
                 raise PieceUnavailable(
                     _("“%(title)s” has just been reserved or sold to another buyer.")
