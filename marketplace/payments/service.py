@@ -99,9 +99,13 @@ def settle(payment, intent):
     if intent.status == "succeeded":
         return place_order_once(payment.pk)
     if intent.status in ("requires_payment_method", "canceled"):
-        error = getattr(intent, "last_payment_error", None)
-        fail_payment(payment.pk, (error and error.get("message")) or "")
+        fail_payment(payment.pk, failure_message(intent))
     return None
+
+
+def failure_message(intent):
+    error = intent.to_dict().get("last_payment_error") or {}
+    return error.get("message") or ""
 
 
 def cancel_intent(payment):

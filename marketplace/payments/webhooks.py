@@ -20,8 +20,7 @@ def _succeeded(payment, intent):
 
 
 def _failed(payment, intent):
-    error = intent.get("last_payment_error") or {}
-    service.fail_payment(payment.pk, error.get("message") or "")
+    service.fail_payment(payment.pk, service.failure_message(intent))
 
 
 HANDLERS = {
