@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.core.cache import cache
 
+from marketplace.currency.defaults import DEFAULT_DATE, DEFAULT_RATES
 from marketplace.currency.money import BASE_CURRENCY, convert_from_mad
 
 CACHE_KEY = "currency:rates"
@@ -23,12 +24,15 @@ class Rate:
 
 
 def rate_table():
-    """``{currency: Rate}`` from the cache, else the database (one query per refresh)."""
+    """``{currency: (rate, date)}`` from the cache, else the database (one query per refresh),
+    else the shipped defaults when the table is empty."""
     table = cache.get(CACHE_KEY)
     if table is None:
         from marketplace.currency.models import ExchangeRate
 
         table = {row.currency: (str(row.rate), row.date) for row in ExchangeRate.objects.all()}
+        if not table:
+            table = {code: (str(rate), DEFAULT_DATE) for code, rate in DEFAULT_RATES.items()}
         cache.set(CACHE_KEY, table, CACHE_TIMEOUT)
     return table
 

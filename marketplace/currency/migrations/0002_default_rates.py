@@ -1,19 +1,8 @@
 """The shipped default rate table, used until the feed's first refresh (approximate rates)."""
 
-import datetime
-from decimal import Decimal
-
 from django.db import migrations
 
-DEFAULT_DATE = datetime.date(2026, 11, 2)
-DEFAULT_RATES = {
-    "MAD": Decimal("1"),
-    "EUR": Decimal("0.09250000"),
-    "USD": Decimal("0.10800000"),
-    "GBP": Decimal("0.08100000"),
-    "CAD": Decimal("0.15100000"),
-}
-SOURCE = "shipped default table"
+from marketplace.currency.defaults import DEFAULT_DATE, DEFAULT_RATES, SOURCE
 
 
 def add_default_rates(apps, schema_editor):
