@@ -172,3 +172,11 @@ def test_buyer_and_each_seller_get_an_email_in_their_language(
     assert "Votre commande" in by_recipient["claire@example.com"].subject
     assert "Nouvelle commande" in by_recipient["a@atelier.ma"].subject
     assert pieces[1].get_title() not in by_recipient["a@atelier.ma"].body
+
+
+def test_basket_page_shows_a_heading_per_seller(client, two_sellers_pieces):
+    for product in two_sellers_pieces:
+        client.post(f"/en/basket/add/{product.pk}/", {"quantity": 1})
+    html = client.get("/en/basket/").content.decode()
+    assert html.count('data-testid="basket-seller"') == 2
+    assert "From Atelier Fès" in html
