@@ -2,13 +2,14 @@
 
 import os
 import shutil
+import time
 
 import pytest
 from django.utils import translation
 from oscar.core.loading import get_model
 
 from marketplace.payments import localstripe_server
-from marketplace.payments.models import StockReservation
+from marketplace.payments.models import StockReservation, StripeEvent
 from tests.factories import SellerFactory
 from tests.factories_checkout import DECLINED_CARD, TEST_CARD, CountryFactory, unique_piece
 
@@ -53,6 +54,18 @@ def test_french_buyer_pays_in_euros_for_pieces_from_two_sellers(shop):
     for piece in pieces:
         record = piece.stockrecords.get()
         assert record.num_allocated == 1
+    assert _webhook_received("payment_intent.succeeded")
+    assert Order.objects.count() == 1  # the return and the webhook raced; one order
+
+
+def _webhook_received(event_type, seconds=10):
+    """localstripe posts its event about a second after the payment: wait for it."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if StripeEvent.objects.filter(type=event_type).exists():
+            return True
+        time.sleep(0.2)
+    return False
 
 
 def test_declined_card_leaves_no_order_and_the_stock_intact(shop):
