@@ -180,3 +180,26 @@ def test_basket_page_shows_a_heading_per_seller(client, two_sellers_pieces):
     html = client.get("/en/basket/").content.decode()
     assert html.count('data-testid="basket-seller"') == 2
     assert "From Atelier Fès" in html
+
+
+def test_a_seller_with_a_preferred_language_is_written_to_in_it(
+    client, stripe_api, django_capture_on_commit_callbacks, monkeypatch
+):
+    from sellers.models import Partner
+
+    monkeypatch.setattr(Partner, "preferred_language", "es", raising=False)
+    seller = SellerFactory(name="Atelier C")
+    seller.users.add(UserFactory(email="c@atelier.ma"))
+    walk_to_preview(client, [unique_piece(seller=seller)])
+    return_url = pay(client, card="4242424242424242").json()["return_url"]
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(return_url)
+    seller_mail = next(message for message in mail.outbox if message.to == ["c@atelier.ma"])
+    assert "Nuevo pedido" in seller_mail.subject
+
+
+def test_the_arabic_checkout_reads_right_to_left(client, stripe_api, two_sellers_pieces):
+    response = walk_to_preview(client, two_sellers_pieces, language="ar")
+    html = response.content.decode()
+    assert 'dir="rtl"' in html
+    assert "المراجعة والدفع" in html
