@@ -119,3 +119,47 @@ def test_a_timed_out_reservation_is_released_and_its_intent_canceled(open_intent
 def test_an_unexpired_reservation_is_kept(open_intent):
     assert release_expired_reservations() == 0
     assert StockReservation.objects.get().state == "active"
+
+
+def confirm_at_stripe(payment, card="4242424242424242"):
+    """The buyer's card confirms an intent we had already given up on."""
+    from tests.factories_checkout import card_token
+
+    client = stripe_client()
+    client.v1.payment_intents.update(
+        payment.stripe_payment_intent, params={"payment_method": card_token(card)}
+    )
+    return client.v1.payment_intents.confirm(payment.stripe_payment_intent)
+
+
+def test_a_late_success_is_placed_when_its_pieces_are_still_free(client, open_intent):
+    from marketplace.payments.service import fail_payment
+
+    fail_payment(open_intent.pk, "timed out")
+    confirm_at_stripe(open_intent)
+    event = intent_event("evt_6", "payment_intent.succeeded", open_intent.stripe_payment_intent)
+    post_event(client, event)
+    open_intent.refresh_from_db()
+    assert open_intent.order is not None and open_intent.status == "succeeded"
+
+
+def test_a_late_success_for_a_piece_sold_meanwhile_is_refunded_in_full(client, open_intent):
+    from django.test import Client
+
+    from marketplace.payments.service import fail_payment
+
+    fail_payment(open_intent.pk, "timed out")
+    piece = open_intent.reservations.get().stockrecord.product
+    rival = Client()
+    walk_to_preview(rival, [piece], email="rival@example.com")
+    rival.get(start_payment(rival).json()["return_url"])
+    confirm_at_stripe(open_intent)
+    event = intent_event("evt_7", "payment_intent.succeeded", open_intent.stripe_payment_intent)
+    post_event(client, event)
+    open_intent.refresh_from_db()
+    assert open_intent.status == "refunded" and open_intent.order is None
+    assert Order.objects.count() == 1
+    refund = open_intent.refunds.get()
+    assert stripe_client().v1.refunds.retrieve(refund.stripe_refund).amount == (
+        open_intent.charged.minor_units
+    )

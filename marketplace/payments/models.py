@@ -35,6 +35,7 @@ class CheckoutPayment(models.Model):
         SUCCEEDED = "succeeded", _("Paid")
         FAILED = "failed", _("Failed")
         CANCELED = "canceled", _("Canceled")
+        REFUNDED = "refunded", _("Refunded: could not be fulfilled")
 
     basket = models.ForeignKey(
         "basket.Basket", on_delete=models.PROTECT, related_name="checkout_payments"

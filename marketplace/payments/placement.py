@@ -10,6 +10,7 @@ from oscar.core.loading import get_class, get_model
 
 from marketplace.payments import reservations
 from marketplace.payments.models import CheckoutPayment
+from marketplace.payments.refunds import refund_unplaceable
 
 OrderCreator = get_class("order.utils", "OrderCreator")
 Repository = get_class("shipping.repository", "Repository")
@@ -25,6 +26,18 @@ def shipping_method_for(basket, code):
     raise LookupError(code)
 
 
+def _still_placeable(payment, basket, total):
+    """A payment Stripe reports paid after we gave up on it (failed, timed out): its pieces
+    were released, and its basket may have changed. Place it only if nothing moved."""
+    if basket.status == basket.SUBMITTED or total.incl_tax != payment.total_mad:
+        return False
+    try:
+        reservations.reserve_basket(payment, basket)
+    except reservations.PieceUnavailable:
+        return False
+    return True
+
+
 def place_order_once(payment_id):
     """Return the payment's order, placing it if nobody has yet."""
     from marketplace.payments.tasks import send_order_emails
@@ -33,11 +46,18 @@ def place_order_once(payment_id):
         payment = CheckoutPayment.objects.select_for_update().get(pk=payment_id)
         if payment.order_id:
             return payment.order
+        if payment.status == CheckoutPayment.Status.REFUNDED:
+            return None
         basket = get_model("basket", "Basket").objects.get(pk=payment.basket_id)
         basket.strategy = Selector().strategy(user=payment.user)
         method = shipping_method_for(basket, payment.shipping_method_code)
         shipping_charge = method.calculate(basket)
         total = OrderTotalCalculator().calculate(basket, shipping_charge)
+        if payment.status != CheckoutPayment.Status.PENDING and not _still_placeable(
+            payment, basket, total
+        ):
+            refund_unplaceable(payment)
+            return None
         address = ShippingAddress(**payment.shipping_address)
         address.save()
         order = OrderCreator().place_order(

@@ -54,6 +54,31 @@ def refund_order(order, user=None):
         return _refund(payment, parts, user)
 
 
+def refund_unplaceable(payment):
+    """Return a whole charge whose order can no longer be placed (pieces sold meanwhile).
+
+    Called with the payment row locked; Stripe's idempotency key makes a retry harmless.
+    """
+    refund = stripe_client().v1.refunds.create(
+        params={"payment_intent": payment.stripe_payment_intent},
+        options={"idempotency_key": f"unplaceable-{payment.pk}"},
+    )
+    PaymentRefund.objects.create(
+        payment=payment,
+        amount_mad=payment.total_mad,
+        amount=payment.amount,
+        currency=payment.currency,
+        stripe_refund=refund.id,
+    )
+    payment.status = CheckoutPayment.Status.REFUNDED
+    payment.failure_message = _(
+        "A piece in your basket was sold while your payment was confirmed: "
+        "your payment has been refunded in full."
+    )
+    payment.save(update_fields=["status", "failure_message", "updated_at"])
+    return refund
+
+
 def _refund(payment, parts, user):
     """Call Stripe once for all ``parts`` (``(line or None, amount_mad)``) under the row lock."""
     converted = [
