@@ -203,3 +203,27 @@ def test_the_arabic_checkout_reads_right_to_left(client, stripe_api, two_sellers
     html = response.content.decode()
     assert 'dir="rtl"' in html
     assert "المراجعة والدفع" in html
+
+
+def test_a_declined_payment_element_payment_returns_the_buyer_to_the_preview(
+    eur_buyer, stripe_api, two_sellers_pieces
+):
+    import stripe
+
+    from marketplace.payments.gateway import stripe_client
+    from tests.factories_checkout import card_token
+
+    walk_to_preview(eur_buyer, two_sellers_pieces)
+    started = start_payment(eur_buyer, card=None).json()
+    intent_id = CheckoutPayment.objects.get().stripe_payment_intent
+    client = stripe_client()
+    client.v1.payment_intents.update(
+        intent_id, params={"payment_method": card_token(DECLINED_CARD)}
+    )
+    with pytest.raises(stripe.CardError):
+        client.v1.payment_intents.confirm(intent_id)
+    response = eur_buyer.get(started["return_url"], follow=True)
+    assert response.redirect_chain[0][0].endswith("/checkout/preview/")
+    assert "declined" in response.content.decode().lower()
+    assert not Order.objects.exists()
+    assert not StockReservation.objects.filter(state="active").exists()
