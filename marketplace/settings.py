@@ -302,9 +302,12 @@ if not USES_POSTGRES:
 # Without STRIPE_SECRET_KEY, payments go to a local localstripe (make run starts it): test payments.
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
-STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="whsec_localstripe")
-STRIPE_API_VERSION = "2026-10-28.endive"  # the version stripe 16.1 is typed for
 STRIPE_TEST_MODE = not STRIPE_SECRET_KEY
+# With real keys and no webhook secret, every webhook is refused (never a guessable default).
+STRIPE_WEBHOOK_SECRET = env(
+    "STRIPE_WEBHOOK_SECRET", default="whsec_localstripe" if STRIPE_TEST_MODE else ""
+)
+STRIPE_API_VERSION = "2026-10-28.endive"  # the version stripe 16.1 is typed for
 STRIPE_API_BASE = env(
     "STRIPE_API_BASE", default="http://127.0.0.1:8420" if STRIPE_TEST_MODE else ""
 )

@@ -163,3 +163,14 @@ def test_a_late_success_for_a_piece_sold_meanwhile_is_refunded_in_full(client, o
     assert stripe_client().v1.refunds.retrieve(refund.stripe_refund).amount == (
         open_intent.charged.minor_units
     )
+
+
+def test_without_a_webhook_secret_every_event_is_refused(client, paid_intent, settings):
+    event = intent_event("evt_8", "payment_intent.succeeded", paid_intent.stripe_payment_intent)
+    body, signature = signed_event(event, "")
+    settings.STRIPE_WEBHOOK_SECRET = ""
+    response = client.post(
+        WEBHOOK, body, content_type="application/json", HTTP_STRIPE_SIGNATURE=signature
+    )
+    assert response.status_code == 400
+    assert not Order.objects.exists()

@@ -33,6 +33,9 @@ HANDLERS = {
 @require_POST
 @transaction.non_atomic_requests
 def stripe_webhook(request):
+    if not settings.STRIPE_WEBHOOK_SECRET:
+        logger.error("STRIPE_WEBHOOK_SECRET is unset: webhook refused")
+        return HttpResponseBadRequest("webhook secret not configured")
     try:
         event = stripe.Webhook.construct_event(
             request.body, request.headers.get("Stripe-Signature"), settings.STRIPE_WEBHOOK_SECRET
