@@ -19,8 +19,9 @@ ShippingAddress = get_model("order", "ShippingAddress")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
 
 
-def shipping_method_for(basket, code):
-    for method in Repository().get_shipping_methods(basket):
+def shipping_method_for(basket, code, address):
+    """The method the buyer chose, as the repository offers it for their address."""
+    for method in Repository().get_shipping_methods(basket, shipping_addr=address):
         if method.code == code:
             return method
     raise LookupError(code)
@@ -50,7 +51,8 @@ def place_order_once(payment_id):
             return None
         basket = get_model("basket", "Basket").objects.get(pk=payment.basket_id)
         basket.strategy = Selector().strategy(user=payment.user)
-        method = shipping_method_for(basket, payment.shipping_method_code)
+        address = ShippingAddress(**payment.shipping_address)
+        method = shipping_method_for(basket, payment.shipping_method_code, address)
         shipping_charge = method.calculate(basket)
         total = OrderTotalCalculator().calculate(basket, shipping_charge)
         if payment.status != CheckoutPayment.Status.PENDING and not _still_placeable(
@@ -58,7 +60,6 @@ def place_order_once(payment_id):
         ):
             refund_unplaceable(payment)
             return None
-        address = ShippingAddress(**payment.shipping_address)
         address.save()
         order = OrderCreator().place_order(
             basket=basket,
