@@ -17,6 +17,11 @@ install: $(STAMP)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
+	@# Without STRIPE_SECRET_KEY, payments go to localstripe on 127.0.0.1:8420 (test payments).
+	if [ -z "$$STRIPE_SECRET_KEY" ]; then \
+		$(BIN)/python manage.py run_localstripe & LOCALSTRIPE=$$!; \
+		trap "kill $$LOCALSTRIPE" EXIT INT TERM; \
+	fi; \
 	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: install

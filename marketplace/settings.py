@@ -41,7 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "marketplace.shop.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
-    "oscar.apps.checkout.apps.CheckoutConfig",
+    "marketplace.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
     "shipping.apps.ShippingConfig",
     "catalog.apps.CatalogueConfig",
@@ -90,6 +90,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "marketplace.cms",
+    "marketplace.currency",
+    "marketplace.payments",
     "themes",
 ]
 
@@ -104,7 +106,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "oscar.apps.basket.middleware.BasketMiddleware",
+    "marketplace.checkout.basket_middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -128,6 +130,8 @@ TEMPLATES = [
                 "oscar.apps.checkout.context_processors.checkout",
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
+                "marketplace.currency.context_processors.currency",
+                "marketplace.payments.context_processors.payments",
             ],
         },
     },
@@ -356,3 +360,35 @@ LOGGING = {
 if not USES_POSTGRES:
     # A file-backed test database lets `pytest --reuse-db` skip the 300+ migrations locally.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test_db.sqlite3")}
+
+# Checkout, payments, currencies (marketplace/checkout, marketplace/payments, marketplace/currency).
+# Without STRIPE_SECRET_KEY, payments go to a local localstripe (make run starts it): test payments.
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_TEST_MODE = not STRIPE_SECRET_KEY
+# With real keys and no webhook secret, every webhook is refused (never a guessable default).
+STRIPE_WEBHOOK_SECRET = env(
+    "STRIPE_WEBHOOK_SECRET", default="whsec_localstripe" if STRIPE_TEST_MODE else ""
+)
+STRIPE_API_VERSION = "2026-10-28.endive"  # the version stripe 16.1 is typed for
+STRIPE_API_BASE = env(
+    "STRIPE_API_BASE", default="http://127.0.0.1:8420" if STRIPE_TEST_MODE else ""
+)
+if STRIPE_TEST_MODE:
+    STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY = "sk_test_localstripe", "pk_test_localstripe"
+STRIPE_JS_URL = (
+    f"{STRIPE_API_BASE}/js.stripe.com/v3/" if STRIPE_TEST_MODE else "https://js.stripe.com/v3/"
+)
+# Minutes a unique piece stays reserved for a buyer whose payment has started.
+STOCK_RESERVATION_MINUTES = env.int("STOCK_RESERVATION_MINUTES", default=30)
+# Placeholder until issue 5's rate tables: one parcel per seller at this flat price in MAD.
+SHIPPING_PARCEL_RATE_MAD = Decimal(env("SHIPPING_PARCEL_RATE_MAD", default="150.00"))
+CURRENCY_RATES_FEED_URL = env("CURRENCY_RATES_FEED_URL", default="")
+CELERY_BEAT_SCHEDULE["refresh-exchange-rates"] = {
+    "task": "marketplace.currency.tasks.refresh_exchange_rates",
+    "schedule": 6 * 3600,
+}
+CELERY_BEAT_SCHEDULE["release-expired-stock-reservations"] = {
+    "task": "marketplace.payments.tasks.release_expired_reservations",
+    "schedule": 60,
+}

@@ -16,6 +16,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from marketplace import health, i18n, media
 from marketplace.cms import views as cms_views
+from marketplace.payments import urls as payments_urls
 from shipping import dashboard as shipping_dashboard
 
 urlpatterns = [
@@ -26,6 +27,11 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("dashboard/shipping-rates/", shipping_dashboard.rates, name="shipping-dashboard-rates"),
+    path("currency/", include("marketplace.currency.urls")),
+    path("payments/", include("marketplace.payments.urls")),
+    path(
+        "dashboard/payments/", include((payments_urls.dashboard_urlpatterns, "payments-dashboard"))
+    ),
     path("dashboard/", apps.get_app_config("dashboard").urls),
 ]
 

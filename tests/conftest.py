@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 
 from tests import factories
+from tests.fixtures_payments import eur_buyer, localstripe_url, stripe_api  # noqa: F401
 
 
 def pytest_report_header(config):

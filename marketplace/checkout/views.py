@@ -1,0 +1,190 @@
+"""Checkout views: Oscar's, with a Stripe payment step.
+
+The preview page locks the exchange rate on the basket and shows the card form. Its script
+posts to ``payment-start`` (reserve stock, create the PaymentIntent), confirms the payment with
+Stripe.js, then returns to ``payment-return``, which places the order (or finds it placed by
+the webhook) and shows Oscar's thank-you page.
+"""
+
+from django import http
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views import generic
+from oscar.apps.checkout.views import *  # noqa: F403
+from oscar.apps.checkout.views import PaymentDetailsView as OscarPaymentDetailsView
+from oscar.core.loading import get_class, get_model
+
+from marketplace.checkout.grouping import lines_by_seller
+from marketplace.currency.money import Money
+from marketplace.currency.selection import buyer_currency
+from marketplace.payments import service
+from marketplace.payments.models import BasketRate, CheckoutPayment
+from marketplace.payments.pricing import RateUnavailable, charge_for, lock_rate
+from marketplace.payments.reservations import PieceUnavailable
+
+CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
+CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
+OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
+ShippingAddress = get_model("order", "ShippingAddress")
+
+SESSION_PAYMENTS = "checkout_payment_ids"
+
+
+class PaymentDetailsView(OscarPaymentDetailsView):
+    """Skips Oscar's empty payment-details step: the card is entered on the preview page."""
+
+    def get(self, request, *args, **kwargs):
+        if not self.preview:
+            return redirect("checkout:preview")
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return http.HttpResponseNotAllowed(["GET"])
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        basket = self.request.basket
+        try:
+            locked = lock_rate(basket, buyer_currency(self.request))
+        except RateUnavailable:
+            locked = lock_rate(basket, "MAD")
+        total = ctx["order_total"]
+        ctx.update(
+            seller_groups=lines_by_seller(basket.all_lines()),
+            parcel_count=len({line.stockrecord.partner_id for line in basket.all_lines()}),
+            locked_rate=locked,
+            charge=charge_for(total.incl_tax, locked) if total else None,
+            stripe_publishable_key=settings.STRIPE_PUBLISHABLE_KEY,
+            stripe_js_url=settings.STRIPE_JS_URL,
+            stripe_test_mode=settings.STRIPE_TEST_MODE,
+            rate_lock=rate_lock_token(locked),
+        )
+        return ctx
+
+
+def rate_lock_token(locked):
+    """What the preview page posts back, to prove the buyer saw the amount at this rate."""
+    return f"{locked.pk}:{locked.locked_at.isoformat()}"
+
+
+def shipping_address_data(address):
+    """A ShippingAddress (unsaved) as JSON-safe fields, to rebuild it when the order is placed."""
+    data = {}
+    for field in ShippingAddress._meta.concrete_fields:
+        if field.primary_key:
+            continue
+        value = getattr(address, field.attname)
+        data[field.attname] = value if value is None else str(value)
+    return data
+
+
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
+class StartPaymentView(CheckoutSessionMixin, generic.View):
+    """JSON endpoint: reserve the pieces and create the PaymentIntent for the preview's total.
+
+    With ``payment_method`` (a card tokenised by Stripe.js' Card Element) the intent is also
+    confirmed here; without, the browser confirms it (Payment Element).
+    """
+
+    pre_conditions = [
+        "check_basket_is_not_empty",
+        "check_basket_is_valid",
+        "check_user_email_is_captured",
+        "check_shipping_data_is_captured",
+    ]
+    http_method_names = ["post"]
+
+    def dispatch(self, request, *args, **kwargs):
+        from oscar.apps.checkout.exceptions import FailedPreCondition
+
+        self.checkout_session = CheckoutSessionData(request)
+        try:
+            self.check_pre_conditions(request)
+        except FailedPreCondition as error:
+            return http.JsonResponse({"error": " ".join(error.messages)}, status=409)
+        return generic.View.dispatch(self, request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        basket = request.basket
+        locked = BasketRate.objects.filter(basket=basket).first()
+        if locked is None or rate_lock_token(locked) != request.POST.get("rate_lock"):
+            return http.JsonResponse(
+                {"error": _("The exchange rate was updated: please review the new total.")},
+                status=409,
+            )
+        address = self.get_shipping_address(basket)
+        method = self.get_shipping_method(basket, address)
+        shipping_charge = method.calculate(basket)
+        total = self.get_order_totals(basket, shipping_charge)
+        charge = charge_for(total.incl_tax, locked)
+        user = request.user if request.user.is_authenticated else None
+        try:
+            payment, intent = service.start_payment(
+                basket,
+                order_number=OrderNumberGenerator().order_number(basket),
+                user=user,
+                email=user.email if user else self.checkout_session.get_guest_email(),
+                language=get_language(),
+                shipping_address=shipping_address_data(address),
+                shipping_method_code=method.code,
+                shipping_mad=shipping_charge.incl_tax,
+                total_mad=total.incl_tax,
+                currency=charge.currency,
+                rate=locked.rate,
+                rate_date=locked.rate_date,
+                amount=charge.amount,
+            )
+        except (PieceUnavailable, service.PaymentError) as error:
+            return http.JsonResponse({"error": str(error)}, status=409)
+        request.session[SESSION_PAYMENTS] = [*request.session.get(SESSION_PAYMENTS, []), payment.pk]
+        return_url = request.build_absolute_uri(
+            reverse("checkout:payment-return", kwargs={"pk": payment.pk})
+        )
+        card = request.POST.get("payment_method")
+        if card:
+            try:
+                intent = service.confirm_with_card(payment, card)
+            except service.PaymentError as error:
+                return http.JsonResponse({"error": str(error)}, status=402)
+        return http.JsonResponse(
+            {
+                "client_secret": intent.client_secret,
+                "status": intent.status,
+                "return_url": return_url,
+                "amount": Money(payment.amount, payment.currency).minor_units,
+                "currency": payment.currency.lower(),
+            }
+        )
+
+
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
+class PaymentReturnView(generic.TemplateView):
+    """Where the buyer lands after paying: the order is placed (once) or the failure shown."""
+
+    template_name = "oscar/checkout/payment_pending.html"
+
+    def get(self, request, pk):
+        if pk not in request.session.get(SESSION_PAYMENTS, []):
+            raise http.Http404
+        payment = get_object_or_404(CheckoutPayment, pk=pk)
+        order = payment.order
+        if order is None and payment.status == CheckoutPayment.Status.PENDING:
+            order = service.settle(payment, service.fetch_intent(payment))
+            payment.refresh_from_db()
+        if order is not None:
+            request.session["checkout_order_id"] = order.pk
+            request.session.pop("checkout_data", None)
+            return redirect("checkout:thank-you")
+        if payment.status == CheckoutPayment.Status.PENDING:
+            return self.render_to_response({"payment": payment})
+        messages.error(
+            request, payment.failure_message or _("Your payment did not go through: try again.")
+        )
+        request.basket = payment.basket  # thawed: keep it as the buyer's basket
+        return redirect("checkout:preview")

@@ -1,0 +1,50 @@
+"""Reading the current rate table (cached) and converting MAD prices for a buyer."""
+
+from decimal import Decimal
+
+from django.core.cache import cache
+
+from marketplace.currency.defaults import DEFAULT_DATE, DEFAULT_RATES
+from marketplace.currency.money import BASE_CURRENCY, convert_from_mad
+
+CACHE_KEY = "currency:rates"
+CACHE_TIMEOUT = 3600
+
+
+class Rate:
+    """A rate as used for a conversion: currency, units per MAD, publication date."""
+
+    __slots__ = ("currency", "rate", "date")
+
+    def __init__(self, currency, rate, date):
+        self.currency, self.rate, self.date = currency, Decimal(rate), date
+
+    def convert(self, amount_mad):
+        return convert_from_mad(amount_mad, self.currency, self.rate)
+
+
+def rate_table():
+    """``{currency: (rate, date)}`` from the cache, else the database (one query per refresh),
+    else the shipped defaults when the table is empty."""
+    table = cache.get(CACHE_KEY)
+    if table is None:
+        from marketplace.currency.models import ExchangeRate
+
+        table = {row.currency: (str(row.rate), row.date) for row in ExchangeRate.objects.all()}
+        if not table:
+            table = {code: (str(rate), DEFAULT_DATE) for code, rate in DEFAULT_RATES.items()}
+        cache.set(CACHE_KEY, table, CACHE_TIMEOUT)
+    return table
+
+
+def forget_rate_table():
+    cache.delete(CACHE_KEY)
+
+
+def current_rate(currency):
+    """The current rate for ``currency``; MAD is always 1. None when no rate is known."""
+    if currency == BASE_CURRENCY:
+        entry = rate_table().get(BASE_CURRENCY)
+        return Rate(BASE_CURRENCY, "1", entry[1] if entry else None)
+    entry = rate_table().get(currency)
+    return Rate(currency, entry[0], entry[1]) if entry else None

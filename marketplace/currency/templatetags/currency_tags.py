@@ -1,0 +1,35 @@
+"""``{% buyer_price amount_mad %}``: a MAD price in the buyer's currency, with the rate's date."""
+
+from django import template
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from marketplace.currency.money import BASE_CURRENCY, SYMBOLS
+from marketplace.currency.rates import current_rate
+from marketplace.currency.selection import buyer_currency
+
+register = template.Library()
+
+
+def format_money(money):
+    return f"{SYMBOLS[money.currency]} {money.rounded().amount}"
+
+
+@register.inclusion_tag("currency/buyer_price.html", takes_context=True)
+def buyer_price(context, amount_mad):
+    request = context.get("request")
+    currency = buyer_currency(request) if request is not None else BASE_CURRENCY
+    rate = current_rate(currency) if amount_mad is not None else None
+    if rate is None or currency == BASE_CURRENCY:
+        return {"show": False}
+    return {
+        "show": True,
+        "price": format_money(rate.convert(amount_mad)),
+        "rate_note": _("rate of %(date)s") % {"date": date_format(rate.date, "SHORT_DATE_FORMAT")},
+    }
+
+
+@register.filter
+def money(value):
+    """Render a Money (or a (amount, currency) pair) with its symbol."""
+    return format_money(value)

@@ -1,0 +1,34 @@
+from django.contrib import admin
+
+from marketplace.payments.models import CheckoutPayment, PaymentRefund, StockReservation
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Payments change through checkout, webhooks and refunds only, never by hand."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CheckoutPayment)
+class CheckoutPaymentAdmin(ReadOnlyAdmin):
+    list_display = ("order_number", "status", "amount", "currency", "total_mad", "created_at")
+    list_filter = ("status", "currency")
+    search_fields = ("order_number", "email", "stripe_payment_intent")
+
+
+@admin.register(StockReservation)
+class StockReservationAdmin(ReadOnlyAdmin):
+    list_display = ("stockrecord", "quantity", "state", "expires_at")
+    list_filter = ("state",)
+
+
+@admin.register(PaymentRefund)
+class PaymentRefundAdmin(ReadOnlyAdmin):
+    list_display = ("stripe_refund", "payment", "line", "amount", "currency", "amount_mad")

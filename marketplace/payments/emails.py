@@ -1,0 +1,45 @@
+"""Order emails: a confirmation to the buyer, a new-order notice to each seller concerned.
+
+Each message is rendered in its recipient's language: the buyer's checkout language, the
+seller's ``preferred_language`` (French when the seller has none).
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+
+SELLER_DEFAULT_LANGUAGE = "fr"
+
+
+def _message(template, context, language, to):
+    with translation.override(language):
+        subject = render_to_string(f"payments/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"payments/email/{template}_body.txt", context)
+    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to)
+
+
+def buyer_confirmation(order, language):
+    email = order.email
+    if not email:
+        return None
+    lines = list(order.lines.select_related("partner"))
+    context = {"order": order, "lines": lines, "payment": getattr(order, "checkout_payment", None)}
+    return _message("order_placed", context, language, [email])
+
+
+def seller_notifications(order):
+    """One message per seller with lines in ``order``, listing only that seller's lines."""
+    by_seller = {}
+    for line in order.lines.select_related("partner").prefetch_related("partner__users"):
+        if line.partner is not None:
+            by_seller.setdefault(line.partner, []).append(line)
+    messages = []
+    for seller, lines in by_seller.items():
+        recipients = [user.email for user in seller.users.all() if user.email]
+        if not recipients:
+            continue
+        language = getattr(seller, "preferred_language", None) or SELLER_DEFAULT_LANGUAGE
+        context = {"order": order, "lines": lines, "seller": seller}
+        messages.append(_message("seller_new_order", context, language, recipients))
+    return messages

@@ -1,0 +1,7 @@
+"""Signals other apps subscribe to (the payout ledger debits a seller on ``line_refunded``)."""
+
+from django.dispatch import Signal
+
+# Sent once per refunded order line, after the refund is recorded and Stripe accepted it.
+# Arguments: line (oscar order Line), amount_mad (Decimal), reference (Stripe refund id).
+line_refunded = Signal()

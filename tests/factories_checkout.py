@@ -1,0 +1,128 @@
+"""Factories and helpers for checkout, payment and currency tests."""
+
+import html as html_module
+import re
+import socket
+from decimal import Decimal
+
+import factory
+from django.urls import reverse
+from django.utils import translation
+from factory.django import DjangoModelFactory
+from oscar.core.loading import get_class, get_model
+
+from tests.factories import ProductFactory, SellerFactory
+
+Country = get_model("address", "Country")
+Basket = get_model("basket", "Basket")
+Selector = get_class("partner.strategy", "Selector")
+
+TEST_CARD = "4242424242424242"
+DECLINED_CARD = "4000000000000341"
+PORTS = range(8541, 8550)
+
+
+class CountryFactory(DjangoModelFactory):
+    class Meta:
+        model = Country
+        django_get_or_create = ("iso_3166_1_a2",)
+
+    iso_3166_1_a2 = "FR"
+    iso_3166_1_a3 = "FRA"
+    iso_3166_1_numeric = "250"
+    name = "France"
+    printable_name = "France"
+    is_shipping_country = True
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = "auth.User"
+
+    username = factory.Sequence(lambda n: f"buyer{n}")
+    email = factory.Sequence(lambda n: f"buyer{n}@example.com")
+    password = factory.PostGenerationMethodCall("set_password", "pass-word-123")
+
+
+def unique_piece(price="1200.00", seller=None, **kwargs):
+    seller = seller or SellerFactory()
+    return ProductFactory(
+        is_unique_piece=True,
+        stockrecord__seller=seller,
+        stockrecord__price=Decimal(price),
+        stockrecord__num_in_stock=1,
+        **kwargs,
+    )
+
+
+def basket_with(*products, owner=None):
+    basket = Basket.objects.create(owner=owner)
+    basket.strategy = Selector().strategy()
+    for product in products:
+        basket.add_product(product, 1)
+    return basket
+
+
+def free_port(candidates=PORTS):
+    for port in candidates:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                return port
+    raise RuntimeError("no free port in the checkout range")
+
+
+ADDRESS = {
+    "first_name": "Claire",
+    "last_name": "Martin",
+    "line1": "12 rue des Arts",
+    "line4": "Lyon",
+    "postcode": "69001",
+    "country": "FR",
+    "phone_number": "",
+}
+
+
+def walk_to_preview(client, products, email="claire@example.com", guest=True, language="en"):
+    """Add ``products`` to the basket and go through Oscar's checkout up to the preview page."""
+    for product in products:
+        response = client.post(
+            f"/{language}/basket/add/{product.pk}/", {"quantity": 1}, follow=False
+        )
+        assert response.status_code == 302, response.content[:500]
+    if guest:
+        response = client.post(
+            f"/{language}/checkout/", {"username": email, "options": "anonymous"}
+        )
+        assert response.status_code == 302, response.content[:2000]
+    response = client.post(f"/{language}/checkout/shipping-address/", ADDRESS)
+    assert response.status_code == 302, response.content[:3000]
+    response = client.get(f"/{language}/checkout/shipping-method/", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0].endswith("/checkout/preview/"), response.redirect_chain
+    return response
+
+
+def card_token(number=TEST_CARD):
+    """Tokenise a card at Stripe (localstripe), as Stripe.js does in the browser."""
+    from marketplace.payments.gateway import stripe_client
+
+    token = stripe_client().v1.tokens.create(
+        params={"card": {"number": number, "exp_month": 12, "exp_year": 2030, "cvc": "123"}}
+    )
+    return token.card.id
+
+
+def rate_lock_on_preview(client, language="en"):
+    """The rate lock the buyer's preview page carries (and its script posts back)."""
+    html = client.get(f"/{language}/checkout/preview/").content.decode()
+    return html_module.unescape(re.search(r'data-rate-lock="([^"]+)"', html).group(1))
+
+
+def start_payment(client, card=TEST_CARD, language="en"):
+    """What the preview page's script does: tokenise the card, post to payment-start."""
+    data = {"rate_lock": rate_lock_on_preview(client, language)}
+    if card:
+        data["payment_method"] = card_token(card)
+    with translation.override(language):
+        url = reverse("checkout:payment-start")
+    return client.post(url, data)
