@@ -1,7 +1,6 @@
 """Builders for CMS pages, translated in the four shipped languages."""
 
 from marketplace.cms import models
-from tests.factories import ProductFactory, SellerFactory  # noqa: F401  (re-exported)
 
 LANGS = ("en", "fr", "ar", "es")
 TITLES = {
@@ -24,11 +23,12 @@ def add_page(parent, page_class, name, publish=True, **fields):
     slug = name.lower().replace(" ", "-")
     values = {**translated("title", titles), **translated("slug", (slug,) * len(LANGS))}
     values.update(translated("intro", tuple(f"<p>Intro {lang} {name}</p>" for lang in LANGS)))
-    values.update(fields)
+    values.update(fields, live=publish)
     page = page_class(**values)
     parent.add_child(instance=page)
     if publish:
         page.save_revision().publish()
+        page.refresh_from_db()
     return page
 
 
@@ -37,4 +37,5 @@ def collection(home, products=(), name="Wedding gifts", **fields):
     for position, product in enumerate(products):
         page.product_links.add(models.CollectionProduct(product=product, sort_order=position))
     page.save_revision().publish()
+    page.refresh_from_db()
     return page

@@ -84,7 +84,7 @@ class HomePage(Page):
             "collection", "collection__cover_image"
         )
         artisans = self.featured_artisans.filter(story__live=True).select_related(
-            "story", "story__portrait", "story__seller", "story__seller__region"
+            "story", "story__cover_image", "story__portrait", "story__seller"
         )
         return {
             "featured_collections": [link.collection for link in collections],

@@ -25,6 +25,16 @@ class TranslatedSitemap(Sitemap):
     x_default = True
     limit = 10000
 
+    def _urls(self, page, protocol, domain):
+        """Point x-default at the default language's URL, as the pages' own hreflang links do."""
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            by_language = {alt["lang_code"]: alt for alt in url.get("alternates", [])}
+            if "x-default" in by_language:
+                default = by_language[settings.LANGUAGE_CODE]["location"]
+                by_language["x-default"]["location"] = default
+        return urls
+
 
 class CmsPageSitemap(TranslatedSitemap):
     changefreq = "weekly"
