@@ -8,6 +8,7 @@ from oscar.core.loading import get_model
 from catalog.demo import images, products, seed
 from catalog.demo.crafts import CRAFTS
 from catalog.demo.data import HIDDEN_PRODUCTS_PER_SELLER, MATERIALS, SELLERS, TECHNIQUES
+from marketplace.cms import demo as cms_demo
 
 
 class Command(BaseCommand):
@@ -62,7 +63,8 @@ class Command(BaseCommand):
             pool_sizes={k: len(v) for k, v in context["pool"].items()},
         )
         created = products.create_products(specs, context)
-        seed.seed_home_page()
+        home, _created = seed.seed_home_page()
+        cms_demo.seed_cms(home)
         return created
 
     @staticmethod
