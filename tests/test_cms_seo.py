@@ -140,3 +140,11 @@ def test_product_page_does_not_link_to_a_draft_collection(client, home_page, pro
     page = collection(home_page, [product], name="Wedding gifts")
     page.unpublish()
     assert "Wedding gifts en" not in client.get(product.get_absolute_url()).content.decode()
+
+
+def test_product_json_ld_description_drops_seller_markup_and_scripts(client, craft):
+    from tests.factories import ProductFactory
+
+    product = ProductFactory(description_en="<p>Knotted in Azilal.</p><script>alert(1)</script>")
+    html = client.get(product.get_absolute_url()).content.decode()
+    assert json_ld(html, "Product")["description"] == "Knotted in Azilal."

@@ -1,6 +1,9 @@
 """schema.org JSON-LD for search engines: the shop (Organization) and a product with its offer."""
 
+import html
 import json
+
+import nh3
 
 from django.conf import settings
 from django.utils.html import format_html
@@ -9,6 +12,11 @@ from django.utils.safestring import mark_safe
 IN_STOCK = "https://schema.org/InStock"
 OUT_OF_STOCK = "https://schema.org/OutOfStock"
 JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def plain_text(markup):
+    """Seller HTML as plain text: tags dropped, script and style contents removed."""
+    return html.unescape(nh3.clean(markup, tags=set())).strip()
 
 
 def script(data):
@@ -43,9 +51,7 @@ def product(request, product, purchase_info, image_url=None):
         "sku": product.upc or str(product.pk),
     }
     if product.description:
-        from django.utils.html import strip_tags
-
-        data["description"] = strip_tags(product.description)[:500]
+        data["description"] = plain_text(product.description)[:500]
     if image_url:
         data["image"] = [request.build_absolute_uri(image_url)]
     if seller:
