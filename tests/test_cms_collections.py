@@ -98,3 +98,15 @@ def test_collection_queries_do_not_grow_with_its_products(client, home_page, set
     small_count, large_count = queries_for(client, small), queries_for(client, large)
     assert large_count == small_count
     assert large_count <= 15
+
+
+def test_cached_collection_drops_a_product_as_soon_as_it_is_hidden(client, home_page, rugs):
+    page = collection(home_page, rugs)
+    url = page.get_url()
+    assert client.get(url)["X-Page-Cache"] == "miss"
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    rugs[0].is_public = False
+    rugs[0].save()
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert titles_on(client, page) == ["rug 2", "rug 3"]

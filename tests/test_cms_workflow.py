@@ -174,3 +174,20 @@ def test_page_scheduled_for_later_stays_a_draft(home_page):
 def test_celery_beat_runs_scheduled_publishing_every_minute(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["cms-publish-scheduled-pages"]
     assert entry == {"task": tasks.publish_scheduled_pages.name, "schedule": 60.0}
+
+
+def test_collection_editor_uses_the_product_chooser(client, home_page, curator):
+    client.force_login(curator)
+    url = reverse("wagtailadmin_pages:add", args=("cms", "collectionpage", home_page.pk))
+    html = client.get(url).content.decode()
+    assert reverse("product_chooser:choose") in html
+
+
+def test_curator_previews_a_draft_collection_with_its_products(client, home_page, curator):
+    product = ProductFactory()
+    client.force_login(curator)
+    url = reverse("wagtailadmin_pages:preview_on_add", args=("cms", "collectionpage", home_page.pk))
+    client.post(url, collection_form([product]))
+    response = client.get(url)
+    assert response.status_code == 200
+    assert product.title in response.content.decode()

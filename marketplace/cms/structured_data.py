@@ -4,7 +4,6 @@ import html
 import json
 
 import nh3
-
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
