@@ -77,3 +77,10 @@ def test_seed_pages_render_in_every_language(seeded, client, language, title):
     with translation.override(language):
         url = models.CollectionPage.objects.get(slug_en="unique-pieces").get_url()
     assert f"{title}</h1>" in client.get(url).content.decode()
+
+
+def test_seed_gives_collections_covers_and_stories_a_workshop_picture(seeded):
+    assert all(page.cover_image for page in models.CollectionPage.objects.all())
+    stories = [page for page in models.ArtisanStoryPage.objects.all() if page.products()]
+    assert stories
+    assert all(page.portrait for page in stories)

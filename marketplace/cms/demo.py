@@ -6,9 +6,13 @@ published) only when missing, so pages edited by curators during a demo are left
 """
 
 from datetime import date
+from functools import partial
+from pathlib import PurePath
 
+from django.core.files import File
 from django.utils.html import escape
 from oscar.core.loading import get_model
+from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
 from catalog.demo.crafts import CRAFTS
@@ -48,12 +52,32 @@ def stream(blocks):
     return translated("body", tuple(by_language))
 
 
+def picture_of(products, title):
+    """A Wagtail image made from the first product photo among ``products`` (reused by title)."""
+    ProductImage = get_model("catalogue", "ProductImage")
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image is not None:
+        return image
+    photo = ProductImage.objects.filter(product__in=products).order_by("product_id", "pk").first()
+    if photo is None or not photo.original:
+        return None
+    with photo.original.open("rb") as handle:
+        image = Image(title=title, file=File(handle, name=PurePath(photo.original.name).name))
+        image.save()
+    return image
+
+
 def ensure_page(parent, page_class, slug, fields):
-    """The child of ``parent`` with English slug ``slug``; created and published if missing."""
+    """The child of ``parent`` with English slug ``slug``; created and published if missing.
+
+    A callable value in ``fields`` (a picture to make) is called only when the page is created.
+    """
     page = page_class.objects.child_of(parent).filter(slug_en=slug).first()
     if page is not None:
         return page, False
-    page = page_class(**fields, **translated("slug", (slug,) * len(LANGS)))
+    values = {name: value() if callable(value) else value for name, value in fields.items()}
+    page = page_class(**values, **translated("slug", (slug,) * len(LANGS)))
     parent.add_child(instance=page)
     page.save_revision().publish()
     page.refresh_from_db()
@@ -61,16 +85,25 @@ def ensure_page(parent, page_class, slug, fields):
 
 
 def seed_collection(home, spec):
-    fields = {**translated("title", spec["title"]), **translated("intro", spec["intro"])}
-    page, created = ensure_page(home, models.CollectionPage, spec["slug"], fields)
-    if created:
-        picks = (
+    exists = models.CollectionPage.objects.filter(slug_en=spec["slug"]).exists()
+    picks = (
+        []
+        if exists
+        else list(
             catalogue.purchasable()
             .filter(**spec["filter"])
             .order_by("pk")
             .values_list("pk", flat=True)
             .distinct()[:PRODUCTS_PER_COLLECTION]
         )
+    )
+    fields = {
+        "cover_image": partial(picture_of, picks, f"Collection: {spec['title'][0]}"),
+        **translated("title", spec["title"]),
+        **translated("intro", spec["intro"]),
+    }
+    page, created = ensure_page(home, models.CollectionPage, spec["slug"], fields)
+    if created:
         for position, product_id in enumerate(picks):
             page.product_links.add(
                 models.CollectionProduct(product_id=product_id, sort_order=position)
@@ -86,8 +119,10 @@ def seed_story(home, slug, arabic_names):
         return None
     texts = demo_texts.ARTISAN_BODY
     names = (seller.name, seller.name, arabic_names.get(slug, seller.name), seller.name)
+    products = catalogue.purchasable().filter(stockrecords__partner=seller)
     fields = {
         "seller": seller,
+        "portrait": partial(picture_of, products, f"Workshop: {seller.name}"),
         **translated("title", names),
         **translated("intro", tuple(paragraph(getattr(seller, f"story_{lang}")) for lang in LANGS)),
         **stream(
@@ -111,8 +146,10 @@ def seed_craft_pages(home):
         blocks += [("paragraph", tuple(paragraph(text) for text in blurb)) for blurb in blurbs]
         names = tuple(getattr(category, f"name_{lang}") or category.name for lang in LANGS)
         intros = tuple(paragraph(getattr(category, f"description_{lang}")) for lang in LANGS)
+        products = catalogue.purchasable().in_category(category)
         fields = {
             "category": category,
+            "cover_image": partial(picture_of, products, f"Craft: {category.name_en}"),
             **translated("title", names),
             **translated("intro", intros),
             **stream(blocks),
@@ -131,7 +168,12 @@ def seed_region_pages(home):
             template.format(region=escape(name))
             for template, name in zip(demo_texts.REGION_INTRO, names, strict=True)
         )
-        fields = {"region": region, **translated("title", names), **translated("intro", intros)}
+        fields = {
+            "region": region,
+            "cover_image": partial(picture_of, region.products.all(), f"Region: {region.name_en}"),
+            **translated("title", names),
+            **translated("intro", intros),
+        }
         pages.append(ensure_page(home, models.RegionPage, region.code, fields)[0])
     return pages
 
