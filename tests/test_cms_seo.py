@@ -148,3 +148,25 @@ def test_product_json_ld_description_drops_seller_markup_and_scripts(client, cra
     product = ProductFactory(description_en="<p>Knotted in Azilal.</p><script>alert(1)</script>")
     html = client.get(product.get_absolute_url()).content.decode()
     assert json_ld(html, "Product")["description"] == "Knotted in Azilal."
+
+
+def test_product_page_queries_do_not_grow_with_the_collections_featuring_it(
+    client, home_page, product, settings
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.STOREFRONT_PAGE_CACHE = False
+    url = product.get_absolute_url()
+
+    def count():
+        client.get(url)  # the first render after a publish refills Wagtail's caches
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    collection(home_page, [product], name="Collection 0")
+    one = count()
+    for n in range(1, 6):
+        collection(home_page, [product], name=f"Collection {n}")
+    assert count() == one

@@ -129,7 +129,7 @@ def test_curator_cannot_approve(client, home_page, curator):
     assert not page.live
 
 
-def test_product_chooser_offers_only_purchasable_products(client, curator):
+def test_product_chooser_offers_only_sellable_products(client, curator):
     for_sale = ProductFactory(title_en="Blue zellige table", title="Blue zellige table")
     ProductFactory(title_en="Hidden lantern", title="Hidden lantern", is_public=False)
     client.force_login(curator)

@@ -1,14 +1,13 @@
-"""Wagtail admin: a product chooser over the purchasable catalogue."""
+"""Wagtail admin: a product chooser over the verified catalogue (``sellable()``)."""
 
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
 from wagtail import hooks
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
-
-from marketplace.cms import catalogue
 
 
 class ProductFilterForm(BaseFilterForm):
@@ -36,7 +35,11 @@ class ProductChooseResultsView(chooser_views.ChooseResultsView):
 
 
 class ProductChooserViewSet(ChooserViewSet):
-    """Curators pick only from products a buyer can purchase now."""
+    """Curators pick only from the verified sellers' public products.
+
+    A product out of stock today can be chosen (it may come back); pages show only what is
+    purchasable at render time.
+    """
 
     model = "catalogue.Product"
     icon = "tag"
@@ -48,7 +51,8 @@ class ProductChooserViewSet(ChooserViewSet):
     choose_results_view_class = ProductChooseResultsView
 
     def get_object_list(self):
-        return catalogue.purchasable().select_related("region").order_by("-date_created")
+        Product = get_model("catalogue", "Product")
+        return Product.objects.sellable().select_related("region").order_by("-date_created")
 
 
 product_chooser_viewset = ProductChooserViewSet("product_chooser", url_prefix="products/choose")
