@@ -191,3 +191,24 @@ def test_curator_previews_a_draft_collection_with_its_products(client, home_page
     response = client.get(url)
     assert response.status_code == 200
     assert product.title in response.content.decode()
+
+
+def test_editor_previews_the_home_page_with_its_featured_pages(client, home_page, editor):
+    featured = add_page(home_page, models.CollectionPage, "Lanterns")
+    client.force_login(editor)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(home_page.pk,))
+    data = nested_form_data(
+        {
+            "title_en": "Home",
+            "slug_en": "home",
+            "hero_title_en": "Crafted in Morocco",
+            "intro_en": rich_text(""),
+            "featured_collections": inline_formset([{"collection": featured.pk}]),
+            "featured_artisans": inline_formset([]),
+            "comments": inline_formset([]),
+        }
+    )
+    assert client.post(url, data).json()["is_valid"]
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Lanterns en" in response.content.decode()
