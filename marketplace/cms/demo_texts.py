@@ -37,7 +37,10 @@ COLLECTIONS = [
             "los colores y la luz de una casa con patio, elegidos pieza a pieza por nuestros "
             "curadores.</p>",
         ),
-        "filter": {"region__code": "fes-meknes"},
+        "filter": {
+            "region__code": "fes-meknes",
+            "categories__code__in": ["zellige-tiles", "tableware", "brass-copper-lanterns"],
+        },
     },
     {
         "slug": "gifts-under-500-dirhams",

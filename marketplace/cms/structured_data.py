@@ -2,6 +2,7 @@
 
 import html
 import json
+import re
 
 import nh3
 from django.conf import settings
@@ -13,9 +14,15 @@ OUT_OF_STOCK = "https://schema.org/OutOfStock"
 JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
+BLOCK_END = re.compile(r"<(?:br|/p|/li|/h\d|/blockquote)\b[^>]*>", re.IGNORECASE)
+SPACES = re.compile(r"\s+")
+
+
 def plain_text(markup):
-    """Seller HTML as plain text: tags dropped, script and style contents removed."""
-    return html.unescape(nh3.clean(markup, tags=set())).strip()
+    """Seller HTML as one line of plain text: tags dropped, script and style contents removed,
+    a space where a paragraph or line ended."""
+    text = nh3.clean(BLOCK_END.sub(" ", markup or ""), tags=set())
+    return SPACES.sub(" ", html.unescape(text)).strip()
 
 
 def script(data):

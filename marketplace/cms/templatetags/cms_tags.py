@@ -19,6 +19,12 @@ def absolute_url(context, path):
     return request.build_absolute_uri(path)
 
 
+@register.filter
+def plain_text(markup):
+    """HTML as one line of plain text (for meta descriptions)."""
+    return structured_data.plain_text(markup)
+
+
 @register.simple_tag(takes_context=True)
 def organization_json_ld(context):
     request = context["request"]
