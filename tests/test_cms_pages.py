@@ -103,3 +103,10 @@ def test_journal_lists_its_live_articles_newest_first(client, pages):
     html = client.get(journal.get_url()).content.decode()
     assert html.index("Indigo en") < html.index("Older en")
     assert "Draft en" not in html
+
+
+@pytest.mark.django_db
+def test_home_page_links_a_craft_page_as_soon_as_it_is_published(client, home_page, craft):
+    assert f'href="/en/rug-craft/">{craft.name_en}<' not in client.get("/en/").content.decode()
+    add_page(home_page, models.CraftPage, "Rug craft", category=craft)
+    assert f'href="/en/rug-craft/">{craft.name_en}<' in client.get("/en/").content.decode()

@@ -5,6 +5,8 @@ import itertools
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from marketplace.cms import models
 from tests.factories import CategoryFactory, ProductFactory, RegionFactory, SellerFactory
@@ -47,18 +49,28 @@ def test_page_queries_do_not_grow_with_its_products(client, home_page, settings,
     assert large_count <= BUDGET
 
 
+def picture():
+    return Image.objects.create(title=f"Picture {next(NUMBERS)}", file=get_test_image_file())
+
+
 def feature(home_page, count):
     for n in range(count):
         story = build(home_page, "story", n + 1)
+        story.portrait = picture()
+        story.save_revision().publish()
         home_page.featured_artisans.add(models.HomeFeaturedArtisan(story=story))
-        page = add_page(home_page, models.CollectionPage, f"collection {count} {n}")
+        page = add_page(
+            home_page, models.CollectionPage, f"collection {next(NUMBERS)}", cover_image=picture()
+        )
         home_page.featured_collections.add(models.HomeFeaturedCollection(collection=page))
         build(home_page, "craft", n + 1)
         build(home_page, "region", n + 1)
     home_page.save_revision().publish()
 
 
-def test_home_page_queries_do_not_grow_with_featured_pages(client, home_page, settings):
+def test_home_page_queries_do_not_grow_with_featured_pages_and_their_pictures(
+    client, home_page, settings
+):
     settings.STOREFRONT_PAGE_CACHE = False
     feature(home_page, 1)
     queries_for(client, home_page)
@@ -68,3 +80,15 @@ def test_home_page_queries_do_not_grow_with_featured_pages(client, home_page, se
     after = queries_for(client, home_page)
     assert after == before
     assert after <= BUDGET
+
+
+def test_journal_queries_do_not_grow_with_its_articles(client, home_page, settings):
+    settings.STOREFRONT_PAGE_CACHE = False
+    journal = add_page(home_page, models.JournalIndexPage, "Journal")
+    add_page(journal, models.ArticlePage, "Article 0", cover_image=picture())
+    queries_for(client, journal)
+    one = queries_for(client, journal)
+    for n in range(1, 6):
+        add_page(journal, models.ArticlePage, f"Article {n}", cover_image=picture())
+    queries_for(client, journal)
+    assert queries_for(client, journal) == one

@@ -5,19 +5,23 @@ artisan's seller, a craft's category, a region) and queries ``catalogue.purchasa
 render, so a piece that stops being for sale drops out at once and every card is buyable.
 """
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
+from catalog.page_cache import catalogue_version
 from marketplace.cms import catalogue
 from marketplace.cms.blocks import RICH_TEXT_FEATURES, BodyBlock
 
 PRODUCTS_PER_PAGE = 24
+LANDING_URLS_TIMEOUT = 300
 ARTICLES_PER_PAGE = 12
 
 
@@ -69,27 +73,46 @@ class HomePage(Page):
         Category = get_model("catalogue", "Category")
         Region = get_model("catalogue", "Region")
         products = catalogue.purchasable().for_cards().order_by("-date_created")[:8]
-        craft_pages = {p.category_id: p for p in CraftPage.objects.live()}
-        region_pages = {p.region_id: p for p in RegionPage.objects.live()}
+        craft_urls, region_urls = landing_page_urls()
         crafts = list(Category.objects.browsable().filter(depth=1).order_by("path"))
         regions = list(Region.objects.all())
         for craft in crafts:
-            craft.cms_page = craft_pages.get(craft.pk)
+            craft.cms_url = craft_urls.get(craft.pk)
         for region in regions:
-            region.cms_page = region_pages.get(region.pk)
+            region.cms_url = region_urls.get(region.pk)
         return {"new_products": list(products), "crafts": crafts, "regions": regions}
 
     def featured_context(self):
-        collections = self.featured_collections.filter(collection__live=True).select_related(
-            "collection", "collection__cover_image"
+        collections = (
+            self.featured_collections.filter(collection__live=True)
+            .select_related("collection", "collection__cover_image")
+            .prefetch_related("collection__cover_image__renditions")
         )
-        artisans = self.featured_artisans.filter(story__live=True).select_related(
-            "story", "story__cover_image", "story__portrait", "story__seller"
+        artisans = (
+            self.featured_artisans.filter(story__live=True)
+            .select_related("story", "story__portrait")
+            .prefetch_related("story__portrait__renditions")
         )
         return {
             "featured_collections": [link.collection for link in collections],
             "featured_artisans": [link.story for link in artisans],
         }
+
+
+def landing_page_urls():
+    """({category id: craft page URL}, {region id: region page URL}) in the current language.
+
+    Kept in the cache under the catalogue version, which every page publication bumps.
+    """
+    key = f"cms:landing-urls:{catalogue_version()}:{get_language()}"
+    urls = cache.get(key)
+    if urls is None:
+        urls = (
+            {page.category_id: page.url for page in CraftPage.objects.live()},
+            {page.region_id: page.url for page in RegionPage.objects.live()},
+        )
+        cache.set(key, urls, LANDING_URLS_TIMEOUT)
+    return urls
 
 
 class HomeFeaturedCollection(Orderable):
@@ -135,7 +158,12 @@ class EditorialPage(Page):
 
     @property
     def social_image(self):
-        """The picture shown when the page is shared or listed as a card."""
+        """The picture shown when the page is shared."""
+        return self.cover_image
+
+    @property
+    def card_image(self):
+        """The picture of the page's card in a list."""
         return self.cover_image
 
 
@@ -211,6 +239,10 @@ class ArtisanStoryPage(EditorialPage):
     def social_image(self):
         return self.cover_image or self.portrait
 
+    @property
+    def card_image(self):
+        return self.portrait
+
     def products(self):
         products = catalogue.purchasable().filter(stockrecords__partner_id=self.seller_id)
         return list(products.for_cards().order_by("-date_created")[:PRODUCTS_PER_PAGE])
@@ -218,7 +250,9 @@ class ArtisanStoryPage(EditorialPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["products"] = self.products() if self.seller.is_verified else []
-        context["gallery"] = self.gallery_images.select_related("image")
+        context["gallery"] = self.gallery_images.select_related("image").prefetch_related(
+            "image__renditions"
+        )
         return context
 
 
@@ -318,6 +352,7 @@ class JournalIndexPage(EditorialPage):
             ArticlePage.objects.live()
             .child_of(self)
             .select_related("cover_image")
+            .prefetch_related("cover_image__renditions")
             .order_by("-date", "-pk")
         )
         page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
