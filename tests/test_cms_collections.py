@@ -110,3 +110,13 @@ def test_cached_collection_drops_a_product_as_soon_as_it_is_hidden(client, home_
     response = client.get(url)
     assert response["X-Page-Cache"] == "miss"
     assert titles_on(client, page) == ["rug 2", "rug 3"]
+
+
+def test_product_back_on_sale_reappears_in_its_place(client, home_page, rugs):
+    page = collection(home_page, rugs)
+    rugs[1].is_public = False
+    rugs[1].save()
+    assert titles_on(client, page) == ["rug 1", "rug 3"]
+    rugs[1].is_public = True
+    rugs[1].save()
+    assert titles_on(client, page) == ["rug 1", "rug 2", "rug 3"]
