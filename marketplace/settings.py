@@ -197,6 +197,10 @@ CELERY_BEAT_SCHEDULE["certificates-expiry"] = {
     "task": "certificates.check_expiry",
     "schedule": 6 * 3600,
 }
+CELERY_BEAT_SCHEDULE["cms-publish-scheduled-pages"] = {
+    "task": "cms.publish_scheduled_pages",
+    "schedule": 60.0,
+}
 
 # Whole-page cache of anonymous storefront pages (catalog/page_cache.py).
 STOREFRONT_PAGE_CACHE = env.bool("STOREFRONT_PAGE_CACHE", default=True)

@@ -15,6 +15,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from marketplace import health, i18n, media
+from marketplace.cms import seo
 from marketplace.cms import views as cms_views
 from marketplace.payments import urls as payments_urls
 from shipping import dashboard as shipping_dashboard
@@ -22,6 +23,9 @@ from shipping import dashboard as shipping_dashboard
 urlpatterns = [
     path("", i18n.redirect_to_language, name="root"),
     path("health/", health.health, name="health"),
+    path("robots.txt", seo.robots_txt, name="robots"),
+    path("sitemap.xml", seo.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", seo.sitemap_section, name="sitemap_section"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),

@@ -8,6 +8,7 @@ from oscar.core.loading import get_model
 from catalog.demo import images, products, seed
 from catalog.demo.crafts import CRAFTS
 from catalog.demo.data import HIDDEN_PRODUCTS_PER_SELLER, MATERIALS, SELLERS, TECHNIQUES
+from marketplace.cms import demo as cms_demo
 from sellers import demo as seller_demo
 from shipping import demo as export_demo
 
@@ -66,7 +67,8 @@ class Command(BaseCommand):
         )
         created = products.create_products(specs, context)
         export_demo.seed_export()
-        seed.seed_home_page()
+        home, _created = seed.seed_home_page()
+        cms_demo.seed_cms(home)
         return created
 
     @staticmethod
