@@ -82,8 +82,19 @@ ADDRESS = {
 }
 
 
-def walk_to_preview(client, products, email="claire@example.com", guest=True, language="en"):
-    """Add ``products`` to the basket and go through Oscar's checkout up to the preview page."""
+def walk_to_preview(
+    client,
+    products,
+    email="claire@example.com",
+    guest=True,
+    language="en",
+    address=None,
+    shipping=None,
+):
+    """Add ``products`` to the basket and go through the checkout up to the preview page.
+
+    ``shipping``: what the shipping step posts (default: the cheapest services, DDP).
+    """
     for product in products:
         response = client.post(
             f"/{language}/basket/add/{product.pk}/", {"quantity": 1}, follow=False
@@ -94,10 +105,15 @@ def walk_to_preview(client, products, email="claire@example.com", guest=True, la
             f"/{language}/checkout/", {"username": email, "options": "anonymous"}
         )
         assert response.status_code == 302, response.content[:2000]
-    response = client.post(f"/{language}/checkout/shipping-address/", ADDRESS)
+    response = client.post(f"/{language}/checkout/shipping-address/", address or ADDRESS)
     assert response.status_code == 302, response.content[:3000]
-    response = client.get(f"/{language}/checkout/shipping-method/", follow=True)
+    response = client.get(f"/{language}/checkout/shipping-method/")
+    assert response.status_code == 200, response.content[:3000]
+    response = client.post(
+        f"/{language}/checkout/shipping-method/", shipping or {"incoterm": "DDP"}, follow=True
+    )
     assert response.status_code == 200
+    assert response.redirect_chain, response.content.decode()[:3000]
     assert response.redirect_chain[-1][0].endswith("/checkout/preview/"), response.redirect_chain
     return response
 
