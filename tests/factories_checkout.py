@@ -1,6 +1,7 @@
 """Factories and helpers for checkout, payment and currency tests."""
 
 import html as html_module
+import os
 import re
 import socket
 from decimal import Decimal
@@ -19,7 +20,9 @@ Selector = get_class("partner.strategy", "Selector")
 
 TEST_CARD = "4242424242424242"
 DECLINED_CARD = "4000000000000341"
-PORTS = range(8541, 8550)
+# Ports tried for test servers (localstripe): TEST_PORT_RANGE="first-last" moves them.
+_FIRST, _LAST = os.environ.get("TEST_PORT_RANGE", "8541-8549").split("-")
+PORTS = range(int(_FIRST), int(_LAST) + 1)
 
 
 class CountryFactory(DjangoModelFactory):
