@@ -197,3 +197,10 @@ def test_payment_start_refuses_a_piece_the_destination_rules_keep_out(client, st
     assert response.status_code == 409
     assert "needs a verified Lacey Act declaration" in response.json()["error"]
     assert not CheckoutPayment.objects.exists()
+
+
+def test_the_arabic_shipping_step_reads_right_to_left(client, stripe_api, pieces):
+    walk_to_preview(client, pieces, address=address_in("US"), language="ar")
+    html = client.get("/ar/checkout/shipping-method/").content.decode()
+    assert 'dir="rtl"' in html
+    assert "الأرخص لجميع الطرود" in html and html.count('data-testid="parcel"') == 2
