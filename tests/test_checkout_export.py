@@ -204,3 +204,18 @@ def test_the_arabic_shipping_step_reads_right_to_left(client, stripe_api, pieces
     html = client.get("/ar/checkout/shipping-method/").content.decode()
     assert 'dir="rtl"' in html
     assert "الأرخص لجميع الطرود" in html and html.count('data-testid="parcel"') == 2
+
+
+def test_a_parcel_no_service_can_carry_stops_the_shipping_step(client, stripe_api):
+    chest = ProductFactory(title_en="Cedar chest", weight_kg=Decimal("900"))  # above every bracket
+    client.cookies["country"] = "FR"
+    client.post(f"/en/basket/add/{chest.pk}/", {"quantity": 1})
+    client.post("/en/checkout/", {"username": "claire@example.com", "options": "anonymous"})
+    client.post("/en/checkout/shipping-address/", address_in("FR"))
+    response = client.post("/en/checkout/shipping-method/", {"incoterm": "DDP"})
+    assert response.status_code == 200
+    seller = chest.stockrecords.get().partner.name
+    assert f"No service we offer can carry the parcel from {seller} to France." in (
+        response.content.decode()
+    )
+    assert client.get("/en/checkout/preview/").status_code == 302

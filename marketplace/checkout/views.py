@@ -209,6 +209,10 @@ class StartPaymentView(ShippingRulesMixin, CheckoutSessionMixin, generic.View):
             )
         address = self.get_shipping_address(basket)
         selection = current_selection(request)
+        if selection is None:
+            return http.JsonResponse(
+                {"error": _("Please choose how your parcels ship.")}, status=409
+            )
         method = ParcelsMethod.for_selection(self.shipping_country(), selection)
         shipping_charge = method.calculate(basket)
         surcharges = SurchargeApplicator(request).get_applicable_surcharges(
