@@ -65,8 +65,8 @@ def place_order_once(payment_id):
         basket = get_model("basket", "Basket").objects.get(pk=payment.basket_id)
         basket.strategy = Selector().strategy(user=payment.user)
         address = ShippingAddress(**payment.shipping_address)
-        selection = ShippingSelection.from_json(payment.shipping_selection)
-        selection = selection if payment.shipping_selection else None
+        saved = payment.shipping_selection
+        selection = ShippingSelection.from_json(saved) if saved else None
         method = shipping_method_for(basket, payment.shipping_method_code, address, selection)
         shipping_charge = method.calculate(basket)
         surcharges = SurchargeApplicator().get_applicable_surcharges(
