@@ -385,8 +385,6 @@ STRIPE_JS_URL = (
 )
 # Minutes a unique piece stays reserved for a buyer whose payment has started.
 STOCK_RESERVATION_MINUTES = env.int("STOCK_RESERVATION_MINUTES", default=30)
-# Placeholder until issue 5's rate tables: one parcel per seller at this flat price in MAD.
-SHIPPING_PARCEL_RATE_MAD = Decimal(env("SHIPPING_PARCEL_RATE_MAD", default="150.00"))
 CURRENCY_RATES_FEED_URL = env("CURRENCY_RATES_FEED_URL", default="")
 CELERY_BEAT_SCHEDULE["refresh-exchange-rates"] = {
     "task": "marketplace.currency.tasks.refresh_exchange_rates",

@@ -8,7 +8,20 @@ ParcelsMethod = get_class("shipping.methods", "ParcelsMethod")
 
 class Repository(repository.Repository):
     def get_available_shipping_methods(self, basket, shipping_addr=None, **kwargs):
+        """The buyer's selection (``selection=`` or the checkout session's) as one method,
+        else the sum of the cheapest or of the fastest parcels."""
         if shipping_addr is None or shipping_addr.country_id is None:
             return super().get_available_shipping_methods(basket, shipping_addr, **kwargs)
         country = shipping_addr.country.iso_3166_1_a2
+        selection = kwargs.get("selection") or _session_selection(kwargs.get("request"))
+        if selection is not None:
+            return [ParcelsMethod.for_selection(country, selection)]
         return [ParcelsMethod(country, "cheapest"), ParcelsMethod(country, "fastest")]
+
+
+def _session_selection(request):
+    if request is None:
+        return None
+    from marketplace.checkout.shipping_choice import current_selection
+
+    return current_selection(request)

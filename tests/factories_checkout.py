@@ -1,6 +1,7 @@
 """Factories and helpers for checkout, payment and currency tests."""
 
 import html as html_module
+import os
 import re
 import socket
 from decimal import Decimal
@@ -19,7 +20,9 @@ Selector = get_class("partner.strategy", "Selector")
 
 TEST_CARD = "4242424242424242"
 DECLINED_CARD = "4000000000000341"
-PORTS = range(8541, 8550)
+# Ports tried for test servers (localstripe): TEST_PORT_RANGE="first-last" moves them.
+_FIRST, _LAST = os.environ.get("TEST_PORT_RANGE", "8541-8549").split("-")
+PORTS = range(int(_FIRST), int(_LAST) + 1)
 
 
 class CountryFactory(DjangoModelFactory):
@@ -82,8 +85,19 @@ ADDRESS = {
 }
 
 
-def walk_to_preview(client, products, email="claire@example.com", guest=True, language="en"):
-    """Add ``products`` to the basket and go through Oscar's checkout up to the preview page."""
+def walk_to_preview(
+    client,
+    products,
+    email="claire@example.com",
+    guest=True,
+    language="en",
+    address=None,
+    shipping=None,
+):
+    """Add ``products`` to the basket and go through the checkout up to the preview page.
+
+    ``shipping``: what the shipping step posts (default: the cheapest services, DDP).
+    """
     for product in products:
         response = client.post(
             f"/{language}/basket/add/{product.pk}/", {"quantity": 1}, follow=False
@@ -94,10 +108,15 @@ def walk_to_preview(client, products, email="claire@example.com", guest=True, la
             f"/{language}/checkout/", {"username": email, "options": "anonymous"}
         )
         assert response.status_code == 302, response.content[:2000]
-    response = client.post(f"/{language}/checkout/shipping-address/", ADDRESS)
+    response = client.post(f"/{language}/checkout/shipping-address/", address or ADDRESS)
     assert response.status_code == 302, response.content[:3000]
-    response = client.get(f"/{language}/checkout/shipping-method/", follow=True)
+    response = client.get(f"/{language}/checkout/shipping-method/")
+    assert response.status_code == 200, response.content[:3000]
+    response = client.post(
+        f"/{language}/checkout/shipping-method/", shipping or {"incoterm": "DDP"}, follow=True
+    )
     assert response.status_code == 200
+    assert response.redirect_chain, response.content.decode()[:3000]
     assert response.redirect_chain[-1][0].endswith("/checkout/preview/"), response.redirect_chain
     return response
 

@@ -108,6 +108,9 @@ def _buy(base_url, urls, card, expect_thank_you):
         }.items():
             page.fill(f"#id_{field}", value)
         page.click("#content_inner form button[type=submit]")
+        _expect_url(page, "**/fr/checkout/shipping-method/")
+        assert page.locator("[data-testid=parcel]").count() == 2
+        page.click("[data-testid=continue-to-payment]")
         _expect_url(page, "**/fr/checkout/preview/")
         assert page.locator("[data-testid=seller-group]").count() == 2
         assert "€" in page.locator("[data-testid=charge]").inner_text(timeout=5000)

@@ -17,7 +17,9 @@ def queries_for(client, url):
     return len(queries)
 
 
-@pytest.mark.parametrize("url", ["/en/checkout/preview/", "/en/basket/"])
+@pytest.mark.parametrize(
+    "url", ["/en/checkout/shipping-method/", "/en/checkout/preview/", "/en/basket/"]
+)
 def test_page_queries_do_not_grow_with_the_number_of_sellers_pieces(client, url):
     from django.test import Client
 

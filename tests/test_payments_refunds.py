@@ -74,7 +74,7 @@ def test_full_refund_returns_the_remaining_lines_and_the_shipping(
     payment = order.checkout_payment
     refunded = sum(row.amount for row in PaymentRefund.objects.all())
     assert PaymentRefund.objects.filter(line__isnull=True).get().amount_mad == (
-        order.shipping_incl_tax
+        order.shipping_incl_tax + order.surcharge_incl_tax
     )
     assert abs(refunded - payment.amount) <= Decimal("0.02")
     assert [pk for pk, _amount, _ref in received] == [

@@ -15,11 +15,16 @@ StockRecord = get_model("partner", "StockRecord")
 def basket_lines(basket):
     return (
         basket.lines.select_related(
-            "product", "product__product_class", "stockrecord", "stockrecord__partner"
+            "product",
+            "product__product_class",
+            "product__export_profile",
+            "stockrecord",
+            "stockrecord__partner",
         )
         .prefetch_related(
             "attributes",
             "product__images",
+            "product__categories",
             Prefetch(
                 "product__stockrecords", queryset=StockRecord.objects.select_related("partner")
             ),

@@ -18,9 +18,18 @@ from django.utils.translation import gettext as _
 from django.views import generic
 from oscar.apps.checkout.views import *  # noqa: F403
 from oscar.apps.checkout.views import PaymentDetailsView as OscarPaymentDetailsView
+from oscar.apps.checkout.views import ShippingMethodView as OscarShippingMethodView
 from oscar.core.loading import get_class, get_model
 
 from marketplace.checkout.grouping import lines_by_seller
+from marketplace.checkout.parcels_form import ParcelServicesForm, field_name
+from marketplace.checkout.shipping_choice import (
+    ShippingSelection,
+    current_selection,
+    save_selection,
+    selection_from_session,
+)
+from marketplace.checkout.shipping_rules import ShippingRulesMixin
 from marketplace.currency.money import Money
 from marketplace.currency.selection import buyer_currency
 from marketplace.payments import service
@@ -31,13 +40,85 @@ from marketplace.payments.reservations import PieceUnavailable
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
 OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
+ParcelsMethod = get_class("shipping.methods", "ParcelsMethod")
+SurchargeApplicator = get_class("checkout.applicator", "SurchargeApplicator")
 ShippingAddress = get_model("order", "ShippingAddress")
 
 SESSION_PAYMENTS = "checkout_payment_ids"
 
 
-class PaymentDetailsView(OscarPaymentDetailsView):
+class ShippingMethodView(ShippingRulesMixin, OscarShippingMethodView):
+    """The shipping step: every seller's parcel with its services, prices and delivery
+    estimates; the buyer picks a service per parcel (or the cheapest/fastest for all) and
+    DDP or DAP. The choice is kept in the checkout session."""
+
+    pre_conditions = [*OscarShippingMethodView.pre_conditions, "check_lines_ship_to_address"]
+    form_class = ParcelServicesForm
+
+    def get(self, request, *args, **kwargs):
+        if not self.checkout_session.is_shipping_address_set():
+            messages.error(request, _("Please choose a shipping address"))
+            return redirect("checkout:shipping-address")
+        return generic.FormView.get(self, request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        prefer = request.POST.get("prefer")
+        if prefer:
+            selection = self.selection()
+            save_selection(self.checkout_session, ShippingSelection({}, prefer, selection.incoterm))
+            return redirect("checkout:shipping-method")
+        return generic.FormView.post(self, request, *args, **kwargs)
+
+    def selection(self):
+        return selection_from_session(self.checkout_session) or ShippingSelection()
+
+    def summary(self):
+        if not hasattr(self, "_summary"):
+            selection = self.selection().frozen()
+            method = ParcelsMethod.for_selection(self.shipping_country(), selection)
+            self._summary = method.summary(self.request.basket)
+        return self._summary
+
+    def get_form_kwargs(self):
+        kwargs = generic.FormView.get_form_kwargs(self)
+        selection = self.selection()
+        initial = {"incoterm": selection.incoterm}
+        for parcel in self.summary().parcels:
+            initial[field_name(parcel)] = parcel.quote.service.code if parcel.quote else ""
+        kwargs.update(
+            summary=self.summary(), country_name=self.shipping_country_name(), initial=initial
+        )
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        ctx = generic.FormView.get_context_data(self, **kwargs)
+        form = ctx["form"]
+        ctx.update(
+            summary=self.summary(),
+            parcel_fields=[(parcel, form[field_name(parcel)]) for parcel in self.summary().parcels],
+            selection=self.selection(),
+            shipping_country_name=self.shipping_country_name(),
+        )
+        return ctx
+
+    def form_valid(self, form):
+        selection = self.selection()
+        save_selection(
+            self.checkout_session,
+            ShippingSelection(form.choices, selection.prefer, form.cleaned_data["incoterm"]),
+        )
+        self.checkout_session.use_shipping_method("parcels")
+        return redirect("checkout:preview")
+
+
+class PaymentDetailsView(ShippingRulesMixin, OscarPaymentDetailsView):
     """Skips Oscar's empty payment-details step: the card is entered on the preview page."""
+
+    pre_conditions = [
+        *OscarPaymentDetailsView.pre_conditions,
+        "check_lines_ship_to_address",
+        "check_every_parcel_ships",
+    ]
 
     def get(self, request, *args, **kwargs):
         if not self.preview:
@@ -55,8 +136,14 @@ class PaymentDetailsView(OscarPaymentDetailsView):
         except RateUnavailable:
             locked = lock_rate(basket, "MAD")
         total = ctx["order_total"]
+        summary = getattr(ctx.get("shipping_charge"), "summary", None)
+        parcels = {p.plan.partner.pk: p for p in summary.parcels} if summary else {}
         ctx.update(
-            seller_groups=lines_by_seller(basket.all_lines()),
+            shipping_summary=summary,
+            seller_groups=[
+                (seller, lines, parcels.get(seller.pk if seller else None))
+                for seller, lines in lines_by_seller(basket.all_lines())
+            ],
             parcel_count=len({line.stockrecord.partner_id for line in basket.all_lines()}),
             locked_rate=locked,
             charge=charge_for(total.incl_tax, locked) if total else None,
@@ -85,7 +172,7 @@ def shipping_address_data(address):
 
 
 @method_decorator(transaction.non_atomic_requests, name="dispatch")
-class StartPaymentView(CheckoutSessionMixin, generic.View):
+class StartPaymentView(ShippingRulesMixin, CheckoutSessionMixin, generic.View):
     """JSON endpoint: reserve the pieces and create the PaymentIntent for the preview's total.
 
     With ``payment_method`` (a card tokenised by Stripe.js' Card Element) the intent is also
@@ -97,6 +184,8 @@ class StartPaymentView(CheckoutSessionMixin, generic.View):
         "check_basket_is_valid",
         "check_user_email_is_captured",
         "check_shipping_data_is_captured",
+        "check_lines_ship_to_address",
+        "check_every_parcel_ships",
     ]
     http_method_names = ["post"]
 
@@ -119,9 +208,17 @@ class StartPaymentView(CheckoutSessionMixin, generic.View):
                 status=409,
             )
         address = self.get_shipping_address(basket)
-        method = self.get_shipping_method(basket, address)
+        selection = current_selection(request)
+        if selection is None:
+            return http.JsonResponse(
+                {"error": _("Please choose how your parcels ship.")}, status=409
+            )
+        method = ParcelsMethod.for_selection(self.shipping_country(), selection)
         shipping_charge = method.calculate(basket)
-        total = self.get_order_totals(basket, shipping_charge)
+        surcharges = SurchargeApplicator(request).get_applicable_surcharges(
+            basket, shipping_charge=shipping_charge
+        )
+        total = self.get_order_totals(basket, shipping_charge, surcharges)
         charge = charge_for(total.incl_tax, locked)
         user = request.user if request.user.is_authenticated else None
         try:
@@ -133,6 +230,7 @@ class StartPaymentView(CheckoutSessionMixin, generic.View):
                 language=get_language(),
                 shipping_address=shipping_address_data(address),
                 shipping_method_code=method.code,
+                shipping_selection=selection.as_json(),
                 shipping_mad=shipping_charge.incl_tax,
                 total_mad=total.incl_tax,
                 currency=charge.currency,

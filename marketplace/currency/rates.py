@@ -48,3 +48,11 @@ def current_rate(currency):
         return Rate(BASE_CURRENCY, "1", entry[1] if entry else None)
     entry = rate_table().get(currency)
     return Rate(currency, entry[0], entry[1]) if entry else None
+
+
+def landed_cost_rates():
+    """``{currency: Decimal units per MAD}`` (MAD = 1) from the current table: what
+    ``shipping.landed_cost`` needs to compare a parcel with thresholds in EUR, GBP, USD, CAD."""
+    rates = {code: Decimal(entry[0]) for code, entry in rate_table().items()}
+    rates[BASE_CURRENCY] = Decimal("1")
+    return rates

@@ -55,6 +55,12 @@ class CheckoutPayment(models.Model):
     language = models.CharField(_("Language"), max_length=10)
     shipping_address = models.JSONField(_("Shipping address"))
     shipping_method_code = models.CharField(_("Shipping method"), max_length=128)
+    shipping_selection = models.JSONField(
+        _("Shipping choices"),
+        default=dict,
+        blank=True,
+        help_text=_("Service per parcel, DDP or DAP, and the rates and day duties were priced on."),
+    )
     shipping_mad = models.DecimalField(_("Shipping (MAD)"), max_digits=12, decimal_places=2)
     total_mad = models.DecimalField(_("Total (MAD)"), max_digits=12, decimal_places=2)
     currency = models.CharField(

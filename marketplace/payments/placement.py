@@ -8,6 +8,7 @@ it. Everything needed comes from the payment row, never from a session.
 from django.db import transaction
 from oscar.core.loading import get_class, get_model
 
+from marketplace.checkout.shipping_choice import ShippingSelection
 from marketplace.payments import reservations
 from marketplace.payments.models import CheckoutPayment
 from marketplace.payments.refunds import refund_unplaceable
@@ -17,14 +18,26 @@ Repository = get_class("shipping.repository", "Repository")
 Selector = get_class("partner.strategy", "Selector")
 ShippingAddress = get_model("order", "ShippingAddress")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
+SurchargeApplicator = get_class("checkout.applicator", "SurchargeApplicator")
 
 
-def shipping_method_for(basket, code, address):
+def shipping_method_for(basket, code, address, selection=None):
     """The method the buyer chose, as the repository offers it for their address."""
-    for method in Repository().get_shipping_methods(basket, shipping_addr=address):
+    methods = Repository().get_shipping_methods(basket, shipping_addr=address, selection=selection)
+    for method in methods:
         if method.code == code:
             return method
     raise LookupError(code)
+
+
+def _create_parcels(order, selection, summary):
+    """The order's parcels with the services and incoterm the buyer paid for (idempotent)."""
+    from shipping.parcels import create_parcels
+
+    if selection is None or summary is None:
+        return create_parcels(order)
+    chosen = {p.plan.partner.pk: p.quote.service.code for p in summary.parcels if p.quote}
+    return create_parcels(order, chosen, selection.incoterm, on=selection.on, rates=selection.rates)
 
 
 def _still_placeable(payment, basket, total):
@@ -52,9 +65,14 @@ def place_order_once(payment_id):
         basket = get_model("basket", "Basket").objects.get(pk=payment.basket_id)
         basket.strategy = Selector().strategy(user=payment.user)
         address = ShippingAddress(**payment.shipping_address)
-        method = shipping_method_for(basket, payment.shipping_method_code, address)
+        saved = payment.shipping_selection
+        selection = ShippingSelection.from_json(saved) if saved else None
+        method = shipping_method_for(basket, payment.shipping_method_code, address, selection)
         shipping_charge = method.calculate(basket)
-        total = OrderTotalCalculator().calculate(basket, shipping_charge)
+        surcharges = SurchargeApplicator().get_applicable_surcharges(
+            basket, shipping_charge=shipping_charge
+        )
+        total = OrderTotalCalculator().calculate(basket, shipping_charge, surcharges)
         if payment.status != CheckoutPayment.Status.PENDING and not _still_placeable(
             payment, basket, total
         ):
@@ -66,11 +84,13 @@ def place_order_once(payment_id):
             total=total,
             shipping_method=method,
             shipping_charge=shipping_charge,
+            surcharges=surcharges,
             user=payment.user,
             shipping_address=address,
             order_number=payment.order_number,
             guest_email=payment.email if payment.user is None else "",
         )
+        _create_parcels(order, selection, getattr(shipping_charge, "summary", None))
         reservations.consume(payment)
         payment.order = order
         payment.status = CheckoutPayment.Status.SUCCEEDED

@@ -38,7 +38,8 @@ def refund_lines(order, lines, user=None):
 
 
 def refund_order(order, user=None):
-    """Refund what remains of the order: every unrefunded line, then the shipping."""
+    """Refund what remains of the order: every unrefunded line, then the shipping with the
+    duties and taxes paid at checkout (DDP surcharges), in one row without a line."""
     with transaction.atomic():
         payment = CheckoutPayment.objects.select_for_update().get(order=order)
         refunded_lines = set(payment.refunds.values_list("line_id", flat=True))
@@ -47,8 +48,9 @@ def refund_order(order, user=None):
             for line in order.lines.all()
             if line.pk not in refunded_lines
         ]
-        if not payment.refunds.filter(line__isnull=True).exists() and order.shipping_incl_tax:
-            parts.append((None, order.shipping_incl_tax))
+        rest = order.shipping_incl_tax + order.surcharge_incl_tax
+        if not payment.refunds.filter(line__isnull=True).exists() and rest:
+            parts.append((None, rest))
         if not parts:
             raise RefundError(_("This order is already fully refunded."))
         return _refund(payment, parts, user)

@@ -1,0 +1,68 @@
+"""Checkout pre-conditions: every line may go to the address, every parcel has a service."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from oscar.apps.checkout.exceptions import FailedPreCondition
+
+from catalog.certificates.rules import can_ship, request_memo
+from shipping.countries import country_name
+
+
+class ShippingRulesMixin:
+    """For checkout views (Oscar's CheckoutSessionMixin): the destination rules at checkout."""
+
+    def shipping_country(self):
+        if not hasattr(self, "_shipping_country"):
+            address = self.get_shipping_address(self.request.basket)
+            known = address is not None and address.country_id is not None
+            self._shipping_country = address.country.iso_3166_1_a2 if known else None
+        return self._shipping_country
+
+    def get_shipping_method(self, basket, shipping_address=None, **kwargs):
+        """Oscar's lookup, once per request: the method keeps its priced summary."""
+        key = ("shipping-method", basket.pk)
+        cache = self.__dict__.setdefault("_memo", {})
+        if key not in cache:
+            cache[key] = super().get_shipping_method(basket, shipping_address, **kwargs)
+        return cache[key]
+
+    def shipping_country_name(self):
+        return country_name(self.shipping_country())
+
+    def check_lines_ship_to_address(self, request):
+        """Refuse a line that the destination rules keep from the address's country."""
+        country = self.shipping_country()
+        if country is None:
+            return
+        memo = request_memo(request)
+        refused = []
+        for line in request.basket.all_lines():
+            ok, reasons = can_ship(line.product, country, memo=memo)
+            if not ok:
+                refused.append(
+                    _("%(title)s cannot ship to %(country)s: %(reasons)s")
+                    % {
+                        "title": line.product.get_title(),
+                        "country": country_name(country),
+                        "reasons": " ".join(str(reason) for reason in reasons),
+                    }
+                )
+        if refused:
+            refused.append(_("Remove it from your basket or ship to another address."))
+            raise FailedPreCondition(url=reverse("basket:summary"), messages=refused)
+
+    def check_every_parcel_ships(self, request):
+        """Refuse a basket with a parcel that no chosen service can carry to the country."""
+        method = self.get_shipping_method(request.basket, self.get_shipping_address(request.basket))
+        summary = method.summary(request.basket) if hasattr(method, "summary") else None
+        if summary is None or summary.shippable:
+            return
+        raise FailedPreCondition(
+            url=reverse("checkout:shipping-method"),
+            messages=[
+                _("No service we offer can carry the parcel from %(seller)s to %(country)s.")
+                % {"seller": parcel.plan.partner.name, "country": self.shipping_country_name()}
+                for parcel in summary.parcels
+                if parcel.quote is None
+            ],
+        )
