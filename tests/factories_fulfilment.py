@@ -25,10 +25,11 @@ def reach_preview(client, products, email="claire@example.com"):
     assert client.get("/en/checkout/preview/").status_code == 200
 
 
-def paid_order(client, prices=("1000.00", "333.33")):
-    """One order paid at localstripe, each piece from its own seller."""
+def paid_order(client, prices=("1000.00", "333.33"), sellers=None):
+    """One order paid at localstripe, each piece from its own seller (or from ``sellers``)."""
     CountryFactory()
-    pieces = [unique_piece(price, seller=SellerFactory()) for price in prices]
+    sellers = sellers or [SellerFactory() for _price in prices]
+    pieces = [unique_piece(price, seller=seller) for price, seller in zip(prices, sellers, strict=True)]
     reach_preview(client, pieces)
     client.get(start_payment(client).json()["return_url"])
     return Order.objects.get()
