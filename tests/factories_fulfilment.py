@@ -29,7 +29,8 @@ def paid_order(client, prices=("1000.00", "333.33"), sellers=None):
     """One order paid at localstripe, each piece from its own seller (or from ``sellers``)."""
     CountryFactory()
     sellers = sellers or [SellerFactory() for _price in prices]
-    pieces = [unique_piece(price, seller=seller) for price, seller in zip(prices, sellers, strict=True)]
+    pairs = zip(prices, sellers, strict=True)
+    pieces = [unique_piece(price, seller=seller) for price, seller in pairs]
     reach_preview(client, pieces)
     client.get(start_payment(client).json()["return_url"])
     return Order.objects.get()
