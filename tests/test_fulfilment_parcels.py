@@ -309,3 +309,15 @@ def test_orders_page_queries_stay_constant_with_parcels(member, seller):
     assert len(response.context["orders"]) == 5
     assert "EE123456789MA" in response.content.decode()
     assert len(many) == len(few)
+
+
+def test_repeating_the_shipped_step_keeps_the_first_record(member, seller):
+    order = order_of(seller)
+    preparing(order, seller)
+    ship_in_space(member, order)
+    ship_in_space(member, order, service="dhl-express", tracking="1234567890")
+    parcel = Parcel.objects.get(order=order)
+    fulfilment = fulfilment_for(order, seller)
+    assert (parcel.service.code, parcel.tracking_number) == ("ems", "EE123456789MA")
+    assert (fulfilment.carrier, fulfilment.tracking_number) == ("barid", "EE123456789MA")
+    assert fulfilment.events.filter(to_status=Status.SHIPPED).count() == 1

@@ -38,15 +38,19 @@ def ship(order, seller, service_code, tracking_number, actor=None):
     """The seller-space step: record tracking on the parcel, dispatch it, mark it shipped.
 
     Returns the fulfilment. Raises TransitionError (nothing written) when the fulfilment is not
-    in preparation, the packing check is pending, or the service is unknown.
+    in preparation, the packing check is pending, or the service is unknown or inactive.
     """
     parcel = _locked_parcel(order, seller)
     _refuse_unchecked(parcel)
-    service = Service.objects.select_related("carrier").filter(code=service_code).first()
+    services = Service.objects.filter(is_active=True).select_related("carrier")
+    service = services.filter(code=service_code).first()
     if service is None:
         raise TransitionError(_("Choose a carrier service."))
+    fulfilment = fulfilment_for(order, seller)
+    if fulfilment.status == Status.SHIPPED:
+        return fulfilment  # a repeated request: the first one's record stands
     fulfilment = advance(
-        fulfilment_for(order, seller),
+        fulfilment,
         Status.SHIPPED,
         actor,
         carrier=service.carrier.code,
