@@ -25,7 +25,7 @@ PACKING_CHECK_PENDING = _(
 
 def _locked_parcel(order, seller):
     parcel = parcels.parcel_for(order, seller)
-    return Parcel.objects.select_for_update().select_related("service__carrier").get(pk=parcel.pk)
+    return Parcel.objects.select_for_update().get(pk=parcel.pk)
 
 
 def _refuse_unchecked(parcel):
