@@ -62,6 +62,29 @@ def create_parcels(order, choices=None, incoterm=Parcel.Incoterm.DAP, on=None, r
     return parcels
 
 
+def parcel_for(order, partner):
+    """The seller's parcel of ``order``; a bare one (no service yet) if the order has none.
+
+    Orders placed before parcels existed, or without a priced service, still get one record
+    of their tracking and packing check, and their customs papers.
+    """
+    from shipping.tasks import generate_customs_documents
+
+    parcel, created = Parcel.objects.get_or_create(
+        order=order,
+        partner=partner,
+        defaults={
+            "origin_city": partner.city,
+            "packing_check_required": SellerShipping.objects.filter(
+                partner=partner, packing_check_required=True
+            ).exists(),
+        },
+    )
+    if created:
+        transaction.on_commit(lambda pk=parcel.pk: generate_customs_documents.delay(pk))
+    return parcel
+
+
 def is_member(user, partner):
     return user.is_authenticated and partner.users.filter(pk=user.pk).exists()
 
@@ -98,6 +121,8 @@ def confirm_packing(parcel, user):
 @transaction.atomic
 def set_tracking(parcel, service_code, number):
     parcel = _locked(parcel)
+    if parcel.dispatched_at:
+        raise ValidationError(_("This parcel is dispatched: its tracking cannot change."))
     parcel.service = Service.objects.get(code=service_code)
     parcel.tracking_number = number.strip()
     parcel.save(update_fields=["service", "tracking_number"])

@@ -1,6 +1,5 @@
 """Shipping views: the buyer's country choice; sellers' parcels, customs papers and tracking."""
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,10 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
+from sellers.fulfilment import shipment
 from shipping import parcels
 from shipping.buyer import COUNTRY_COOKIE
 from shipping.countries import is_country_code
-from shipping.models import Parcel, ParcelDocument, Service
+from shipping.forms import TrackingForm
+from shipping.models import Parcel, ParcelDocument
 from shipping.services import served_countries
 
 COOKIE_AGE = 365 * 24 * 3600
@@ -38,16 +39,6 @@ def set_country(request):
             secure=settings.SESSION_COOKIE_SECURE,
         )
     return response
-
-
-class ParcelForm(forms.Form):
-    service = forms.ChoiceField(label=_("Service"))
-    tracking_number = forms.CharField(label=_("Tracking number"), max_length=60)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        services = Service.objects.filter(is_active=True).select_related("carrier")
-        self.fields["service"].choices = [(s.code, str(s)) for s in services]
 
 
 def _parcel_for(request, pk):
@@ -77,7 +68,7 @@ def parcel_detail(request, pk):
         "parcel": parcel,
         "documents": parcel.documents.all(),
         "lines": parcel.order.lines.filter(partner=parcel.partner),
-        "form": ParcelForm(initial={**initial, "tracking_number": parcel.tracking_number}),
+        "form": TrackingForm(initial={**initial, "tracking_number": parcel.tracking_number}),
         "can_check": parcels.can_check(request.user, parcel),
     }
     return render(request, "shipping/parcel_detail.html", context)
@@ -87,12 +78,16 @@ def parcel_detail(request, pk):
 @require_POST
 def parcel_tracking(request, pk):
     parcel = _parcel_for(request, pk)
-    form = ParcelForm(request.POST)
+    form = TrackingForm(request.POST)
     if form.is_valid():
-        parcels.set_tracking(
-            parcel, form.cleaned_data["service"], form.cleaned_data["tracking_number"]
-        )
-        messages.success(request, _("Tracking saved."))
+        try:
+            parcels.set_tracking(
+                parcel, form.cleaned_data["service"], form.cleaned_data["tracking_number"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Tracking saved."))
     else:
         messages.error(request, _("Choose a service and enter the tracking number."))
     return redirect("shipping:parcel", pk=pk)
@@ -114,7 +109,7 @@ def parcel_check(request, pk):
 def parcel_dispatch(request, pk):
     parcel = _parcel_for(request, pk)
     try:
-        parcels.dispatch(parcel)
+        shipment.dispatch(parcel, request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -84,7 +84,7 @@ def test_seller_moves_its_own_fulfilment_only(member, seller, other, shared_orde
 
 def test_shipping_through_the_view_records_tracking(member, seller, shared_order):
     move(member, shared_order, Status.IN_PREPARATION)
-    move(member, shared_order, Status.SHIPPED, carrier="barid", tracking_number="EE123456789MA")
+    move(member, shared_order, Status.SHIPPED, service="ems", tracking_number="EE123456789MA")
     fulfilment = fulfilment_for(shared_order, seller)
     assert (fulfilment.status, fulfilment.carrier, fulfilment.tracking_number) == (
         Status.SHIPPED,
@@ -97,7 +97,9 @@ def test_shipping_through_the_view_records_tracking(member, seller, shared_order
 @pytest.mark.parametrize("tracking", ["", "12345", "EE 123", "x" * 41])
 def test_bad_tracking_number_is_refused(member, seller, shared_order, tracking):
     move(member, shared_order, Status.IN_PREPARATION)
-    response = move(member, shared_order, Status.SHIPPED, carrier="dhl", tracking_number=tracking)
+    response = move(
+        member, shared_order, Status.SHIPPED, service="dhl-express", tracking_number=tracking
+    )
     assert response.status_code == 400
     assert fulfilment_for(shared_order, seller).status == Status.IN_PREPARATION
 

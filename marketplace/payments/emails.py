@@ -12,6 +12,11 @@ from django.utils import translation
 SELLER_DEFAULT_LANGUAGE = "fr"
 
 
+def site_url():
+    """The site's public address, for links in emails (``SITE_URL``)."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
 def _message(template, context, language, to):
     with translation.override(language):
         subject = render_to_string(f"payments/email/{template}_subject.txt", context).strip()
@@ -40,6 +45,6 @@ def seller_notifications(order):
         if not recipients:
             continue
         language = getattr(seller, "preferred_language", None) or SELLER_DEFAULT_LANGUAGE
-        context = {"order": order, "lines": lines, "seller": seller}
+        context = {"order": order, "lines": lines, "seller": seller, "site_url": site_url()}
         messages.append(_message("seller_new_order", context, language, recipients))
     return messages

@@ -14,12 +14,6 @@ class Fulfilment(models.Model):
         SHIPPED = "shipped", _("Shipped")
         DELIVERED = "delivered", _("Delivered")
 
-    class Carrier(models.TextChoices):
-        BARID = "barid", _("Barid Al-Maghrib (EMS)")
-        DHL = "dhl", _("DHL Express")
-        ARAMEX = "aramex", _("Aramex")
-        OTHER = "other", _("Other carrier")
-
     order = models.ForeignKey(
         "order.Order", on_delete=models.CASCADE, related_name="seller_fulfilments"
     )
@@ -29,7 +23,8 @@ class Fulfilment(models.Model):
     status = models.CharField(
         _("Status"), max_length=20, choices=Status.choices, default=Status.PAID, db_index=True
     )
-    carrier = models.CharField(_("Carrier"), max_length=20, choices=Carrier.choices, blank=True)
+    # The code of a shipping Carrier (shipping's Carrier table); the parcel holds the service.
+    carrier = models.CharField(_("Carrier"), max_length=40, blank=True)
     tracking_number = models.CharField(_("Tracking number"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("Created at"), auto_now_add=True)
     preparing_at = models.DateTimeField(_("In preparation since"), null=True, blank=True)
@@ -59,7 +54,7 @@ class FulfilmentEvent(models.Model):
     fulfilment = models.ForeignKey(Fulfilment, on_delete=models.CASCADE, related_name="events")
     from_status = models.CharField(_("From"), max_length=20, blank=True)
     to_status = models.CharField(_("To"), max_length=20)
-    carrier = models.CharField(_("Carrier"), max_length=20, blank=True)
+    carrier = models.CharField(_("Carrier"), max_length=40, blank=True)
     tracking_number = models.CharField(_("Tracking number"), max_length=64, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

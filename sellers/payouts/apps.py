@@ -6,3 +6,9 @@ class PayoutsConfig(AppConfig):
     name = "sellers.payouts"
     label = "payouts"
     verbose_name = _("Seller payouts")
+
+    def ready(self):
+        from marketplace.payments.signals import line_refunded
+        from sellers.payouts import receivers
+
+        line_refunded.connect(receivers.debit_refunded_line, dispatch_uid="payouts-debit-refund")

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from sellers.fulfilment.models import Fulfilment
 from sellers.space.catalogue import craft_piece_class
 from sellers.space.uploads import validate_photo
+from shipping.forms import TrackingForm
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -210,15 +210,8 @@ class CsvUploadForm(forms.Form):
         return upload
 
 
-class ShipmentForm(forms.Form):
-    """Carrier and tracking number, asked when a parcel is marked shipped."""
-
-    carrier = forms.ChoiceField(label=_("Carrier"), choices=Fulfilment.Carrier.choices)
-    tracking_number = forms.RegexField(
-        label=_("Tracking number"),
-        regex=r"^[A-Za-z0-9-]{6,40}$",
-        error_messages={"invalid": _("Letters, digits and dashes only, 6 to 40 of them.")},
-    )
+class ShipmentForm(TrackingForm):
+    """Carrier service and tracking number, asked when a parcel is marked shipped."""
 
 
 class StatementForm(forms.Form):

@@ -15,9 +15,12 @@ from oscar.core.loading import get_model
 
 from sellers.fulfilment.models import Fulfilment, FulfilmentEvent
 from sellers.fulfilment.services import TransitionError, advance, fulfilment_for, next_statuses
+from sellers.fulfilment.shipment import ship
 from sellers.payouts.services import LedgerError
 from sellers.space.access import SellerSpaceMixin
 from sellers.space.forms import ShipmentForm
+from shipping.models import Parcel
+from shipping.parcels import parcel_for
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +44,11 @@ def seller_orders(seller):
                 "seller_fulfilments",
                 queryset=Fulfilment.objects.filter(seller=seller),
                 to_attr="fulfilments_of_seller",
+            ),
+            Prefetch(
+                "parcels",
+                queryset=Parcel.objects.filter(partner=seller).select_related("service__carrier"),
+                to_attr="parcels_of_seller",
             ),
         )
         .order_by("-date_placed", "-pk")
@@ -93,7 +101,11 @@ class OrderDetailView(SellerOrderMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         order = self.get_order()
         fulfilment = fulfilment_for(order, self.seller)
+        parcel = parcel_for(order, self.seller)
+        initial = {"service": parcel.service.code if parcel.service_id else ""}
         context.update(
+            parcel=parcel,
+            documents=parcel.documents.all(),
             order=order,
             lines=order.seller_lines,
             total=sum((line.line_price_incl_tax for line in order.seller_lines), start=0),
@@ -101,7 +113,7 @@ class OrderDetailView(SellerOrderMixin, TemplateView):
             fulfilment=fulfilment,
             events=FulfilmentEvent.objects.filter(fulfilment=fulfilment).select_related("actor"),
             next_statuses=[Fulfilment.Status(s) for s in next_statuses(fulfilment.status)],
-            shipment_form=kwargs.get("shipment_form") or ShipmentForm(),
+            shipment_form=kwargs.get("shipment_form") or ShipmentForm(initial=initial),
         )
         return context
 
@@ -118,16 +130,17 @@ class OrderStatusView(OrderDetailView):
         if to_status not in Fulfilment.Status.values:
             messages.error(request, _("Unknown status."))
             return redirect("seller_space:order", number=order.number)
-        carrier = tracking = ""
         if to_status == Fulfilment.Status.SHIPPED:
             form = ShipmentForm(request.POST)
             if not form.is_valid():
                 context = self.get_context_data(shipment_form=form)
                 return self.render_to_response(context, status=400)
-            carrier = form.cleaned_data["carrier"]
-            tracking = form.cleaned_data["tracking_number"]
         try:
-            advance(fulfilment, to_status, request.user, carrier, tracking)
+            if to_status == Fulfilment.Status.SHIPPED:
+                data = form.cleaned_data
+                ship(order, self.seller, data["service"], data["tracking_number"], request.user)
+            else:
+                advance(fulfilment, to_status, request.user)
         except TransitionError as error:
             messages.error(request, str(error))
         except LedgerError:

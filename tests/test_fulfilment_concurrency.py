@@ -1,0 +1,63 @@
+"""The shipped step and the parcel dispatch hold under concurrent requests (PostgreSQL)."""
+
+import itertools
+
+import pytest
+
+from sellers.fulfilment import shipment
+from sellers.fulfilment.models import Fulfilment
+from sellers.fulfilment.services import advance, fulfilment_for
+from shipping import parcels as parcel_ops
+from shipping import reference_load
+from shipping.models import Parcel, Service
+from tests.factories import SellerFactory
+from tests.factories_space import order_for, product_of
+from tests.test_space_concurrency import run_together
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+Status = Fulfilment.Status
+
+
+@pytest.fixture(autouse=True)
+def carriers():
+    """Transactional tests start from a flushed database: reload the carriers' tables."""
+    from django.apps import apps
+
+    if not Service.objects.exists():
+        reference_load.load(lambda name: apps.get_model("shipping", name))
+
+
+@pytest.fixture
+def seller():
+    return SellerFactory(city="Safi")
+
+
+@pytest.fixture
+def order(seller):
+    order = order_for(product_of(seller))
+    advance(fulfilment_for(order, seller), Status.IN_PREPARATION)
+    return order
+
+
+def test_concurrent_shipped_steps_open_one_parcel_and_record_one_shipment(order, seller):
+    results = run_together(lambda: shipment.ship(order, seller, "ems", "EE123456789MA"))
+    assert all(isinstance(result, Fulfilment) for result in results), results
+    assert Parcel.objects.filter(order=order, partner=seller).count() == 1
+    assert fulfilment_for(order, seller).events.filter(to_status=Status.SHIPPED).count() == 1
+
+
+def test_shipped_step_and_parcel_dispatch_at_once_record_one_shipment(order, seller):
+    parcel = parcel_ops.parcel_for(order, seller)
+    parcel_ops.set_tracking(parcel, "ems", "EE123456789MA")
+    targets = itertools.cycle(
+        [
+            lambda: shipment.ship(order, seller, "ems", "EE123456789MA"),
+            lambda: shipment.dispatch(parcel),
+        ]
+    )
+    results = run_together(lambda: next(targets)())
+    assert not [result for result in results if isinstance(result, Exception)], results
+    fulfilment = fulfilment_for(order, seller)
+    assert fulfilment.status == Status.SHIPPED
+    assert fulfilment.events.filter(to_status=Status.SHIPPED).count() == 1
