@@ -19,6 +19,7 @@ from django.views import generic
 from oscar.apps.checkout.views import *  # noqa: F403
 from oscar.apps.checkout.views import PaymentDetailsView as OscarPaymentDetailsView
 from oscar.apps.checkout.views import ShippingMethodView as OscarShippingMethodView
+from oscar.apps.checkout.views import ThankYouView as OscarThankYouView
 from oscar.core.loading import get_class, get_model
 
 from marketplace.checkout.grouping import lines_by_seller
@@ -33,6 +34,7 @@ from marketplace.checkout.shipping_rules import ShippingRulesMixin
 from marketplace.currency.money import Money
 from marketplace.currency.selection import buyer_currency
 from marketplace.payments import service
+from marketplace.payments.confirmation import order_confirmation
 from marketplace.payments.models import BasketRate, CheckoutPayment
 from marketplace.payments.pricing import RateUnavailable, charge_for, lock_rate
 from marketplace.payments.reservations import PieceUnavailable
@@ -286,3 +288,12 @@ class PaymentReturnView(generic.TemplateView):
         )
         request.basket = payment.basket  # thawed: keep it as the buyer's basket
         return redirect("checkout:preview")
+
+
+class ThankYouView(OscarThankYouView):
+    """Oscar's thank-you page, with each parcel, the duties and both amounts of the order."""
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["confirmation"] = order_confirmation(self.object)
+        return context

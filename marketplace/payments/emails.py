@@ -9,6 +9,8 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from marketplace.payments.confirmation import order_confirmation
+
 SELLER_DEFAULT_LANGUAGE = "fr"
 
 
@@ -28,8 +30,8 @@ def buyer_confirmation(order, language):
     email = order.email
     if not email:
         return None
-    lines = list(order.lines.select_related("partner"))
-    context = {"order": order, "lines": lines, "payment": getattr(order, "checkout_payment", None)}
+    confirmation = order_confirmation(order)
+    context = {"order": order, "confirmation": confirmation, "payment": confirmation.payment}
     return _message("order_placed", context, language, [email])
 
 
