@@ -3,9 +3,18 @@
 The buyer's return from Stripe and the ``payment_intent.succeeded`` webhook race; both call
 ``place_order_once``, which locks the payment row: the first places the order, the second finds
 it. Everything needed comes from the payment row, never from a session.
+
+The order is placed only at the amount Stripe charged: the total is recomputed from the frozen
+basket and shipping selection, and if it differs from the payment's ``total_mad`` (a price or
+rate table edited between payment and placement) no order is placed, the charge is refunded in
+full, the pieces and the basket go back to the buyer with a message, and an error is logged.
 """
 
+import logging
+
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from marketplace.checkout.shipping_choice import ShippingSelection
@@ -19,6 +28,7 @@ Selector = get_class("partner.strategy", "Selector")
 ShippingAddress = get_model("order", "ShippingAddress")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
 SurchargeApplicator = get_class("checkout.applicator", "SurchargeApplicator")
+logger = logging.getLogger(__name__)
 
 
 def shipping_method_for(basket, code, address, selection=None):
@@ -52,6 +62,31 @@ def _still_placeable(payment, basket, total):
     return True
 
 
+def _refuse_changed_total(payment, basket, total):
+    """The order would no longer cost what Stripe charged (a price or rate table edited
+    between payment and placement): place nothing, refund the charge in full, give the
+    pieces and the basket back to the buyer, and log it for the team."""
+    logger.error(
+        "Order %s not placed: its total is now %s MAD but %s MAD (%s %s) was charged; "
+        "payment %s refunded in full",
+        payment.order_number,
+        total.incl_tax if total is not None else "unavailable (shipping method withdrawn)",
+        payment.total_mad,
+        payment.amount,
+        payment.currency,
+        payment.pk,
+    )
+    with translation.override(payment.language or None):
+        message = _(
+            "The price of your order changed while your payment was confirmed: your payment "
+            "has been refunded in full. Please check your basket and pay again."
+        )
+    refund_unplaceable(payment, message)
+    reservations.release(payment)
+    if basket.status == basket.FROZEN:
+        basket.thaw()
+
+
 def place_order_once(payment_id):
     """Return the payment's order, placing it if nobody has yet."""
     from marketplace.payments.tasks import send_order_emails
@@ -67,12 +102,21 @@ def place_order_once(payment_id):
         address = ShippingAddress(**payment.shipping_address)
         saved = payment.shipping_selection
         selection = ShippingSelection.from_json(saved) if saved else None
-        method = shipping_method_for(basket, payment.shipping_method_code, address, selection)
+        try:
+            method = shipping_method_for(basket, payment.shipping_method_code, address, selection)
+        except LookupError:
+            method = None
+        if method is None:
+            _refuse_changed_total(payment, basket, None)
+            return None
         shipping_charge = method.calculate(basket)
         surcharges = SurchargeApplicator().get_applicable_surcharges(
             basket, shipping_charge=shipping_charge
         )
         total = OrderTotalCalculator().calculate(basket, shipping_charge, surcharges)
+        if total.incl_tax != payment.total_mad and basket.status != basket.SUBMITTED:
+            _refuse_changed_total(payment, basket, total)
+            return None
         if payment.status != CheckoutPayment.Status.PENDING and not _still_placeable(
             payment, basket, total
         ):

@@ -56,8 +56,9 @@ def refund_order(order, user=None):
         return _refund(payment, parts, user)
 
 
-def refund_unplaceable(payment):
-    """Return a whole charge whose order can no longer be placed (pieces sold meanwhile).
+def refund_unplaceable(payment, message=None):
+    """Return a whole charge whose order can no longer be placed (pieces sold meanwhile,
+    or a total that no longer matches the charge); ``message`` tells the buyer why.
 
     Called with the payment row locked; Stripe's idempotency key makes a retry harmless.
     """
@@ -73,7 +74,7 @@ def refund_unplaceable(payment):
         stripe_refund=refund.id,
     )
     payment.status = CheckoutPayment.Status.REFUNDED
-    payment.failure_message = _(
+    payment.failure_message = message or _(
         "A piece in your basket was sold while your payment was confirmed: "
         "your payment has been refunded in full."
     )
