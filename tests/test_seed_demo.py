@@ -6,6 +6,10 @@ from oscar.core.loading import get_model
 from wagtail.models import Site
 
 from marketplace.cms.models import HomePage
+from marketplace.payments.models import CheckoutPayment
+from sellers.fulfilment.models import Fulfilment, FulfilmentEvent
+from sellers.payouts.models import LedgerEntry
+from sellers.space.demo import DEMO_PASSWORD
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -13,12 +17,28 @@ Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
 ProductImage = get_model("catalogue", "ProductImage")
 Document = get_model("catalogue", "ProductSearchDocument")
+Order = get_model("order", "Order")
+Parcel = get_model("shipping", "Parcel")
 
 
 def counts():
     return {
         model.__name__: model.objects.count()
-        for model in (Product, Category, Partner, StockRecord, ProductImage, Document, HomePage)
+        for model in (
+            Product,
+            Category,
+            Partner,
+            StockRecord,
+            ProductImage,
+            Document,
+            HomePage,
+            Order,
+            Parcel,
+            Fulfilment,
+            FulfilmentEvent,
+            LedgerEntry,
+            CheckoutPayment,
+        )
     }
 
 
@@ -47,6 +67,67 @@ def test_seed_demo_is_idempotent(seeded):
     before = counts()
     call_command("seed_demo", products=30, verbosity=0)
     assert counts() == before
+    assert before["Order"] > 0 and before["LedgerEntry"] > 0
+
+
+DEMO_SELLERS = ("maalem-driss-tazi", "cooperative-tamounte")
+
+
+@pytest.fixture
+def seeded_orders(db):
+    """Enough products that the cooperative (unique pieces only) can sell one per order."""
+    call_command("seed_demo", products=100, verbosity=0)
+
+
+@pytest.mark.django_db
+def test_seed_demo_gives_each_demo_seller_orders_in_every_fulfilment_state(seeded_orders):
+    for slug in DEMO_SELLERS:
+        states = set(Fulfilment.objects.filter(seller__slug=slug).values_list("status", flat=True))
+        assert states == set(Fulfilment.Status.values), slug
+
+
+@pytest.mark.django_db
+def test_seed_demo_orders_have_their_parcels_and_paid_checkouts(seeded_orders):
+    for order in Order.objects.prefetch_related("parcels", "lines"):
+        sellers = {line.partner_id for line in order.lines.all()}
+        assert {parcel.partner_id for parcel in order.parcels.all()} == sellers
+        payment = order.checkout_payment
+        assert payment.status == "succeeded" and payment.total_mad == order.total_incl_tax
+
+
+@pytest.mark.django_db
+def test_seed_demo_shipped_orders_carry_tracking_on_fulfilment_and_parcel(seeded_orders):
+    gone = Fulfilment.objects.filter(status__in=["shipped", "delivered"])
+    assert gone.exists()
+    for fulfilment in gone:
+        assert fulfilment.carrier and fulfilment.tracking_number
+        parcel = Parcel.objects.get(order=fulfilment.order, partner=fulfilment.seller)
+        assert parcel.tracking_number == fulfilment.tracking_number and parcel.dispatched_at
+
+
+@pytest.mark.django_db
+def test_seed_demo_credits_the_payout_ledger_for_delivered_lines_only(seeded_orders):
+    delivered = Fulfilment.objects.filter(status="delivered")
+    credited = set(LedgerEntry.objects.filter(kind="credit").values_list("line_id", flat=True))
+    delivered_lines = {
+        line.pk
+        for fulfilment in delivered
+        for line in fulfilment.order.lines.filter(partner=fulfilment.seller)
+    }
+    assert credited == delivered_lines and credited
+    for slug in DEMO_SELLERS:
+        assert LedgerEntry.objects.filter(seller__slug=slug, kind="credit").exists()
+
+
+@pytest.mark.django_db
+def test_demo_seller_sees_the_demo_orders_and_payouts_in_the_seller_space(seeded_orders, client):
+    from django.urls import reverse
+
+    assert client.login(username="seller@example.com", password=DEMO_PASSWORD)
+    orders = client.get(reverse("seller_space:orders")).content.decode()
+    assert all(number in orders for number in ("DEMO-1001", "DEMO-1004"))
+    payouts = client.get(reverse("seller_space:payouts")).content.decode()
+    assert "DEMO-1004" in payouts
 
 
 @pytest.mark.django_db

@@ -40,7 +40,7 @@ def shipping_method_for(basket, code, address, selection=None):
     raise LookupError(code)
 
 
-def _create_parcels(order, selection, summary):
+def create_order_parcels(order, selection, summary):
     """The order's parcels with the services and incoterm the buyer paid for (idempotent)."""
     from shipping.parcels import create_parcels
 
@@ -134,7 +134,7 @@ def place_order_once(payment_id):
             order_number=payment.order_number,
             guest_email=payment.email if payment.user is None else "",
         )
-        _create_parcels(order, selection, getattr(shipping_charge, "summary", None))
+        create_order_parcels(order, selection, getattr(shipping_charge, "summary", None))
         reservations.consume(payment)
         payment.order = order
         payment.status = CheckoutPayment.Status.SUCCEEDED

@@ -9,6 +9,7 @@ from catalog.demo import images, products, seed
 from catalog.demo.crafts import CRAFTS
 from catalog.demo.data import HIDDEN_PRODUCTS_PER_SELLER, MATERIALS, SELLERS, TECHNIQUES
 from marketplace.cms import demo as cms_demo
+from marketplace.payments import demo as order_demo
 from sellers import demo as seller_demo
 from shipping import demo as export_demo
 
@@ -69,6 +70,7 @@ class Command(BaseCommand):
         export_demo.seed_export()
         home, _created = seed.seed_home_page()
         cms_demo.seed_cms(home)
+        order_demo.seed_orders()
         return created
 
     @staticmethod

@@ -1,0 +1,197 @@
+"""Demo orders for the seller space: paid checkouts of the demo sellers' pieces, one per
+fulfilment state (paid, in preparation, shipped with tracking, delivered).
+
+Each order is placed through Oscar's ``OrderCreator`` from a real basket, so the order-placed
+signal opens the sellers' fulfilments, and its parcels are priced by the shipping repository
+like a buyer's checkout; the states are reached through the fulfilment services, so delivered
+lines credit the payout ledger. Idempotent: an order whose number exists is left alone.
+"""
+
+from django.utils import timezone
+from oscar.core.loading import get_class, get_model
+
+from marketplace.checkout.shipping_choice import ShippingSelection
+from marketplace.currency.rates import current_rate
+from marketplace.payments.models import CheckoutPayment
+from marketplace.payments.placement import create_order_parcels, shipping_method_for
+from sellers.fulfilment.models import Fulfilment
+from sellers.fulfilment.services import advance, fulfilment_for
+from sellers.fulfilment.shipment import ship
+from shipping.models import Parcel, Service
+
+OrderCreator = get_class("order.utils", "OrderCreator")
+OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
+SurchargeApplicator = get_class("checkout.applicator", "SurchargeApplicator")
+Selector = get_class("partner.strategy", "Selector")
+
+DEMO_SELLERS = ("maalem-driss-tazi", "cooperative-tamounte")
+Status = Fulfilment.Status
+
+# number, buyer, country, currency, language, incoterm, state reached by both sellers
+DEMO_ORDERS = [
+    ("DEMO-1001", ("Claire", "Martin", "claire.martin@example.com"), "FR", "EUR", "fr", "DDP",
+     Status.PAID),
+    ("DEMO-1002", ("Emily", "Carter", "emily.carter@example.com"), "US", "USD", "en", "DDP",
+     Status.IN_PREPARATION),
+    ("DEMO-1003", ("Julien", "Tremblay", "julien.tremblay@example.com"), "CA", "CAD", "fr",
+     "DAP", Status.SHIPPED),
+    ("DEMO-1004", ("Oliver", "Hughes", "oliver.hughes@example.com"), "GB", "GBP", "en", "DDP",
+     Status.DELIVERED),
+    ("DEMO-1005", ("Lucía", "García", "lucia.garcia@example.com"), "ES", "EUR", "es", "DDP",
+     Status.DELIVERED),
+]  # fmt: skip
+
+COUNTRIES = {
+    "FR": ("FRA", "250", "France", ("12 rue des Arts", "Lyon", "69001")),
+    "US": ("USA", "840", "United States", ("12 Harbor Street", "Boston", "02110")),
+    "CA": ("CAN", "124", "Canada", ("350 Rue Saint-Paul", "Montréal", "H2Y 1H2")),
+    "GB": ("GBR", "826", "United Kingdom", ("8 Portobello Road", "London", "W11 3DA")),
+    "ES": ("ESP", "724", "Spain", ("Calle de Serrano 41", "Madrid", "28001")),
+}
+
+
+def seed_orders():
+    """Place the demo orders that are missing; returns the new orders."""
+    Partner = get_model("partner", "Partner")
+    sellers = list(Partner.objects.filter(slug__in=DEMO_SELLERS).order_by("slug"))
+    if len(sellers) != len(DEMO_SELLERS):
+        return []
+    Order = get_model("order", "Order")
+    placed = []
+    for index, spec in enumerate(DEMO_ORDERS):
+        if Order.objects.filter(number=spec[0]).exists():
+            continue
+        pieces = {seller: _demo_piece(seller, index) for seller in sellers}
+        pieces = {seller: piece for seller, piece in pieces.items() if piece is not None}
+        if not pieces:
+            continue
+        order = _place(spec, list(pieces.values()))
+        for seller in pieces:
+            _reach(order, seller, spec[6])
+        placed.append(order)
+    return placed
+
+
+def _demo_piece(seller, index):
+    """A piece of ``seller`` still in stock: a made-to-order piece when the seller has one
+    (turn by turn), else one of its unique pieces, which the order then sells."""
+    Product = get_model("catalogue", "Product")
+    pieces = [
+        product
+        for product in Product.objects.sellable()
+        .filter(stockrecords__partner=seller)
+        .prefetch_related("stockrecords")
+        .order_by("pk")
+        if _in_stock(product, seller)
+    ]
+    repeatable = [piece for piece in pieces if not piece.is_unique_piece]
+    if repeatable:
+        return repeatable[index % len(repeatable)]
+    return pieces[0] if pieces else None
+
+
+def _in_stock(product, seller):
+    records = [r for r in product.stockrecords.all() if r.partner_id == seller.pk]
+    return bool(records) and (records[0].net_stock_level or 0) > 0
+
+
+def _country(code):
+    Country = get_model("address", "Country")
+    a3, numeric, name, _street = COUNTRIES[code]
+    country, _created = Country.objects.get_or_create(
+        iso_3166_1_a2=code,
+        defaults={
+            "iso_3166_1_a3": a3,
+            "iso_3166_1_numeric": numeric,
+            "name": name,
+            "printable_name": name,
+            "is_shipping_country": True,
+        },
+    )
+    return country
+
+
+def _place(spec, products):
+    number, (first, last, email), code, currency, language, incoterm, _state = spec
+    Basket = get_model("basket", "Basket")
+    ShippingAddress = get_model("order", "ShippingAddress")
+    basket = Basket.objects.create()
+    basket.strategy = Selector().strategy()
+    for product in products:
+        basket.add_product(product, 1)
+    line1, city, postcode = COUNTRIES[code][3]
+    address = ShippingAddress(
+        first_name=first,
+        last_name=last,
+        line1=line1,
+        line4=city,
+        postcode=postcode,
+        country=_country(code),
+    )
+    prefer = "fastest" if incoterm == "DDP" else "cheapest"  # couriers collect duties
+    selection = ShippingSelection(prefer=prefer, incoterm=incoterm).frozen()
+    method = shipping_method_for(basket, "parcels", address, selection)
+    shipping_charge = method.calculate(basket)
+    surcharges = SurchargeApplicator().get_applicable_surcharges(
+        basket, shipping_charge=shipping_charge
+    )
+    total = OrderTotalCalculator().calculate(basket, shipping_charge, surcharges)
+    address.save()
+    order = OrderCreator().place_order(
+        basket=basket,
+        total=total,
+        shipping_method=method,
+        shipping_charge=shipping_charge,
+        surcharges=surcharges,
+        shipping_address=address,
+        order_number=number,
+        guest_email=email,
+    )
+    create_order_parcels(order, selection, getattr(shipping_charge, "summary", None))
+    basket.submit()
+    _record_payment(order, basket, spec, method, selection)
+    return order
+
+
+def _record_payment(order, basket, spec, method, selection):
+    """The paid checkout behind the order, as Stripe would have charged it."""
+    number, (_first, _last, email), _code, currency, language, _term, _state = spec
+    rate = current_rate(currency) or current_rate("MAD")
+    charged = rate.convert(order.total_incl_tax)
+    CheckoutPayment.objects.create(
+        basket=basket,
+        order=order,
+        order_number=number,
+        email=email,
+        language=language,
+        shipping_address={},
+        shipping_method_code=method.code,
+        shipping_selection=selection.as_json(),
+        shipping_mad=order.shipping_incl_tax,
+        total_mad=order.total_incl_tax,
+        currency=charged.currency,
+        rate=rate.rate,
+        rate_date=rate.date,
+        amount=charged.amount,
+        status=CheckoutPayment.Status.SUCCEEDED,
+    )
+
+
+def _reach(order, seller, state):
+    """Walk the seller's fulfilment of ``order`` up to ``state``, as the seller would."""
+    fulfilment = fulfilment_for(order, seller)
+    if state == Status.PAID:
+        return
+    advance(fulfilment, Status.IN_PREPARATION)
+    if state == Status.IN_PREPARATION:
+        return
+    parcel = Parcel.objects.select_related("service").get(order=order, partner=seller)
+    if parcel.awaits_packing_check:
+        parcel.checked_by = seller.users.order_by("pk").first()
+        parcel.checked_at = timezone.now()
+        parcel.save(update_fields=["checked_by", "checked_at"])
+    service = parcel.service or Service.objects.filter(is_active=True).order_by("pk").first()
+    tracking = f"DM{order.number[-4:]}{seller.pk:04d}MA"
+    ship(order, seller, service.code, tracking)
+    if state == Status.DELIVERED:
+        advance(fulfilment_for(order, seller), Status.DELIVERED)
