@@ -198,11 +198,12 @@ class RatesView(ShippingStaffMixin, TemplateView):
         if not formset.is_valid():
             return self.page(formset)
         with transaction.atomic():
-            for rate in formset.save(commit=False):
+            changed = formset.save(commit=False)
+            for rate in formset.deleted_objects:  # first, so a bracket may be replaced
+                rate.delete()
+            for rate in changed:
                 rate.service, rate.zone = self.service, self.zone
                 rate.save()
-            for rate in formset.deleted_objects:
-                rate.delete()
         messages.success(request, _("Rates saved."))
         return redirect(
             reverse("shipping-dashboard-rate-brackets", args=[self.service.pk, self.zone.pk])

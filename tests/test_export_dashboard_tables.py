@@ -211,3 +211,16 @@ def test_tables_page_query_count_does_not_grow_with_carriers(admin_client):
     for _ in range(3):
         ZoneFactory(carrier=ServiceFactory().carrier)
     assert count() == before
+
+
+def test_a_deleted_bracket_can_be_replaced_at_the_same_weight(admin_client):
+    rate = RateFactory(max_weight_kg=Decimal("1"), price=Decimal("100"))
+    data = formset_data(
+        [
+            {"id": rate.pk, "max_weight_kg": "1", "price": "100", "DELETE": "on"},
+            {"max_weight_kg": "1", "price": "95"},
+        ],
+        initial=1,
+    )
+    assert admin_client.post(brackets_url(rate), data).status_code == 302
+    assert Rate.objects.get(service=rate.service, zone=rate.zone).price == Decimal("95.00")

@@ -129,3 +129,14 @@ def test_both_parcels_refunds_add_up_to_the_orders_shipping_and_duties(admin_cli
     rows = PaymentRefund.objects.filter(line__isnull=True)
     assert rows.count() == 2
     assert sum(row.amount_mad for row in rows) == order.shipping_incl_tax + order.surcharge_incl_tax
+
+
+def test_asking_again_for_a_refunded_parcel_shows_an_error(admin_client, order):
+    line = order.lines.first()
+    parcel = parcel_of(order, line)
+    data = {"scope": "lines", "lines": [line.pk], "parcels": [parcel.partner_id]}
+    admin_client.post(refund_url(order), data)
+    again = {"scope": "lines", "parcels": [parcel.partner_id]}
+    response = admin_client.post(refund_url(order), again)
+    assert response.status_code == 200
+    assert "errorlist" in response.content.decode()
