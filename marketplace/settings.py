@@ -317,8 +317,18 @@ OSCAR_DASHBOARD_NAVIGATION = [
     {
         "label": _("Shipping rates"),
         "icon": "fas fa-truck",
-        "url_name": "shipping-dashboard-rates",
-        "access_fn": _can_edit_shipping_rates,
+        "children": [
+            {
+                "label": _("Carriers and services"),
+                "url_name": "shipping-dashboard-tables",
+                "access_fn": _can_edit_shipping_rates,
+            },
+            {
+                "label": _("Import a rate table"),
+                "url_name": "shipping-dashboard-rates",
+                "access_fn": _can_edit_shipping_rates,
+            },
+        ],
     },
 ]
 # Oscar's search app imports haystack; our listing and search pages query the database directly,

@@ -19,6 +19,7 @@ from marketplace.cms import seo
 from marketplace.cms import views as cms_views
 from marketplace.payments import urls as payments_urls
 from shipping import dashboard as shipping_dashboard
+from shipping import dashboard_tables as shipping_dashboard_tables
 
 urlpatterns = [
     path("", i18n.redirect_to_language, name="root"),
@@ -31,6 +32,7 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("dashboard/shipping-rates/", shipping_dashboard.rates, name="shipping-dashboard-rates"),
+    path("dashboard/shipping-tables/", include(shipping_dashboard_tables.urlpatterns)),
     path("currency/", include("marketplace.currency.urls")),
     path("payments/", include("marketplace.payments.urls")),
     path(

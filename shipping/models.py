@@ -284,6 +284,9 @@ class Parcel(models.Model):
     )
     checked_at = models.DateTimeField(_("Packing checked at"), null=True, blank=True)
     dispatched_at = models.DateTimeField(_("Dispatched at"), null=True, blank=True)
+    shipping_refunded_at = models.DateTimeField(
+        _("Shipping and duties refunded at"), null=True, blank=True
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -9,8 +9,9 @@ import datetime
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from catalog.certificates.models import Certificate
 from catalog.page_cache import bump_catalogue_version
@@ -21,9 +22,15 @@ def _emails(partner):
 
 
 def _notify(certificate, subject, body):
-    recipients = _emails(certificate.partner)
-    if recipients:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    """Send ``subject`` and ``body`` (untranslated msgids) in the seller's preferred language."""
+    partner = certificate.partner
+    recipients = _emails(partner)
+    if not recipients:
+        return
+    language = getattr(partner, "preferred_language", "") or settings.LANGUAGE_CODE
+    with translation.override(language):
+        values = {"certificate": certificate, "date": certificate.expires_on.isoformat()}
+        send_mail(_(subject) % values, _(body) % values, settings.DEFAULT_FROM_EMAIL, recipients)
 
 
 def warn_expiring(today=None):
@@ -44,15 +51,13 @@ def warn_expiring(today=None):
                 continue
             locked.expiry_warned_at = timezone.now()
             locked.save(update_fields=["expiry_warned_at"])
-            values = {"certificate": certificate, "date": certificate.expires_on.isoformat()}
             _notify(
                 certificate,
-                _("Your certificate expires on %(date)s") % values,
-                _(
+                gettext_noop("Your certificate expires on %(date)s"),
+                gettext_noop(
                     "%(certificate)s expires on %(date)s. Upload a renewed certificate so "
                     "your pieces keep shipping to the countries that require it."
-                )
-                % values,
+                ),
             )
             count += 1
     return count
@@ -68,15 +73,13 @@ def apply_expired(today=None):
     for certificate in expired:
         certificate.expiry_applied_at = timezone.now()
         certificate.save(update_fields=["expiry_applied_at"])
-        values = {"certificate": certificate, "date": certificate.expires_on.isoformat()}
         _notify(
             certificate,
-            _("Your certificate expired on %(date)s") % values,
-            _(
+            gettext_noop("Your certificate expired on %(date)s"),
+            gettext_noop(
                 "%(certificate)s expired on %(date)s. The pieces it covered no longer ship "
                 "to the countries that require it until a renewed certificate is verified."
-            )
-            % values,
+            ),
         )
         count += 1
     if count:

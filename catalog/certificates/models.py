@@ -7,6 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalog.certificates.kinds import KIND_CHOICES
+from catalog.certificates.lots import (
+    covers_lot,
+    normalise_lot,
+    parse_lot_codes,
+    validate_lot_code,
+    validate_lot_codes,
+)
 from catalog.certificates.validators import validate_document
 
 
@@ -61,6 +68,14 @@ class Certificate(models.Model):
     products = models.ManyToManyField(
         "catalogue.Product", verbose_name=_("Products covered"), related_name="certificates"
     )
+    lot_codes = models.TextField(
+        _("Lots covered"),
+        blank=True,
+        validators=[validate_lot_codes],
+        help_text=_(
+            "Batch (lot) codes separated by commas. Empty: every lot of the products covered."
+        ),
+    )
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("Verified by"),
@@ -83,12 +98,19 @@ class Certificate(models.Model):
     def __str__(self):
         return f"{self.get_type_display()} {self.standard}".strip()
 
+    def save(self, *args, **kwargs):
+        self.lot_codes = ",".join(parse_lot_codes(self.lot_codes))
+        super().save(*args, **kwargs)
+
     def is_valid_on(self, day):
         return (
             self.verified_at is not None
             and self.issued_on <= day
             and (self.expires_on is None or day <= self.expires_on)
         )
+
+    def covers_lot(self, lot):
+        return covers_lot(self.lot_codes, lot)
 
     def verify(self, user):
         self.verified_by, self.verified_at = user, timezone.now()
@@ -109,6 +131,13 @@ class ExportProfile(models.Model):
         _("Permanently marked 'not for food use'"), default=False
     )
     for_children = models.BooleanField(_("Made for children 12 or under"), default=False)
+    current_lot = models.CharField(
+        _("Current lot"),
+        max_length=40,
+        blank=True,
+        validators=[validate_lot_code],
+        help_text=_("The batch (lot) code of the pieces now in stock."),
+    )
 
     class Meta:
         verbose_name = _("Export profile")
@@ -116,6 +145,10 @@ class ExportProfile(models.Model):
 
     def __str__(self):
         return str(self.product)
+
+    def save(self, *args, **kwargs):
+        self.current_lot = normalise_lot(self.current_lot)
+        super().save(*args, **kwargs)
 
 
 class DestinationRule(models.Model):

@@ -5,7 +5,8 @@ or its craft's HS heading, plus its export profile) and the verified certificate
 """
 
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.functions import Coalesce, Concat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -79,11 +80,18 @@ def _remember(memo, key, compute):
     return memo[key]
 
 
+def current_lot(product):
+    profile = export_profile(product)
+    return profile.current_lot if profile else ""
+
+
 def valid_certificates(product, day, memo=None):
-    """The verified certificates covering ``product`` on ``day``."""
+    """The verified certificates covering ``product`` (and its current lot) on ``day``."""
 
     def compute():
-        return list(Certificate.objects.filter(products=product).valid_on(day))
+        lot = current_lot(product)
+        found = Certificate.objects.filter(products=product).valid_on(day)
+        return [certificate for certificate in found if certificate.covers_lot(lot)]
 
     return _remember(memo, ("certificates", product.pk, day), compute)
 
@@ -138,6 +146,21 @@ def kind_q(kind):
     return q
 
 
+def covers_lot_q():
+    """Certificates covering the outer product's current lot (mirrors ``Certificate.covers_lot``).
+
+    Lot codes are stored upper-case, sorted and comma-separated (``Certificate.save``).
+    """
+    lot = Coalesce(OuterRef("export_profile__current_lot"), Value(""))
+    return (
+        Q(lot_codes="")
+        | Q(lot_codes=lot)
+        | Q(lot_codes__startswith=Concat(lot, Value(",")))
+        | Q(lot_codes__endswith=Concat(Value(","), lot))
+        | Q(lot_codes__contains=Concat(Value(","), lot, Value(",")))
+    )
+
+
 def ships_to(queryset, country, on=None):
     """The products of ``queryset`` that may ship to ``country``: one query for the rules."""
     day = on or timezone.localdate()
@@ -145,6 +168,7 @@ def ships_to(queryset, country, on=None):
         return queryset.none()
     for rule in rules_for(country, day):
         covering = Certificate.objects.valid_on(day).filter(
+            covers_lot_q(),
             products=OuterRef("pk"),
             type=rule.certificate_type,
             standard__icontains=rule.standard_contains,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
+from catalog.certificates.lots import LOT_CODE, normalise_lot
 from catalog.certificates.models import Certificate, ExportProfile
 
 Partner = get_model("partner", "Partner")
@@ -30,6 +31,7 @@ class CertificateForm(forms.ModelForm):
             "results",
             "document",
             "products",
+            "lot_codes",
         ]
         widgets = {
             "issued_on": forms.DateInput(attrs={"type": "date"}),
@@ -96,6 +98,13 @@ def verify(request, pk):
 PROFILE_FLAGS = ("food_contact", "marked_not_for_food", "for_children")
 
 
+def _posted_profile(post, product):
+    """A product's export profile as posted: its flags and its current lot."""
+    values = {flag: f"{flag}-{product.pk}" in post for flag in PROFILE_FLAGS}
+    values["current_lot"] = normalise_lot(post.get(f"current_lot-{product.pk}", ""))
+    return values
+
+
 @login_required
 def export_profiles(request, partner_pk):
     """The seller says which pieces are food ware, marked 'not for food use' or for children."""
@@ -106,22 +115,39 @@ def export_profiles(request, partner_pk):
         .order_by("title")
     )
     if request.method == "POST":
+        posted = {product.pk: _posted_profile(request.POST, product) for product in products}
+        wrong = [
+            p.title for p in products if not LOT_CODE.match(posted[p.pk]["current_lot"] or "0")
+        ]
+        if wrong:
+            messages.error(
+                request,
+                _(
+                    "Lot codes are letters, digits, '.', '/' and '-'. "
+                    "Nothing saved; check: %(pieces)s"
+                )
+                % {"pieces": ", ".join(wrong)},
+            )
+            return redirect("certificates:profiles", partner_pk=partner.pk)
         with transaction.atomic():
             for product in products:
-                flags = {flag: f"{flag}-{product.pk}" in request.POST for flag in PROFILE_FLAGS}
+                values = posted[product.pk]
                 current = getattr(product, "export_profile", None)
-                if current is None and not any(flags.values()):
+                if current is None and not any(values.values()):
                     continue
-                if current is None or any(getattr(current, f) != v for f, v in flags.items()):
-                    ExportProfile.objects.update_or_create(product=product, defaults=flags)
+                if current is None or any(getattr(current, f) != v for f, v in values.items()):
+                    ExportProfile.objects.update_or_create(product=product, defaults=values)
         messages.success(request, _("Export details saved."))
         return redirect("certificates:profiles", partner_pk=partner.pk)
     rows = [
         (
             product,
             {
-                flag: getattr(getattr(product, "export_profile", None), flag, False)
-                for flag in PROFILE_FLAGS
+                field: getattr(getattr(product, "export_profile", None), field, default)
+                for field, default in [
+                    *((flag, False) for flag in PROFILE_FLAGS),
+                    ("current_lot", ""),
+                ]
             },
         )
         for product in products

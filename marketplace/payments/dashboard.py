@@ -20,14 +20,19 @@ class RefundForm(forms.Form):
         choices=[("lines", gettext_lazy("Selected lines")), ("order", gettext_lazy("Whole order"))]
     )
     lines = forms.ModelMultipleChoiceField(queryset=None, required=False)
+    parcels = forms.TypedMultipleChoiceField(coerce=int, required=False)
 
     def __init__(self, *args, order, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["lines"].queryset = order.lines.exclude(refunds__isnull=False)
+        self.fields["parcels"].choices = [
+            (parcel.partner_id, str(parcel.partner_id))
+            for parcel in order.parcels.filter(shipping_refunded_at__isnull=True)
+        ]
 
     def clean(self):
         data = super().clean()
-        if data.get("scope") == "lines" and not data.get("lines"):
+        if data.get("scope") == "lines" and not (data.get("lines") or data.get("parcels")):
             raise forms.ValidationError(_("Choose the lines to refund."))
         return data
 
@@ -43,7 +48,12 @@ def refund_view(request, number):
             if form.cleaned_data["scope"] == "order":
                 rows = refunds.refund_order(order, user=request.user)
             else:
-                rows = refunds.refund_lines(order, list(form.cleaned_data["lines"]), request.user)
+                rows = refunds.refund_lines(
+                    order,
+                    list(form.cleaned_data["lines"]),
+                    request.user,
+                    parcels=form.cleaned_data["parcels"],
+                )
         except refunds.RefundError as error:
             messages.error(request, str(error))
         else:
@@ -60,5 +70,6 @@ def refund_view(request, number):
         "form": form,
         "lines": order.lines.select_related("partner").prefetch_related("refunds"),
         "refunds": payment.refunds.select_related("line"),
+        "parcel_offers": refunds.parcel_refund_offers(order),
     }
     return render(request, "payments/dashboard/refund.html", context)

@@ -1,7 +1,9 @@
 """Refunds from the dashboard: whole orders or single seller lines, in the charged currency.
 
 A line's refund is its MAD price converted at the rate locked on the order, so a buyer gets
-back what was charged for it. Each refunded line sends ``line_refunded`` after commit.
+back what was charged for it. Each refunded line sends ``line_refunded`` after commit. Once all
+of a seller's lines are refunded, that seller's parcel shipping and DDP duties (surcharges
+``duty-<partner_id>-<n>``) may be refunded too, once (``Parcel.shipping_refunded_at``).
 """
 
 from decimal import Decimal
@@ -9,12 +11,14 @@ from decimal import Decimal
 import stripe
 from django.db import transaction
 from django.db.models import Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.currency.money import Money, convert_from_mad
 from marketplace.payments.gateway import stripe_client
 from marketplace.payments.models import CheckoutPayment, PaymentRefund
 from marketplace.payments.signals import line_refunded
+from shipping.models import Parcel
 
 
 class RefundError(Exception):
@@ -25,21 +29,93 @@ def refunded_amount(payment):
     return payment.refunds.aggregate(total=Sum("amount"))["total"] or Decimal(0)
 
 
-def refund_lines(order, lines, user=None):
-    """Refund ``lines`` of ``order`` in one Stripe refund; returns the PaymentRefund rows."""
+def parcel_refund_amount(order, parcel):
+    """MAD: a seller's parcel shipping plus the duties it paid at checkout (its surcharges)."""
+    prefix = f"duty-{parcel.partner_id}-"
+    duties = sum(
+        (row.incl_tax for row in order.surcharges.all() if row.code.startswith(prefix)),
+        Decimal(0),
+    )
+    return parcel.shipping_charge + duties
+
+
+def parcel_refund_offers(order):
+    """Each parcel of ``order`` with its shipping-and-duties amount and whether it may be
+    refunded now (every line of its seller refunded) or already was."""
+    refunded = set(order.lines.filter(refunds__isnull=False).values_list("pk", flat=True))
+    lines_by_partner = {}
+    for line in order.lines.all():
+        lines_by_partner.setdefault(line.partner_id, []).append(line.pk)
+    offers = []
+    for parcel in order.parcels.select_related("partner"):
+        lines = lines_by_partner.get(parcel.partner_id, [])
+        offers.append(
+            {
+                "parcel": parcel,
+                "amount": parcel_refund_amount(order, parcel),
+                "refunded": parcel.shipping_refunded_at is not None,
+                "lines_refunded": all(pk in refunded for pk in lines),
+            }
+        )
+    return offers
+
+
+def refund_lines(order, lines, user=None, parcels=()):
+    """Refund ``lines`` of ``order`` in one Stripe refund; returns the PaymentRefund rows.
+
+    ``parcels``: partner ids whose parcel shipping and duties are refunded too; each seller's
+    lines must all be refunded once this refund is done.
+    """
     with transaction.atomic():
         payment = CheckoutPayment.objects.select_for_update().get(order=order)
-        already = set(payment.refunds.filter(line__in=lines).values_list("line_id", flat=True))
+        already = set(payment.refunds.filter(line__isnull=False).values_list("line_id", flat=True))
         lines = [line for line in lines if line.pk not in already]
-        if not lines:
+        if not lines and not parcels:
             raise RefundError(_("These lines are already refunded."))
         parts = [(line, line.line_price_incl_tax) for line in lines]
-        return _refund(payment, parts, user)
+        covered = already | {line.pk for line in lines}
+        locked = _parcels_to_refund(order, parcels, covered)
+        parts += [(None, parcel_refund_amount(order, parcel)) for parcel in locked]
+        key = "parcel" + "-".join(str(parcel.partner_id) for parcel in locked) if locked else ""
+        rows = _refund(payment, parts, user, key)
+        _mark_refunded(locked)
+        return rows
+
+
+def _parcels_to_refund(order, partner_ids, covered_line_ids):
+    """The parcels of ``partner_ids``, locked, after checking each may be refunded."""
+    parcels = list(
+        Parcel.objects.select_for_update()
+        .select_related("partner")
+        .filter(order=order, partner_id__in=partner_ids)
+        .order_by("partner_id")
+    )
+    for parcel in parcels:
+        if parcel.shipping_refunded_at is not None:
+            raise RefundError(
+                _("The shipping and duties of %(seller)s's parcel are already refunded.")
+                % {"seller": parcel.partner.name}
+            )
+        seller_lines = order.lines.filter(partner_id=parcel.partner_id).values_list("pk", flat=True)
+        if not set(seller_lines) <= covered_line_ids:
+            raise RefundError(
+                _("Refund all of %(seller)s's lines before its parcel's shipping and duties.")
+                % {"seller": parcel.partner.name}
+            )
+    return parcels
+
+
+def _mark_refunded(parcels):
+    now = timezone.now()
+    for parcel in parcels:
+        parcel.shipping_refunded_at = now
+        parcel.save(update_fields=["shipping_refunded_at"])
 
 
 def refund_order(order, user=None):
     """Refund what remains of the order: every unrefunded line, then the shipping with the
-    duties and taxes paid at checkout (DDP surcharges), in one row without a line."""
+    duties and taxes paid at checkout (DDP surcharges) not yet refunded with a seller's
+    parcel, in one row without a line."""
     with transaction.atomic():
         payment = CheckoutPayment.objects.select_for_update().get(order=order)
         refunded_lines = set(payment.refunds.values_list("line_id", flat=True))
@@ -48,12 +124,21 @@ def refund_order(order, user=None):
             for line in order.lines.all()
             if line.pk not in refunded_lines
         ]
-        rest = order.shipping_incl_tax + order.surcharge_incl_tax
-        if not payment.refunds.filter(line__isnull=True).exists() and rest:
+        earlier = payment.refunds.filter(line__isnull=True)
+        rest_refunded = earlier.aggregate(total=Sum("amount_mad"))["total"] or Decimal(0)
+        rest = order.shipping_incl_tax + order.surcharge_incl_tax - rest_refunded
+        if rest > 0:
             parts.append((None, rest))
         if not parts:
             raise RefundError(_("This order is already fully refunded."))
-        return _refund(payment, parts, user)
+        parcels = list(
+            Parcel.objects.select_for_update().filter(
+                order=order, shipping_refunded_at__isnull=True
+            )
+        )
+        rows = _refund(payment, parts, user, f"rest{earlier.count()}" if earlier else "")
+        _mark_refunded(parcels)
+        return rows
 
 
 def refund_unplaceable(payment, message=None):
@@ -82,7 +167,7 @@ def refund_unplaceable(payment, message=None):
     return refund
 
 
-def _refund(payment, parts, user):
+def _refund(payment, parts, user, key=""):
     """Call Stripe once for all ``parts`` (``(line or None, amount_mad)``) under the row lock."""
     converted = [
         (line, mad, convert_from_mad(mad, payment.currency, payment.rate)) for line, mad in parts
@@ -100,7 +185,7 @@ def _refund(payment, parts, user):
                 "amount": Money(total, payment.currency).minor_units,
                 "metadata": {"order_number": payment.order_number},
             },
-            options={"idempotency_key": _idempotency_key(payment, parts)},
+            options={"idempotency_key": _idempotency_key(payment, parts, key)},
         )
     except stripe.StripeError as error:
         raise RefundError(str(error.user_message or error)) from error
@@ -129,6 +214,6 @@ def _refund(payment, parts, user):
     return rows
 
 
-def _idempotency_key(payment, parts):
+def _idempotency_key(payment, parts, key=""):
     ids = ",".join(str(line.pk) if line else "shipping" for line, _mad in parts)
-    return f"refund-{payment.pk}-{ids}"
+    return f"refund-{payment.pk}-{ids}" + (f"-{key}" if key else "")
