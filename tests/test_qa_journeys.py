@@ -1,0 +1,73 @@
+"""Defects found walking the demo as buyers and sellers do, each pinned by the view it broke."""
+
+import re
+
+import pytest
+from django.utils import translation
+from oscar.core.loading import get_class, get_model
+
+from shipping.demo import seed_shipping_countries
+from shipping.models import Zone
+from tests.factories import SellerFactory
+from tests.factories_checkout import CountryFactory, unique_piece, walk_to_preview
+from tests.factories_space import member_of
+
+Country = get_model("address", "Country")
+ShippingAddressForm = get_class("checkout.forms", "ShippingAddressForm")
+pytestmark = pytest.mark.django_db
+
+
+def zone_countries():
+    return {code for zone in Zone.objects.all() for code in zone.country_codes}
+
+
+def test_demo_seed_offers_every_zone_country_at_checkout():
+    seed_shipping_countries()
+    choices = {str(value) for value, _label in ShippingAddressForm().fields["country"].choices}
+    assert zone_countries() and zone_countries() <= choices
+
+
+def test_demo_countries_are_not_duplicated_when_seeded_again():
+    seed_shipping_countries()
+    seed_shipping_countries()
+    assert Country.objects.filter(is_shipping_country=True).count() == len(zone_countries())
+
+
+def button_classes(html, testid):
+    tag = re.search(rf'<button[^>]*data-testid="{testid}"[^>]*>', html).group(0)
+    return re.search(r'class="([^"]*)"', tag).group(1).split()
+
+
+def test_checkout_buttons_are_styled_as_buttons(eur_buyer, stripe_api):
+    CountryFactory()
+    piece = unique_piece("450.00", seller=SellerFactory(name="Atelier Fès"))
+    preview = walk_to_preview(eur_buyer, [piece]).content.decode()
+    assert "btn" in button_classes(preview, "pay")
+    shipping = eur_buyer.get("/en/checkout/shipping-method/").content.decode()
+    assert "btn" in button_classes(shipping, "continue-to-payment")
+    assert "btn" in button_classes(shipping, "cheapest-for-all")
+
+
+def test_arabic_product_page_says_how_many_are_in_stock_in_arabic(client, product):
+    with translation.override("ar"):
+        url = product.get_absolute_url()
+    html = client.get(url).content.decode()
+    assert "In stock (" not in html
+    assert re.search(r'class="availability">متوفر \(\d+ قطعة متاحة\)<', html)
+
+
+def test_arabic_basket_message_is_translated(client, product):
+    with translation.override("ar"):
+        response = client.post(f"/ar/basket/add/{product.pk}/", {"quantity": 1}, follow=True)
+    html = response.content.decode()
+    assert "has been added to your basket" not in html
+    assert "إلى سلة التسوق" in html
+
+
+def test_seller_space_links_to_the_parcels_and_certificates_pages(client):
+    seller = SellerFactory()
+    client.force_login(member_of(seller))
+    html = client.get("/en/my-shop/").content.decode()
+    for path in ("/en/shipping/parcels/", f"/en/certificates/sellers/{seller.pk}/"):
+        assert f'href="{path}"' in html
+        assert client.get(path).status_code == 200
