@@ -10,6 +10,7 @@ from shipping.demo import seed_shipping_countries
 from shipping.models import Zone
 from tests.factories import SellerFactory
 from tests.factories_checkout import CountryFactory, unique_piece, walk_to_preview
+from tests.factories_export import CertificateFactory
 from tests.factories_space import member_of
 
 Country = get_model("address", "Country")
@@ -71,3 +72,33 @@ def test_seller_space_links_to_the_parcels_and_certificates_pages(client):
     for path in ("/en/shipping/parcels/", f"/en/certificates/sellers/{seller.pk}/"):
         assert f'href="{path}"' in html
         assert client.get(path).status_code == 200
+
+
+def test_certificate_verified_without_a_recorded_curator_does_not_say_none(client):
+    certificate = CertificateFactory(verified_by=None)
+    client.force_login(member_of(certificate.partner))
+    html = client.get(f"/en/certificates/sellers/{certificate.partner_id}/").content.decode()
+    assert "by None" not in html
+    assert "Verified on " in html
+
+
+def test_certificate_table_scrolls_inside_its_box_on_phones(client):
+    certificate = CertificateFactory()
+    client.force_login(member_of(certificate.partner))
+    html = client.get(f"/en/certificates/sellers/{certificate.partner_id}/").content.decode()
+    assert re.search(r'<div class="table-responsive">\s*<table', html)
+
+
+@pytest.mark.parametrize(
+    ("path", "english", "arabic"),
+    [
+        ("/ar/accounts/profile/", "Edit profile", "تعديل الملف الشخصي"),
+        ("/ar/accounts/orders/", "Order history", "سجل الطلبات"),
+        ("/ar/accounts/orders/", "You haven&#x27;t placed any orders.", "لم تقدّم أي طلب بعد."),
+    ],
+)
+def test_arabic_account_pages_are_translated(client, path, english, arabic):
+    client.force_login(member_of())
+    html = client.get(path).content.decode()
+    assert english not in html
+    assert arabic in html
