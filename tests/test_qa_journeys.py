@@ -7,11 +7,12 @@ from django.utils import translation
 from oscar.core.loading import get_class, get_model
 
 from shipping.demo import seed_shipping_countries
-from shipping.models import Zone
+from shipping.models import Parcel, Zone
 from tests.factories import SellerFactory
 from tests.factories_checkout import CountryFactory, unique_piece, walk_to_preview
 from tests.factories_export import CertificateFactory
-from tests.factories_space import member_of
+from tests.factories_sellers import ArtisanFactory, curator
+from tests.factories_space import member_of, order_for, product_of
 
 Country = get_model("address", "Country")
 ShippingAddressForm = get_class("checkout.forms", "ShippingAddressForm")
@@ -102,3 +103,19 @@ def test_arabic_account_pages_are_translated(client, path, english, arabic):
     html = client.get(path).content.decode()
     assert english not in html
     assert arabic in html
+
+
+def test_curation_queue_table_scrolls_inside_its_box_on_phones(client):
+    ArtisanFactory(status="pending")
+    client.force_login(curator())
+    html = client.get("/en/curation/sellers/?status=pending").content.decode()
+    assert re.search(r'<div class="table-responsive">\s*<table', html)
+
+
+def test_parcel_list_table_scrolls_inside_its_box_on_phones(admin_client):
+    html = admin_client.get("/en/shipping/parcels/").content.decode()
+    assert "No parcels yet." in html  # no table at all without parcels
+    seller = SellerFactory()
+    Parcel.objects.create(order=order_for(product_of(seller)), partner=seller)
+    html = admin_client.get("/en/shipping/parcels/").content.decode()
+    assert re.search(r'<div class="table-responsive">\s*<table', html)
