@@ -119,3 +119,33 @@ def test_parcel_list_table_scrolls_inside_its_box_on_phones(admin_client):
     Parcel.objects.create(order=order_for(product_of(seller)), partner=seller)
     html = admin_client.get("/en/shipping/parcels/").content.decode()
     assert re.search(r'<div class="table-responsive">\s*<table', html)
+
+
+def test_signing_up_on_the_arabic_site_stays_on_the_arabic_site(client, home_page):
+    response = client.post(
+        "/ar/accounts/login/",
+        {
+            "registration-email": "new-artisan@example.com",
+            "registration-password1": "Zx!maalem-2026-q",
+            "registration-password2": "Zx!maalem-2026-q",
+            "registration_submit": "1",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/ar/"
+
+
+def test_logging_in_on_the_french_site_stays_on_the_french_site(client, home_page):
+    user = member_of()
+    user.set_password("Zx!maalem-2026-q")
+    user.save()
+    response = client.post(
+        "/fr/accounts/login/",
+        {
+            "login-username": user.email,
+            "login-password": "Zx!maalem-2026-q",
+            "login_submit": "1",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/"
