@@ -295,6 +295,7 @@ OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 # Oscar's file deletion needs sorl-thumbnail; the seller space deletes originals and renditions.
 OSCAR_DELETE_IMAGE_FILES = False
+OSCAR_THUMBNAILER = "catalog.thumbnails.RenditionThumbnailer"  # Oscar's default needs sorl
 
 
 def _can_verify_sellers(user, url_name, url_args=None, url_kwargs=None):

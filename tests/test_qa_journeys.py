@@ -6,12 +6,14 @@ import pytest
 from django.utils import translation
 from oscar.core.loading import get_class, get_model
 
+from catalog.renditions import rendition_url
+from catalog.thumbnails import rendition_width
 from shipping.demo import seed_shipping_countries
 from shipping.models import Parcel, Zone
-from tests.factories import SellerFactory
+from tests.factories import ProductFactory, SellerFactory
 from tests.factories_checkout import CountryFactory, unique_piece, walk_to_preview
 from tests.factories_export import CertificateFactory
-from tests.factories_sellers import ArtisanFactory, curator
+from tests.factories_sellers import ArtisanFactory, curator, png_upload
 from tests.factories_space import member_of, order_for, product_of
 
 Country = get_model("address", "Country")
@@ -149,3 +151,24 @@ def test_logging_in_on_the_french_site_stays_on_the_french_site(client, home_pag
     )
     assert response.status_code == 302
     assert response["Location"] == "/fr/"
+
+
+def test_dashboard_product_list_shows_photos_without_sorl(admin_client, settings, craft):
+    settings.OSCAR_THUMBNAIL_DEBUG = True  # a failing thumbnail raises instead of logging
+    product = ProductFactory(category=craft, image=png_upload("vase.png"))
+    image = product.images.get()
+    response = admin_client.get("/dashboard/catalogue/")
+    assert response.status_code == 200
+    sources = re.findall(r'<img[^>]*src="([^"]+)"', response.content.decode())
+    image.refresh_from_db()
+    expected = (
+        rendition_url(image.original.name, 320) if image.renditions_ready else image.original.url
+    )
+    assert expected in sources
+
+
+@pytest.mark.parametrize(
+    ("size", "width"), [("70x70", 320), ("320x", 320), ("321x321", 480), ("x900", 800)]
+)
+def test_thumbnail_takes_the_narrowest_rendition_at_least_as_wide(size, width):
+    assert rendition_width(size) == width
