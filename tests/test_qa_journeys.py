@@ -172,3 +172,12 @@ def test_dashboard_product_list_shows_photos_without_sorl(admin_client, settings
 )
 def test_thumbnail_takes_the_narrowest_rendition_at_least_as_wide(size, width):
     assert rendition_width(size) == width
+
+
+def test_french_product_page_writes_the_converted_price_the_french_way(client, product):
+    client.cookies["currency"] = "EUR"
+    with translation.override("fr"):
+        url = product.get_absolute_url()
+    html = client.get(url).content.decode()
+    assert "111,00\xa0€" in html  # 1200 MAD x 0.0925, as "1 200,00 MAD" beside it
+    assert "€ 111.00" not in html
