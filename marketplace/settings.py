@@ -295,6 +295,7 @@ OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 # Oscar's file deletion needs sorl-thumbnail; the seller space deletes originals and renditions.
 OSCAR_DELETE_IMAGE_FILES = False
+OSCAR_THUMBNAILER = "catalog.thumbnails.RenditionThumbnailer"  # Oscar's default needs sorl
 
 
 def _can_verify_sellers(user, url_name, url_args=None, url_kwargs=None):
@@ -349,7 +350,7 @@ AUTHENTICATION_BACKENDS = [
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = reverse_lazy("home")  # /<lang>/: a login or sign-up keeps the language
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Dar Maalem <hello@localhost>")

@@ -17,7 +17,8 @@ from catalog.certificates import kinds
 from catalog.certificates.models import Certificate, ExportProfile
 from catalog.certificates.rules import kind_q
 from shipping import reference_load
-from shipping.models import SellerShipping
+from shipping.countries import country_name
+from shipping.models import SellerShipping, Zone
 
 DEMO_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 CERTIFICATES = [
@@ -32,6 +33,7 @@ CERTIFICATES = [
 
 def seed_export():
     reference_load.load(lambda name: apps.get_model("shipping", name))
+    seed_shipping_countries()
     Partner = get_model("partner", "Partner")
     for partner in Partner.objects.filter(kind=Partner.Kind.COOPERATIVE):
         SellerShipping.objects.get_or_create(
@@ -40,6 +42,24 @@ def seed_export():
     for kind, type_, standard, lab, every in CERTIFICATES:
         seed_certificates(kind, type_, standard, lab, every)
     seed_marks()
+
+
+def seed_shipping_countries():
+    """Oscar's address countries for every zone a carrier serves: the checkout's country list.
+
+    Without them the shipping-address form has an empty, required country field and no demo
+    order can be placed.
+    """
+    Country = get_model("address", "Country")
+    codes = set()
+    for zone in Zone.objects.all():
+        codes.update(zone.country_codes)
+    for code in sorted(codes):
+        name = country_name(code, "en")
+        Country.objects.update_or_create(
+            iso_3166_1_a2=code,
+            defaults={"name": name, "printable_name": name, "is_shipping_country": True},
+        )
 
 
 def seed_certificates(kind, type_, standard, lab, every):

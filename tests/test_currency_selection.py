@@ -51,7 +51,7 @@ def test_the_selector_never_redirects_off_site(client):
 def test_product_page_shows_the_price_in_the_buyer_currency_with_the_rate_date(client, product):
     client.cookies["currency"] = "EUR"
     html = client.get(product.get_absolute_url()).content.decode()
-    assert "€ 111.00" in html  # 1200 MAD x 0.0925
+    assert "€111.00" in html  # 1200 MAD x 0.0925
     assert "rate of" in html
 
 
@@ -62,9 +62,9 @@ def test_two_currencies_never_share_a_cached_page(client, product, craft):
     client.cookies["currency"] = "USD"
     dollar = client.get(url)
     assert dollar["X-Page-Cache"] == "miss"
-    assert "€ 111.00" in euro.content.decode()
-    assert "US$ 129.60" in dollar.content.decode()
+    assert "€111.00" in euro.content.decode()
+    assert "$129.60" in dollar.content.decode()
     assert "€" not in dollar.content.decode()
     client.cookies["currency"] = "EUR"
     again = client.get(url)
-    assert again["X-Page-Cache"] == "hit" and "€ 111.00" in again.content.decode()
+    assert again["X-Page-Cache"] == "hit" and "€111.00" in again.content.decode()

@@ -1,10 +1,12 @@
 """``{% buyer_price amount_mad %}``: a MAD price in the buyer's currency, with the rate's date."""
 
+from babel.numbers import format_currency
 from django import template
 from django.utils.formats import date_format
+from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
-from marketplace.currency.money import BASE_CURRENCY, SYMBOLS
+from marketplace.currency.money import BASE_CURRENCY
 from marketplace.currency.rates import current_rate
 from marketplace.currency.selection import buyer_currency
 
@@ -12,7 +14,9 @@ register = template.Library()
 
 
 def format_money(money):
-    return f"{SYMBOLS[money.currency]} {money.rounded().amount}"
+    """The amount in the page language's format (CLDR via Babel, as Oscar's currency filter)."""
+    locale = to_locale(get_language() or "en")
+    return format_currency(money.rounded().amount, money.currency, locale=locale)
 
 
 @register.inclusion_tag("currency/buyer_price.html", takes_context=True)
