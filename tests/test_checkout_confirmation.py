@@ -5,6 +5,7 @@ MAD and the buyer's currency with the locked rate and its date."""
 from decimal import Decimal
 
 import pytest
+from babel.numbers import format_currency
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -84,7 +85,7 @@ def test_thank_you_shows_both_amounts_with_the_locked_rate_and_its_date(client, 
     payment = order.checkout_payment
     html = thank_you(client)
     assert 'data-testid="total-mad"' in html
-    assert f"US$ {payment.amount}" in html
+    assert format_currency(payment.amount, "USD", locale="en") in html
     rate = f"{payment.rate:.6f}"
     assert f"1 MAD = {rate} USD, rate of {date_format(payment.rate_date, 'SHORT_DATE_FORMAT')}" in (
         html
