@@ -1,7 +1,8 @@
 -- wrk's summary as one JSON line (times in microseconds), read by bench/run.py.
--- With the script arguments "bust <token>" (`wrk ... url -- bust <token>`) every request gets a
--- unique `nocache=<token>-<thread>-<n>` query parameter, so no whole-page cache can answer it;
--- give each wrk run its own token.
+-- With the script arguments "bust <token>" (`wrk ... url -- bust <token>`) every request is made
+-- unique with `<token>x<thread>x<n>`: it replaces `__BUST__` in the path if there is one, else
+-- goes into a `nocache` query parameter, so no whole-page cache can answer it; give each wrk
+-- run its own token.
 local bust = false
 local token = ""
 local counter = 0
@@ -24,8 +25,14 @@ request = function()
     return static_request
   end
   counter = counter + 1
-  local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
-  local path = wrk.path .. sep .. "nocache=" .. token .. "-" .. thread_id .. "-" .. counter
+  local unique = token .. "x" .. thread_id .. "x" .. counter
+  local path
+  if string.find(wrk.path, "__BUST__", 1, true) then
+    path = string.gsub(wrk.path, "__BUST__", unique)
+  else
+    local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
+    path = wrk.path .. sep .. "nocache=" .. unique
+  end
   return wrk.format(nil, path)
 end
 

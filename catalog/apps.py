@@ -8,7 +8,7 @@ class CatalogueConfig(oscar_apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
-        from catalog import image_signals, page_cache
+        from catalog import image_signals, lookups, page_cache  # noqa: F401 (lookups registers)
         from catalog.search import signals
 
         signals.connect()

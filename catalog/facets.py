@@ -38,10 +38,10 @@ def _translated_name(item, language):
 
 def vocabularies():
     """Codes and names (page language) of crafts, regions, materials and techniques, cached."""
-    from catalog.page_cache import catalogue_version
+    from catalog.page_cache import VOCABULARY, version
 
     language = get_language()
-    key = f"facet-vocabularies:{catalogue_version()}:{language}"
+    key = f"facet-vocabularies:{version(VOCABULARY)}:{language}"
     found = cache.get(key)
     if found is not None:
         return found
@@ -62,38 +62,62 @@ def vocabularies():
 
 
 def _links(through, field, product_ids):
-    links = defaultdict(set)
-    rows = through.objects.filter(product_id__in=product_ids).values_list("product_id", field)
+    links = defaultdict(list)
+    rows = through.objects.filter(product_id__any_of=product_ids).values_list("product_id", field)
     for product_id, value in rows:
-        links[product_id].add(value)
+        links[product_id].append(value)
     return links
 
 
+def _minor(price):
+    """A price in centimes (an exact integer to band and sort by), None without a price."""
+    return None if price is None else int(price * 100)
+
+
 def product_rows(products, vocab):
-    """One dict per product: the facet values it has (sets for many-valued facets)."""
+    """One dict per product: id, price in centimes (``cents``), creation time, facet values.
+
+    ``products`` must be annotated with ``seller_price`` (``listing.with_price``). Four queries
+    whatever the number of products: the products, then their material, technique and category
+    links by id (one array parameter, so the products' own filters are not evaluated again).
+    """
     Product = get_model("catalogue", "Product")
     ProductCategory = get_model("catalogue", "ProductCategory")
+    Category = get_model("catalogue", "Category")
     base = list(
-        products.order_by().values_list("pk", "region_id", "is_unique_piece", "seller_price")
+        products.order_by().values_list(
+            "pk", "region_id", "is_unique_piece", "seller_price", "date_created"
+        )
     )
-    ids = products.order_by().values("pk")
+    ids = [row[0] for row in base]
     materials = _links(Product.materials.through, "material_id", ids)
     techniques = _links(Product.techniques.through, "technique_id", ids)
     paths = _links(ProductCategory, "category__path", ids)
-    Category = get_model("catalogue", "Category")
     craft_slugs = {path: slug for path, (slug, _name) in vocab["craft"].items()}
     region_codes = {pk: code for pk, (code, _n) in vocab["region"].items()}
     material_codes = {pk: code for pk, (code, _n) in vocab["material"].items()}
     technique_codes = {pk: code for pk, (code, _n) in vocab["technique"].items()}
-    for pk, region_id, unique, price in base:
-        yield {
-            "craft": {craft_slugs.get(p[: Category.steplen]) for p in paths[pk]} - {None},
-            "region": {region_codes.get(region_id)} - {None},
-            "material": {material_codes[m] for m in materials[pk] if m in material_codes},
-            "technique": {technique_codes[t] for t in techniques[pk] if t in technique_codes},
-            "price": {price_band(price)} - {None},
-            "unique": {"1"} if unique else set(),
-        }
+    rows = []
+    for pk, region_id, unique, price, created in base:
+        crafts = {craft_slugs.get(p[: Category.steplen]) for p in paths[pk]} - {None}
+        region = region_codes.get(region_id)
+        band = price_band(price)
+        rows.append(
+            {
+                "pk": pk,
+                "cents": _minor(price),
+                "created": created,
+                "craft": tuple(crafts),
+                "region": (region,) if region else (),
+                "material": tuple(material_codes[m] for m in materials[pk] if m in material_codes),
+                "technique": tuple(
+                    technique_codes[t] for t in techniques[pk] if t in technique_codes
+                ),
+                "price": (band,) if band else (),
+                "unique": ("1",) if unique else (),
+            }
+        )
+    return rows
 
 
 def count(rows, selected):

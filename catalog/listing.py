@@ -1,22 +1,33 @@
-"""Product listing: filters, facets, sorting and page size shared by every product list page."""
+"""Product listing: filters, facets, sorting and page size shared by every product list page.
 
+A list is read once as rows (``facets.product_rows``: id, price, date, facet values), cached
+per catalogue version; filtering, facet counts, sorting and paging then work on those rows in
+Python, and only the shown page's products are fetched. The queries do not depend on the page
+size, and refining or paging a list costs no query but the page's products.
+"""
+
+import hashlib
+
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from catalog import facets
+from catalog.page_cache import catalogue_version
 from shipping.buyer import buyer_country
 from shipping.countries import country_name, is_country_code
 
 SORTS = {
-    "newest": (_("Newest"), ["-date_created", "-pk"]),
-    "price-asc": (_("Price, low to high"), ["seller_price", "pk"]),
-    "price-desc": (_("Price, high to low"), ["-seller_price", "-pk"]),
+    "newest": _("Newest"),
+    "price-asc": _("Price, low to high"),
+    "price-desc": _("Price, high to low"),
 }
 DEFAULT_SORT = "newest"
 RELEVANCE = "relevance"
-SEARCH_SORTS = {RELEVANCE: (_("Relevance"), ["-relevance", "-pk"]), **SORTS}
+SEARCH_SORTS = {RELEVANCE: _("Relevance"), **SORTS}
 PAGE_SIZES = (12, 24, 48)
 DEFAULT_PAGE_SIZE = 24
 BANDS = {key: (low, high) for key, low, high in facets.PRICE_BANDS}
@@ -35,51 +46,14 @@ def page_size(request):
     return size if size in PAGE_SIZES else DEFAULT_PAGE_SIZE
 
 
-def _linked(field, code):
-    Product = get_model("catalogue", "Product")
-    through = getattr(Product, f"{field}s").through
-    return Exists(through.objects.filter(product=OuterRef("pk"), **{f"{field}__code": code}))
-
-
-def _in_craft(slug):
-    Category = get_model("catalogue", "Category")
-    ProductCategory = get_model("catalogue", "ProductCategory")
-    root = Category.objects.filter(depth=1, slug=slug).values("path")[:1]
-    return Exists(
-        ProductCategory.objects.filter(
-            product=OuterRef("pk"), category__path__startswith=Subquery(root)
-        )
-    )
-
-
-def _in_band(key):
-    low, high = BANDS[key]
-    return {"seller_price__gte": low, **({"seller_price__lt": high} if high else {})}
-
-
-FILTERS = {
-    "craft": lambda qs, value: qs.filter(_in_craft(value)),
-    "region": lambda qs, value: qs.filter(region__code=value),
-    "material": lambda qs, value: qs.filter(_linked("material", value)),
-    "technique": lambda qs, value: qs.filter(_linked("technique", value)),
-    "price": lambda qs, value: qs.filter(**_in_band(value)),
-    "unique": lambda qs, value: qs.filter(is_unique_piece=True),
-    "ships_to": lambda qs, value: _ships_to(qs, value),
-}
-
-
-def _ships_to(queryset, country):
-    from catalog.certificates.rules import ships_to
-
-    return ships_to(queryset, country)
-
-
+FILTER_NAMES = ("craft", "region", "material", "technique", "price", "unique", "ships_to")
 VALID_VALUES = {"price": BANDS.keys(), "unique": {"1"}}
+ROWS_TIMEOUT = 300
 
 
 def selected_filters(request):
     """The filters in the query string; values a filter cannot take are dropped."""
-    selected = {name: request.GET[name] for name in FILTERS if request.GET.get(name)}
+    selected = {name: request.GET[name] for name in FILTER_NAMES if request.GET.get(name)}
     return {
         name: value
         for name, value in selected.items()
@@ -88,12 +62,48 @@ def selected_filters(request):
     }
 
 
-def apply_filters(queryset, selected, skip=None):
-    """Apply the selected filters, all but ``skip`` (a facet counts without its own filter)."""
-    for name, value in selected.items():
-        if name != skip:
-            queryset = FILTERS[name](queryset, value)
-    return queryset
+def _cached(key, compute):
+    if key is None:
+        return compute()
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, ROWS_TIMEOUT)
+    return found
+
+
+def listing_rows(source, cache_key=None):
+    """The list's rows (``facets.product_rows``), each with its ``rank`` if the list is ranked.
+
+    ``source()`` gives (the products, {id: rank} or None). With a ``cache_key`` (what the list
+    is: a category, a seller, a search) the rows are kept per catalogue version, so paging,
+    sorting and refining one list read them (and run its search) once.
+    """
+
+    def compute():
+        products, ranks = source()
+        rows = facets.product_rows(with_price(products), facets.vocabularies())
+        if ranks is not None:
+            for row in rows:
+                row["rank"] = ranks[row["pk"]]
+        return rows
+
+    key = f"listing-rows:{catalogue_version()}:{cache_key}" if cache_key else None
+    return _cached(key, compute)
+
+
+def shippable_ids(rows, country, cache_key=None):
+    """Ids of the rows that may ship to ``country``; None when every product may."""
+    from catalog.certificates.rules import ships_to_ids
+
+    day = timezone.localdate()
+    key = f"listing-ships:{catalogue_version()}:{cache_key}:{country}:{day}" if cache_key else None
+    found = _cached(key, lambda: ("ids", ships_to_ids([row["pk"] for row in rows], country, day)))
+    return found[1]
+
+
+def _passes(row, selected):
+    return all(value in row[name] for name, value in selected.items())
 
 
 def with_price(queryset):
@@ -104,14 +114,35 @@ def with_price(queryset):
     return queryset.annotate(seller_price=F("stockrecords__price"))
 
 
-def apply_sort(queryset, request, sorts=SORTS, default=DEFAULT_SORT):
-    return queryset.order_by(*sorts[sort_key(request, sorts, default)][1])
+def sorted_rows(rows, key):
+    """The rows in the ``key`` order; ties go to the newer id (the older for price, low to high).
+
+    Relevance is the search rank; products without a price come last in both price orders.
+    """
+    if key == RELEVANCE:
+        return sorted(rows, key=lambda row: (row.get("rank", 0), -row["pk"]))
+    if key == "price-asc":
+        return sorted(rows, key=lambda row: (row["cents"] is None, row["cents"] or 0, row["pk"]))
+    if key == "price-desc":
+        priced = [row for row in rows if row["cents"] is not None]
+        rest = [row for row in rows if row["cents"] is None]
+        return sorted(priced, key=lambda row: (row["cents"], row["pk"]), reverse=True) + sorted(
+            rest, key=lambda row: row["pk"], reverse=True
+        )
+    return sorted(rows, key=lambda row: (row["created"], row["pk"]), reverse=True)
 
 
-def paginate(queryset, request):
-    """A page of products; the count query runs once, the page in constant queries."""
-    paginator = Paginator(queryset, page_size(request), allow_empty_first_page=True)
+def paginate(ids, request):
+    """A page of product ids (``page.object_list``); the count is the number of ids."""
+    paginator = Paginator(ids, page_size(request))
     return paginator.get_page(request.GET.get("page"))
+
+
+def page_products(ids):
+    """The products of a page, in the page's order, with what their cards need."""
+    Product = get_model("catalogue", "Product")
+    found = {p.pk: p for p in with_price(Product.objects.filter(pk__any_of=ids)).for_cards()}
+    return [found[pk] for pk in ids if pk in found]
 
 
 def toggle_url(request, name, value):
@@ -134,14 +165,54 @@ FACET_LABELS = {
 }
 
 
-def build_facets(base, request, selected, exclude=()):
-    """Every facet's options with counts and toggle links, in a fixed number of queries."""
-    vocab = facets.vocabularies()
-    ships = selected.get("ships_to")
+def destination(request, selected):
+    """The country of the "ships to" facet: the one chosen, else the buyer's."""
+    return selected.get("ships_to") or buyer_country(request)
+
+
+def refine(rows, shippable, selected, sort):
+    """What a list shows for one selection: facet counts and the matching ids, in order.
+
+    ``shippable``: the ids that may ship to the facet's country (None: all). Returns
+    ``{"counts": {facet: {value: n}}, "ships": n, "ids": [...]}``.
+    """
     others = {name: value for name, value in selected.items() if name != "ships_to"}
-    counts = facets.count(
-        facets.product_rows(FILTERS["ships_to"](base, ships) if ships else base, vocab), others
-    )
+    in_country = rows if shippable is None else [row for row in rows if row["pk"] in shippable]
+    base = in_country if "ships_to" in selected else rows
+    counts = facets.count(base, others)
+    matching = [row for row in base if _passes(row, others)]
+    return {
+        "counts": {facet: dict(values) for facet, values in counts.items()},
+        "ships": sum(1 for row in in_country if _passes(row, others)),
+        "ids": [row["pk"] for row in sorted_rows(matching, sort)],
+    }
+
+
+def listing_result(rows, cache_key, request, selected, sort):
+    """``refine`` for this request's selection, kept per catalogue version and selection.
+
+    ``rows()`` reads the list's rows (``listing_rows``) and is called only on a miss, so
+    paging, re-sorting back and forth and repeated refinements cost no rows at all.
+    """
+    country = destination(request, selected)
+    choice = "&".join(f"{name}={value}" for name, value in sorted(selected.items()))
+    day = timezone.localdate()
+    key = None
+    if cache_key:
+        digest = hashlib.sha256(f"{country}|{day}|{sort}|{choice}".encode()).hexdigest()[:32]
+        key = f"listing-result:{catalogue_version()}:{cache_key}:{digest}"
+
+    def compute():
+        found = rows()
+        return refine(found, shippable_ids(found, country, cache_key), selected, sort)
+
+    return _cached(key, compute)
+
+
+def build_facets(result, request, selected, exclude=()):
+    """The facets to show: each option with its count and toggle link, in the page language."""
+    vocab = facets.vocabularies()
+    counts = result["counts"]
     groups = []
     for name, label in FACET_LABELS.items():
         if name in exclude:
@@ -153,24 +224,19 @@ def build_facets(base, request, selected, exclude=()):
             groups.append((name, label, options))
     unique = facets.unique_option(counts["unique"], selected.get("unique") == "1")
     unique["url"] = toggle_url(request, "unique", "1")
-    return {"groups": groups, "unique": unique, "ships_to": ships_to_option(base, request, others)}
-
-
-def ships_to_option(base, request, others):
-    """A toggle "Ships to <country>" (the chosen one, else the buyer's) with its count."""
-    country = selected_filters(request).get("ships_to") or buyer_country(request)
-    count = FILTERS["ships_to"](apply_filters(base, others), country).count()
-    return {
+    country = destination(request, selected)
+    ships = {
         "label": _("Ships to %(country)s") % {"country": country_name(country)},
-        "count": count,
+        "count": result["ships"],
         "selected": request.GET.get("ships_to") == country,
         "url": toggle_url(request, "ships_to", country),
     }
+    return {"groups": groups, "unique": unique, "ships_to": ships}
 
 
 def listing_context(request, sorts=SORTS, default=DEFAULT_SORT):
     return {
-        "sorts": [(key, label) for key, (label, _order) in sorts.items()],
+        "sorts": list(sorts.items()),
         "current_sort": sort_key(request, sorts, default),
         "page_sizes": PAGE_SIZES,
         "current_page_size": page_size(request),

@@ -20,6 +20,8 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
+from marketplace.request_memo import forget, remembered
+
 VERSION_KEY = "catalogue:version"
 PAGE_TIMEOUT = 300
 PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
@@ -27,19 +29,57 @@ CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = b"__CSRF_TOKEN__"
 
 
-def catalogue_version():
-    version = cache.get(VERSION_KEY)
+# Narrower versions for reference data that most catalogue changes leave alone, so a price
+# change does not make every page re-read the vocabularies or the shipping tables. A change to
+# one of them bumps the catalogue version too (pages show them).
+VOCABULARY = "vocabulary:version"  # crafts, regions, materials, techniques
+SHIPPING = "shipping:version"  # carriers, services, zones, rates, import regimes, duty rates
+RULES = "rules:version"  # destination rules
+
+
+def _read_version(key):
+    version = cache.get(key)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        cache.add(key, 1, timeout=None)
+        version = cache.get(key, 1)
     return version
 
 
-def bump_catalogue_version(**kwargs):
+def version(key):
+    """A version counter, read once per request (a request sees one state of the data)."""
+    return remembered(key, lambda: _read_version(key))
+
+
+def catalogue_version():
+    """The version of everything a storefront page shows."""
+    return version(VERSION_KEY)
+
+
+def _bump(key):
     try:
-        cache.incr(VERSION_KEY)
+        cache.incr(key)
     except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.set(key, 2, timeout=None)
+    forget(key)
+
+
+def bump_catalogue_version(**kwargs):
+    _bump(VERSION_KEY)
+
+
+def bumper(key):
+    """A signal receiver bumping ``key`` and the catalogue version."""
+
+    def bump(**kwargs):
+        _bump(key)
+        _bump(VERSION_KEY)
+
+    return bump
+
+
+bump_vocabulary_version = bumper(VOCABULARY)
+bump_shipping_version = bumper(SHIPPING)
+bump_rules_version = bumper(RULES)
 
 
 def is_cacheable_request(request):
@@ -110,23 +150,21 @@ def connect():
     from oscar.core.loading import get_model
     from wagtail.signals import page_published, page_unpublished
 
-    models = [
-        get_model("catalogue", name)
-        for name in (
-            "Product",
-            "ProductCategory",
-            "ProductImage",
-            "Category",
-            "Region",
-            "Material",
-            "Technique",
-        )
+    catalogue = [
+        get_model("catalogue", name) for name in ("Product", "ProductCategory", "ProductImage")
     ] + [get_model("partner", "StockRecord"), get_model("partner", "Partner")]
-    for model in models:
-        uid = f"page-cache-{model._meta.label}"
-        post_save.connect(bump_catalogue_version, sender=model, dispatch_uid=uid)
-        post_delete.connect(bump_catalogue_version, sender=model, dispatch_uid=f"{uid}-del")
-    Product = models[0]
+    vocabulary = [
+        get_model("catalogue", name) for name in ("Category", "Region", "Material", "Technique")
+    ]
+    for models, receiver in (
+        (catalogue, bump_catalogue_version),
+        (vocabulary, bump_vocabulary_version),
+    ):
+        for model in models:
+            uid = f"page-cache-{model._meta.label}"
+            post_save.connect(receiver, sender=model, dispatch_uid=uid)
+            post_delete.connect(receiver, sender=model, dispatch_uid=f"{uid}-del")
+    Product = catalogue[0]
     for through in (Product.materials.through, Product.techniques.through):
         m2m_changed.connect(bump_catalogue_version, sender=through, dispatch_uid=f"pc-{through}")
     page_published.connect(bump_catalogue_version, dispatch_uid="page-cache-published")

@@ -1,18 +1,22 @@
 """Storefront views on querysets (no haystack scan): browse, category, product and seller pages.
 
-Each list page costs a fixed number of queries whatever its page size: products are fetched with
-``for_cards()`` (stock record, seller, region and images prefetched).
+Each list page costs a fixed number of queries whatever its page size: the list's rows and
+result come from ``catalog.listing`` (cached per catalogue version), the cards from
+``catalog.cards``; only products whose card is not cached are fetched, with ``for_cards()``
+(stock record, seller, region and images prefetched). ``products`` in the context is fetched
+only if something reads it.
 """
 
 from django.db import transaction
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 from oscar.core.loading import get_model
 
-from catalog import listing
+from catalog import cards, listing
 from catalog.page_cache import cache_anonymous_page, serve_cached
 from catalog.tasks import record_product_view
 
@@ -33,17 +37,27 @@ class ProductListView(TemplateView):
     def get_products(self):
         return Product.objects.sellable()
 
+    def rows_key(self):
+        """What this list is, for the rows cache (None: not cached)."""
+        return "all"
+
+    def get_rows(self):
+        return listing.listing_rows(lambda: (self.get_products(), None), self.rows_key())
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        selected = listing.selected_filters(self.request)
-        base = listing.with_price(self.get_products())
-        products = listing.apply_filters(base, selected).for_cards()
-        products = listing.apply_sort(products, self.request, self.sorts, self.default_sort)
-        page = listing.paginate(products, self.request)
-        ctx.update(listing.listing_context(self.request, self.sorts, self.default_sort))
-        ctx["facets"] = listing.build_facets(base, self.request, selected, self.facets_exclude)
+        request = self.request
+        selected = listing.selected_filters(request)
+        sort = listing.sort_key(request, self.sorts, self.default_sort)
+        result = listing.listing_result(self.get_rows, self.rows_key(), request, selected, sort)
+        page = listing.paginate(result["ids"], request)
+        ctx.update(listing.listing_context(request, self.sorts, self.default_sort))
+        ctx["facets"] = listing.build_facets(result, request, selected, self.facets_exclude)
         ctx["selected_filters"] = selected
-        ctx.update(page_obj=page, products=list(page.object_list), paginator=page.paginator)
+        ids = page.object_list
+        ctx["cards"] = cards.render_cards_of_ids(request, ids, listing.page_products)
+        ctx["products"] = SimpleLazyObject(lambda: listing.page_products(ids))
+        ctx.update(page_obj=page, paginator=page.paginator)
         return ctx
 
 
@@ -65,6 +79,9 @@ class ProductCategoryView(ProductListView):
 
     def get_products(self):
         return super().get_products().in_category(self.category)
+
+    def rows_key(self):
+        return f"category:{self.category.pk}"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -126,6 +143,9 @@ class SellerView(ProductListView):
 
     def get_products(self):
         return super().get_products().filter(stockrecords__partner=self.seller)
+
+    def rows_key(self):
+        return f"seller:{self.seller.pk}"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

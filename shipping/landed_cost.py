@@ -78,10 +78,10 @@ def hs_code_of(product):
 
 
 def _cached(name, country, day, load):
-    """Reference rows cached until the catalogue version changes (any table edit bumps it)."""
-    from catalog.page_cache import catalogue_version
+    """Reference rows cached until the shipping version changes (any table edit bumps it)."""
+    from catalog.page_cache import SHIPPING, version
 
-    key = f"shipping:{name}:{catalogue_version()}:{country}:{day.isoformat()}"
+    key = f"shipping:{name}:{version(SHIPPING)}:{country}:{day.isoformat()}"
     found = cache.get(key)
     if found is None:
         found = load()

@@ -20,10 +20,10 @@ ZERO = Decimal("0")
 
 
 def served_countries():
-    """Every country an active service reaches (cached until the catalogue version changes)."""
-    from catalog.page_cache import catalogue_version
+    """Every country an active service reaches (cached until a shipping table changes)."""
+    from catalog.page_cache import SHIPPING, version
 
-    key = f"shipping:served:{catalogue_version()}"
+    key = f"shipping:served:{version(SHIPPING)}"
     found = cache.get(key)
     if found is None:
         zones = Zone.objects.filter(carrier__services__is_active=True)
@@ -147,10 +147,10 @@ class RateTable:
 
     @classmethod
     def for_country(cls, country):
-        """The table for ``country``, cached until the catalogue (or a rate table) changes."""
-        from catalog.page_cache import catalogue_version
+        """The table for ``country``, cached until a shipping table changes."""
+        from catalog.page_cache import SHIPPING, version
 
-        key = f"shipping:rates:{catalogue_version()}:{country}"
+        key = f"shipping:rates:{version(SHIPPING)}:{country}"
         rates = cache.get(key)
         if rates is None:
             rates = cls.load_rates(country)

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from catalog.page_cache import bump_catalogue_version
 from tests.factories import CategoryFactory, ProductFactory, SellerFactory
 
 QUERY_BUDGET = 15
@@ -42,8 +43,12 @@ def _tiny_jpeg():
     return buffer.getvalue()
 
 
-def count_queries(client, url):
+def count_queries(client, url, catalogue_changed=True):
+    """Queries of a render; with ``catalogue_changed`` the catalogue version is bumped first, so
+    the list's rows, result and cards are read afresh (the first visit after any change)."""
     client.get(url)  # warm per-process caches (content types, craft menu, site root)
+    if catalogue_changed:
+        bump_catalogue_version()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
@@ -63,6 +68,21 @@ def test_listing_queries_do_not_grow_with_page_size(client, sixty_products, url_
     large = count_queries(client, f"{base}{joiner}per_page=48")
     assert small == large
     assert large <= QUERY_BUDGET
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_name", ["category", "search"])
+def test_a_listing_read_again_fetches_no_product(client, sixty_products, url_name):
+    url = {
+        "category": sixty_products.get_absolute_url(),
+        "search": reverse("search:search") + "?q=rug",
+    }[url_name]
+    cold = count_queries(client, url)
+    warm = count_queries(client, url, catalogue_changed=False)
+    assert warm < cold
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert not any("catalogue_product" in query["sql"] for query in queries.captured_queries)
 
 
 @pytest.mark.django_db

@@ -46,10 +46,10 @@ def product_kinds(product):
 
 
 def rules_for(country, day):
-    """The rules in force for ``country`` on ``day`` (cached until the catalogue changes)."""
-    from catalog.page_cache import catalogue_version
+    """The rules in force for ``country`` on ``day`` (cached until a rule changes)."""
+    from catalog.page_cache import RULES, version
 
-    key = f"certificates:rules:{catalogue_version()}:{country}:{day.isoformat()}"
+    key = f"certificates:rules:{version(RULES)}:{country}:{day.isoformat()}"
     found = cache.get(key)
     if found is None:
         found = list(
@@ -178,3 +178,15 @@ def ships_to(queryset, country, on=None):
             blocked &= ~Q(export_profile__marked_not_for_food=True)
         queryset = queryset.exclude(blocked)
     return queryset
+
+
+def ships_to_ids(product_ids, country, on=None):
+    """The ids among ``product_ids`` that may ship to ``country``; a query only if rules apply."""
+    day = on or timezone.localdate()
+    if country not in served_countries():
+        return set()
+    if not rules_for(country, day):
+        return set(product_ids)
+    Product = get_model("catalogue", "Product")
+    products = ships_to(Product.objects.filter(pk__any_of=product_ids), country, day)
+    return set(products.values_list("pk", flat=True))

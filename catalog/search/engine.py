@@ -1,14 +1,13 @@
 """Product search: PostgreSQL full text (stemmed, accent-free), trigram matching as the typo
 fallback when full text finds nothing; plain word matching on the folded document elsewhere.
 
-On PostgreSQL the ranked ids are fetched once (the best ``MAX_RESULTS``); the list, its count
-and every facet then filter on those ids, so no query repeats the text search.
+On PostgreSQL the ranked ids are fetched once (the best ``MAX_RESULTS``); the list's rows are
+then read by those ids (one array parameter), so no query repeats the text search.
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
-from django.db.models import F, FloatField, Value
-from django.db.models.expressions import RawSQL
+from django.db.models import F
 from oscar.core.loading import get_model
 
 from catalog.search.index import search_config
@@ -23,20 +22,17 @@ MAX_CANDIDATES = 5000
 
 
 def search(queryset, query, language):
-    """Narrow ``queryset`` to products matching ``query``, annotated with ``relevance``."""
+    """(``queryset`` narrowed to products matching ``query``, {id: rank} or None).
+
+    Ranks (0 is the best) come from PostgreSQL's ranking; the portable search does not rank.
+    """
     folded = fold(query)
     if not folded:
-        return queryset.none().annotate(relevance=Value(0.0, output_field=FloatField()))
+        return queryset.none(), None
     if connection.vendor != "postgresql":
-        return _search_portable(queryset, folded, language)
+        return _search_portable(queryset, folded, language), None
     ids = ranked_ids(query, folded, language)
-    return queryset.filter(pk__in=ids).annotate(
-        relevance=RawSQL(
-            "-array_position(%s::integer[], catalogue_product.id)",
-            (ids,),
-            output_field=FloatField(),
-        )
-    )
+    return queryset.filter(pk__any_of=ids), {pk: rank for rank, pk in enumerate(ids)}
 
 
 def ranked_ids(query, folded, language):
@@ -68,6 +64,4 @@ def _search_portable(queryset, folded, language):
     documents = Document.objects.filter(language=language)
     for word in folded.split()[:MAX_WORDS]:
         documents = documents.filter(document__contains=word)
-    return queryset.filter(pk__in=documents.values("product_id")).annotate(
-        relevance=Value(0.0, output_field=FloatField())
-    )
+    return queryset.filter(pk__in=documents.values("product_id"))

@@ -1,5 +1,7 @@
 """Product search over the sellable catalogue, in the page's language."""
 
+import hashlib
+
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -18,8 +20,15 @@ class SearchView(ProductListView):
     def get_query(self):
         return self.request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
 
-    def get_products(self):
-        return search(super().get_products(), self.get_query(), get_language())
+    def rows_key(self):
+        digest = hashlib.sha256(self.get_query().encode()).hexdigest()
+        return f"search:{get_language()}:{digest}"
+
+    def get_rows(self):
+        query, language = self.get_query(), get_language()
+        return listing.listing_rows(
+            lambda: search(self.get_products(), query, language), self.rows_key()
+        )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -6,6 +6,7 @@ from django.core.cache import cache
 
 from marketplace.currency.defaults import DEFAULT_DATE, DEFAULT_RATES
 from marketplace.currency.money import BASE_CURRENCY, convert_from_mad
+from marketplace.request_memo import forget, remembered
 
 CACHE_KEY = "currency:rates"
 CACHE_TIMEOUT = 3600
@@ -25,7 +26,11 @@ class Rate:
 
 def rate_table():
     """``{currency: (rate, date)}`` from the cache, else the database (one query per refresh),
-    else the shipped defaults when the table is empty."""
+    else the shipped defaults when the table is empty. Read once per request."""
+    return remembered(CACHE_KEY, _read_rate_table)
+
+
+def _read_rate_table():
     table = cache.get(CACHE_KEY)
     if table is None:
         from marketplace.currency.models import ExchangeRate
@@ -39,6 +44,7 @@ def rate_table():
 
 def forget_rate_table():
     cache.delete(CACHE_KEY)
+    forget(CACHE_KEY)
 
 
 def current_rate(currency):

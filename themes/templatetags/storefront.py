@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 import nh3
 from django import template
 from django.conf import settings
@@ -6,7 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
-from catalog import renditions
+from catalog import cards, renditions
 from themes import menu
 
 register = template.Library()
@@ -17,10 +19,16 @@ def craft_menu():
     return menu.craft_menu()
 
 
+@lru_cache(maxsize=4096)
+def _translated(path, code):
+    """``path`` in language ``code`` (URL resolving and reversing, kept: the URLconf is fixed)."""
+    return translate_url(path, code)
+
+
 def _translated_paths(request):
     """The current page's path in each shipped language, query string kept."""
     query = f"?{request.GET.urlencode()}" if request.GET else ""
-    return [(code, translate_url(request.path, code) + query) for code, _name in settings.LANGUAGES]
+    return [(code, _translated(request.path, code) + query) for code, _name in settings.LANGUAGES]
 
 
 @register.simple_tag(takes_context=True)
@@ -45,10 +53,10 @@ def language_alternates(context):
     if request is None:
         return ""
     links = [
-        (code, request.build_absolute_uri(translate_url(request.path, code)))
+        (code, request.build_absolute_uri(_translated(request.path, code)))
         for code, _name in settings.LANGUAGES
     ]
-    default = request.build_absolute_uri(translate_url(request.path, settings.LANGUAGE_CODE))
+    default = request.build_absolute_uri(_translated(request.path, settings.LANGUAGE_CODE))
     return format_html_join(
         "", '<link rel="alternate" hreflang="{}" href="{}">', links
     ) + format_html('<link rel="alternate" hreflang="x-default" href="{}">', default)
@@ -61,6 +69,12 @@ RICH_TEXT_TAGS = {"p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "h3", "
 def safe_rich_text(value):
     """Seller and staff HTML (product descriptions), cleaned to a small safe subset."""
     return mark_safe(nh3.clean(value or "", tags=RICH_TEXT_TAGS, attributes={}))
+
+
+@register.simple_tag(takes_context=True)
+def product_cards(context, products):
+    """The cards of ``products`` (HTML, in order), rendered once and cached (``catalog.cards``)."""
+    return cards.render_cards(context["request"], products)
 
 
 @register.inclusion_tag("oscar/partials/responsive_image.html")
