@@ -16,6 +16,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection, transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
@@ -55,12 +56,20 @@ def catalogue_version():
     return version(VERSION_KEY)
 
 
-def _bump(key):
+def _increment(key):
     try:
         cache.incr(key)
     except ValueError:
         cache.set(key, 2, timeout=None)
     forget(key)
+
+
+def _bump(key):
+    """Bump now (this transaction sees its change) and again on commit: a page another request
+    rendered meanwhile, from the data before the commit, is never served after it."""
+    _increment(key)
+    if connection.in_atomic_block:
+        transaction.on_commit(lambda: _increment(key))
 
 
 def bump_catalogue_version(**kwargs):
