@@ -9,7 +9,10 @@ choice would give. The query count does not depend on the page size or the numbe
 from collections import defaultdict
 from decimal import Decimal
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.cache import cache
+from django.db import connection
+from django.db.models import OuterRef
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
@@ -61,12 +64,36 @@ def vocabularies():
     return found
 
 
-def _links(through, field, product_ids):
-    links = defaultdict(list)
-    rows = through.objects.filter(product_id__any_of=product_ids).values_list("product_id", field)
-    for product_id, value in rows:
-        links[product_id].append(value)
-    return links
+LINKS = ("material_ids", "technique_ids", "category_paths")
+NO_LINKS = ((), (), ())
+
+
+def _link_models():
+    Product = get_model("catalogue", "Product")
+    ProductCategory = get_model("catalogue", "ProductCategory")
+    return (
+        (Product.materials.through, "material_id"),
+        (Product.techniques.through, "technique_id"),
+        (ProductCategory, "category__path"),
+    )
+
+
+def _link_arrays():
+    """PostgreSQL: each product's links as arrays in its own row (one query for everything)."""
+    return {
+        name: ArraySubquery(model.objects.filter(product_id=OuterRef("pk")).values(field))
+        for name, (model, field) in zip(LINKS, _link_models(), strict=True)
+    }
+
+
+def _links_by_query(product_ids):
+    """Elsewhere: {product id: (material ids, technique ids, category paths)}, three queries."""
+    found = defaultdict(lambda: ([], [], []))
+    for index, (model, field) in enumerate(_link_models()):
+        rows = model.objects.filter(product_id__any_of=product_ids).values_list("product_id", field)
+        for product_id, value in rows:
+            found[product_id][index].append(value)
+    return found
 
 
 def _minor(price):
@@ -77,29 +104,27 @@ def _minor(price):
 def product_rows(products, vocab):
     """One dict per product: id, price in centimes (``cents``), creation time, facet values.
 
-    ``products`` must be annotated with ``seller_price`` (``listing.with_price``). Four queries
-    whatever the number of products: the products, then their material, technique and category
-    links by id (one array parameter, so the products' own filters are not evaluated again).
+    ``products`` must be annotated with ``seller_price`` (``listing.with_price``). One query on
+    PostgreSQL (the links as arrays); elsewhere four: the products, then their material,
+    technique and category links by id.
     """
-    Product = get_model("catalogue", "Product")
-    ProductCategory = get_model("catalogue", "ProductCategory")
     Category = get_model("catalogue", "Category")
-    base = list(
-        products.order_by().values_list(
-            "pk", "region_id", "is_unique_piece", "seller_price", "date_created"
-        )
-    )
-    ids = [row[0] for row in base]
-    materials = _links(Product.materials.through, "material_id", ids)
-    techniques = _links(Product.techniques.through, "technique_id", ids)
-    paths = _links(ProductCategory, "category__path", ids)
+    fields = ("pk", "region_id", "is_unique_piece", "seller_price", "date_created")
+    if connection.vendor == "postgresql":
+        read = list(products.order_by().annotate(**_link_arrays()).values_list(*fields, *LINKS))
+        base = [row[:5] for row in read]
+        links = {row[0]: row[5:] for row in read}
+    else:
+        base = list(products.order_by().values_list(*fields))
+        links = _links_by_query([row[0] for row in base])
     craft_slugs = {path: slug for path, (slug, _name) in vocab["craft"].items()}
     region_codes = {pk: code for pk, (code, _n) in vocab["region"].items()}
     material_codes = {pk: code for pk, (code, _n) in vocab["material"].items()}
     technique_codes = {pk: code for pk, (code, _n) in vocab["technique"].items()}
     rows = []
     for pk, region_id, unique, price, created in base:
-        crafts = {craft_slugs.get(p[: Category.steplen]) for p in paths[pk]} - {None}
+        materials, techniques, paths = links.get(pk, NO_LINKS)
+        crafts = {craft_slugs.get(p[: Category.steplen]) for p in paths} - {None}
         region = region_codes.get(region_id)
         band = price_band(price)
         rows.append(
@@ -109,10 +134,8 @@ def product_rows(products, vocab):
                 "created": created,
                 "craft": tuple(crafts),
                 "region": (region,) if region else (),
-                "material": tuple(material_codes[m] for m in materials[pk] if m in material_codes),
-                "technique": tuple(
-                    technique_codes[t] for t in techniques[pk] if t in technique_codes
-                ),
+                "material": tuple(material_codes[m] for m in materials if m in material_codes),
+                "technique": tuple(technique_codes[t] for t in techniques if t in technique_codes),
                 "price": (band,) if band else (),
                 "unique": ("1",) if unique else (),
             }
