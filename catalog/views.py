@@ -7,17 +7,19 @@ result come from ``catalog.listing`` (cached per catalogue version), the cards f
 only if something reads it.
 """
 
+from django.core.cache import cache
 from django.db import transaction
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.views.generic import TemplateView
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 from oscar.core.loading import get_model
 
 from catalog import cards, listing
-from catalog.page_cache import cache_anonymous_page, serve_cached
+from catalog.page_cache import VOCABULARY, cache_anonymous_page, serve_cached, version
 from catalog.tasks import record_product_view
 
 Product = get_model("catalogue", "Product")
@@ -86,9 +88,25 @@ class ProductCategoryView(ProductListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["category"] = self.category
-        ctx["subcategories"] = list(self.category.get_children().filter(is_public=True))
-        ctx["ancestors"] = list(self.category.get_ancestors())
+        ctx.update(category_links(self.category))
         return ctx
+
+
+def category_links(category):
+    """Names and URLs of the category's ancestors and public subcategories, in the page language,
+    kept until a craft, region, material or technique changes."""
+    key = f"category-links:{version(VOCABULARY)}:{get_language()}:{category.pk}"
+    links = cache.get(key)
+    if links is None:
+        links = {
+            name: [{"name": c.name, "url": c.get_absolute_url()} for c in categories]
+            for name, categories in (
+                ("ancestors", category.get_ancestors()),
+                ("subcategories", category.get_children().filter(is_public=True)),
+            )
+        }
+        cache.set(key, links, listing.ROWS_TIMEOUT)
+    return links
 
 
 class ProductDetailView(OscarProductDetailView):

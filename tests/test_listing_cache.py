@@ -129,3 +129,17 @@ def test_a_change_within_a_request_is_seen_by_the_same_request(craft, product):
 
     RequestMemoMiddleware(view)(RequestFactory().get("/"))
     assert seen[1] > seen[0]
+
+
+@pytest.mark.django_db
+def test_a_renamed_subcategory_shows_at_once_on_its_parent(client, craft, product):
+    from tests.factories import CategoryFactory
+
+    kilims = CategoryFactory(parent=craft, name_en="Kilims", slug="kilims")
+    assert f'href="{kilims.get_absolute_url()}">Kilims</a>' in page(
+        client, craft.get_absolute_url()
+    )
+    kilims.name_en = kilims.name = "Flat-woven kilims"
+    kilims.save()
+    assert ">Flat-woven kilims</a>" in page(client, craft.get_absolute_url())
+    assert ">Rugs</a>" in page(client, kilims.get_absolute_url())  # breadcrumb to the parent
