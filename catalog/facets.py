@@ -1,9 +1,10 @@
 """Facet counts for a product list, computed in Python from a few narrow queries.
 
-The list's products are read once as (id, region, unique, price) rows, plus their material,
-technique and craft links; the small vocabularies come from the cache. Each facet then counts
-the products that pass every selected filter but its own, so a buyer sees how many pieces each
-choice would give. The query count does not depend on the page size or the number of products.
+The list's products are read once as rows (id, price, date, region, unique piece, and their
+material, technique and craft links); the small vocabularies come from the cache. Each facet
+then counts the products that pass every selected filter but its own, so a buyer sees how many
+pieces each choice would give. The query count does not depend on the page size or the number
+of products.
 """
 
 from collections import defaultdict

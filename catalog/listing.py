@@ -62,21 +62,11 @@ def selected_filters(request):
     }
 
 
-def _cached(key, compute):
-    if key is None:
-        return compute()
-    found = cache.get(key)
-    if found is None:
-        found = compute()
-        cache.set(key, found, ROWS_TIMEOUT)
-    return found
-
-
-def listing_rows(source, cache_key=None):
+def listing_rows(source, cache_key):
     """The list's rows (``facets.product_rows``), each with its ``rank`` if the list is ranked.
 
-    ``source()`` gives (the products, {id: rank} or None). With a ``cache_key`` (what the list
-    is: a category, a seller, a search) the rows are kept per catalogue version, so paging,
+    ``source()`` gives (the products, {id: rank} or None). The rows are kept per catalogue
+    version under ``cache_key`` (what the list is: a category, a seller, a search), so paging,
     sorting and refining one list read them (and run its search) once.
     """
 
@@ -88,18 +78,18 @@ def listing_rows(source, cache_key=None):
                 row["rank"] = ranks[row["pk"]]
         return rows
 
-    key = f"listing-rows:{catalogue_version()}:{cache_key}" if cache_key else None
-    return _cached(key, compute)
+    key = f"listing-rows:{catalogue_version()}:{cache_key}"
+    return cache.get_or_set(key, compute, ROWS_TIMEOUT)
 
 
-def shippable_ids(rows, country, cache_key=None):
+def shippable_ids(rows, country, cache_key):
     """Ids of the rows that may ship to ``country``; None when every product may."""
     from catalog.certificates.rules import ships_to_ids
 
     day = timezone.localdate()
-    key = f"listing-ships:{catalogue_version()}:{cache_key}:{country}:{day}" if cache_key else None
-    found = _cached(key, lambda: ("ids", ships_to_ids([row["pk"] for row in rows], country, day)))
-    return found[1]
+    key = f"listing-ships:{catalogue_version()}:{cache_key}:{country}:{day}"
+    ids = [row["pk"] for row in rows]
+    return cache.get_or_set(key, lambda: ships_to_ids(ids, country, day), ROWS_TIMEOUT)
 
 
 def _passes(row, selected):
@@ -197,16 +187,14 @@ def listing_result(rows, cache_key, request, selected, sort):
     country = destination(request, selected)
     choice = "&".join(f"{name}={value}" for name, value in sorted(selected.items()))
     day = timezone.localdate()
-    key = None
-    if cache_key:
-        digest = hashlib.sha256(f"{country}|{day}|{sort}|{choice}".encode()).hexdigest()[:32]
-        key = f"listing-result:{catalogue_version()}:{cache_key}:{digest}"
+    digest = hashlib.sha256(f"{country}|{day}|{sort}|{choice}".encode()).hexdigest()[:32]
+    key = f"listing-result:{catalogue_version()}:{cache_key}:{digest}"
 
     def compute():
         found = rows()
         return refine(found, shippable_ids(found, country, cache_key), selected, sort)
 
-    return _cached(key, compute)
+    return cache.get_or_set(key, compute, ROWS_TIMEOUT)
 
 
 def build_facets(result, request, selected, exclude=()):

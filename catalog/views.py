@@ -40,7 +40,7 @@ class ProductListView(TemplateView):
         return Product.objects.sellable()
 
     def rows_key(self):
-        """What this list is, for the rows cache (None: not cached)."""
+        """What this list is: the key its rows and results are cached under."""
         return "all"
 
     def get_rows(self):
@@ -96,17 +96,17 @@ def category_links(category):
     """Names and URLs of the category's ancestors and public subcategories, in the page language,
     kept until a craft, region, material or technique changes."""
     key = f"category-links:{version(VOCABULARY)}:{get_language()}:{category.pk}"
-    links = cache.get(key)
-    if links is None:
-        links = {
+
+    def read():
+        return {
             name: [{"name": c.name, "url": c.get_absolute_url()} for c in categories]
             for name, categories in (
                 ("ancestors", category.get_ancestors()),
                 ("subcategories", category.get_children().filter(is_public=True)),
             )
         }
-        cache.set(key, links, listing.ROWS_TIMEOUT)
-    return links
+
+    return cache.get_or_set(key, read, listing.ROWS_TIMEOUT)
 
 
 class ProductDetailView(OscarProductDetailView):
