@@ -34,26 +34,35 @@ def _rate_token(request):
     return f"{currency}:{rate.rate}:{rate.date}" if rate else currency
 
 
-def render_cards(request, products):
-    """The HTML of each product's card, in order: cached ones read in one round trip."""
+def render_cards(request, products, below_fold=False):
+    """The HTML of each product's card, in order: cached ones read in one round trip.
+
+    ``below_fold``: the list starts out of the first screen, so every photo loads lazily.
+    """
     by_id = {product.pk: product for product in products}
-    return render_cards_of_ids(request, list(by_id), lambda ids: [by_id[pk] for pk in ids])
+    start = EAGER_CARDS + 1 if below_fold else 1
+    return render_cards_of_ids(request, list(by_id), lambda ids: [by_id[pk] for pk in ids], start)
 
 
-def render_cards_of_ids(request, ids, load):
+def render_cards_of_ids(request, ids, load, start=1):
     """The cards of the products ``ids``, in order; ``load(ids)`` fetches the products whose
     card is not cached (ready for cards: ``for_cards()``). A product gone meanwhile is left out.
+    ``start`` is the first card's position on the page (``loading``).
     """
     prefix = f"card:{catalogue_version()}:{get_language()}:{_rate_token(request)}"
-    keys = [f"{prefix}:{pk}:{loading(position)}" for position, pk in enumerate(ids, 1)]
+    positions = range(start, start + len(ids))
+    keys = [
+        f"{prefix}:{pk}:{loading(position)}" for position, pk in zip(positions, ids, strict=True)
+    ]
     found = cache.get_many(keys)
-    missing = [(position, key) for position, key in enumerate(keys, 1) if key not in found]
+    missing = [(index, key) for index, key in enumerate(keys) if key not in found]
     if missing:
         template = get_template(TEMPLATE)
-        loaded = {p.pk: p for p in load([ids[position - 1] for position, _key in missing])}
+        loaded = {p.pk: p for p in load([ids[index] for index, _key in missing])}
         rendered = {}
-        for position, key in missing:
-            product = loaded.get(ids[position - 1])
+        for index, key in missing:
+            position = positions[index]
+            product = loaded.get(ids[index])
             if product is not None:
                 context = {"request": request, "product": product, "position": position}
                 rendered[key] = template.render(context)

@@ -79,3 +79,13 @@ def test_listing_images_carry_size_and_lazy_loading_below_the_fold(client, craft
     assert content.count('width="800" height="800"') == 6
     assert content.count('loading="lazy"') == 2
     assert content.count('fetchpriority="high"') == 1
+
+
+@pytest.mark.django_db
+def test_home_page_new_pieces_load_lazily_below_the_hero(client, craft, home_page):
+    for _ in range(3):
+        ProductFactory(category=craft, image=jpeg())
+    content = client.get("/en/").content.decode()
+    assert content.count('width="800" height="800"') == 3
+    assert content.count('loading="lazy"') >= 3
+    assert 'fetchpriority="high"' not in content

@@ -72,9 +72,12 @@ def safe_rich_text(value):
 
 
 @register.simple_tag(takes_context=True)
-def product_cards(context, products):
-    """The cards of ``products`` (HTML, in order), rendered once and cached (``catalog.cards``)."""
-    return cards.render_cards(context["request"], products)
+def product_cards(context, products, below_fold=False):
+    """The cards of ``products`` (HTML, in order), rendered once and cached (``catalog.cards``).
+
+    ``below_fold=True`` where the list starts below the first screen: no photo loads eagerly.
+    """
+    return cards.render_cards(context["request"], products, below_fold)
 
 
 @register.inclusion_tag("oscar/partials/responsive_image.html")
