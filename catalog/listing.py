@@ -82,14 +82,21 @@ def listing_rows(source, cache_key):
     return cache.get_or_set(key, compute, ROWS_TIMEOUT)
 
 
-def shippable_ids(rows, country, cache_key):
-    """Ids of the rows that may ship to ``country``; None when every product may."""
-    from catalog.certificates.rules import ships_to_ids
+def shippable_ids(rows, country):
+    """Ids of the rows that may ship to ``country``; None when every product may.
+
+    The products that may not ship are kept per catalogue version, country and day.
+    """
+    from catalog.certificates.rules import blocked_ids
 
     day = timezone.localdate()
-    key = f"listing-ships:{catalogue_version()}:{cache_key}:{country}:{day}"
-    ids = [row["pk"] for row in rows]
-    return cache.get_or_set(key, lambda: ships_to_ids(ids, country, day), ROWS_TIMEOUT)
+    key = f"ships-blocked:{catalogue_version()}:{country}:{day}"
+    blocked = cache.get_or_set(key, lambda: blocked_ids(country, day), ROWS_TIMEOUT)
+    if blocked is None:
+        return set()
+    if not blocked:
+        return None
+    return {row["pk"] for row in rows if row["pk"] not in blocked}
 
 
 def _passes(row, selected):
@@ -192,7 +199,7 @@ def listing_result(rows, cache_key, request, selected, sort):
 
     def compute():
         found = rows()
-        return refine(found, shippable_ids(found, country, cache_key), selected, sort)
+        return refine(found, shippable_ids(found, country), selected, sort)
 
     return cache.get_or_set(key, compute, ROWS_TIMEOUT)
 

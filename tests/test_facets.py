@@ -1,13 +1,17 @@
 """Facets count what each choice would give, and filters narrow the list."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 from oscar.core.loading import get_model
 
+from catalog.page_cache import bump_catalogue_version
 from tests.factories import CategoryFactory, ProductFactory, RegionFactory
 
 Material = get_model("catalogue", "Material")
+Product = get_model("catalogue", "Product")
 
 
 @pytest.fixture
@@ -113,3 +117,16 @@ def test_facet_link_toggles_its_filter_and_resets_the_page(client, shelf):
 def test_sorting_by_price(client, shelf, sort, first):
     products = listing(client, sort=sort)["products"]
     assert products[0].seller_price == Decimal(first)
+
+
+@pytest.mark.django_db
+def test_newest_sort_follows_the_listing_date_to_the_microsecond(client, craft):
+    older, newer, newest = (ProductFactory(category=craft) for _ in range(3))
+    base = timezone.now() - timedelta(days=1)
+    for product, offset in ((newest, 3), (older, 1), (newer, 2)):
+        Product.objects.filter(pk=product.pk).update(
+            date_created=base + timedelta(microseconds=offset)
+        )
+    bump_catalogue_version()
+    shown = [product.pk for product in listing(client, sort="newest")["products"]]
+    assert shown == [newest.pk, newer.pk, older.pk]

@@ -180,13 +180,17 @@ def ships_to(queryset, country, on=None):
     return queryset
 
 
-def ships_to_ids(product_ids, country, on=None):
-    """The ids among ``product_ids`` that may ship to ``country``; a query only if rules apply."""
+def blocked_ids(country, on=None):
+    """Ids of the products that may not ship to ``country`` (None: the country is not served).
+
+    Over the whole catalogue, so one set serves every list: usually small, and empty (no query)
+    where no rule applies.
+    """
     day = on or timezone.localdate()
     if country not in served_countries():
-        return set()
+        return None
     if not rules_for(country, day):
-        return set(product_ids)
+        return frozenset()
     Product = get_model("catalogue", "Product")
-    products = ships_to(Product.objects.filter(pk__any_of=product_ids), country, day)
-    return set(products.values_list("pk", flat=True))
+    shipping = ships_to(Product.objects.all(), country, day).values("pk")
+    return frozenset(Product.objects.exclude(pk__in=shipping).values_list("pk", flat=True))
