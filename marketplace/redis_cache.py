@@ -1,10 +1,16 @@
-"""Django's Redis cache, with one client object per connection pool.
+"""Django's Redis cache, with one client object per connection pool, and a one-trip miss.
 
 Django's backend builds a new ``redis.Redis`` for every cache call; building one (its response
 callbacks table) costs more than a GET on loopback. A client is thread-safe and holds no
 connection of its own (its pool does), so one per pool is kept and reused.
+
+``get_or_set`` on a miss stores the computed value and returns it: Django's adds it, then reads
+it back (a second transfer and unpickling of what may be a whole list's rows) in case another
+process stored one meanwhile. The values cached here are functions of their (versioned) key, so
+either copy is right.
 """
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient as DjangoRedisCacheClient
 
@@ -30,3 +36,11 @@ class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = RedisCacheClient
+
+    def get_or_set(self, key, default, timeout=DEFAULT_TIMEOUT, version=None):
+        found = self.get(key, self._missing_key, version=version)
+        if found is not self._missing_key:
+            return found
+        value = default() if callable(default) else default
+        self.set(key, value, timeout=timeout, version=version)
+        return value
