@@ -46,6 +46,7 @@ TARGET = 95
 AUDIT_PASS = 0.9
 PRODUCT_BUDGET_KB = 500
 RUN_TIMEOUT = 300
+ATTEMPTS = 3
 MAX_REDIRECTS = 5
 
 
@@ -131,17 +132,27 @@ def discover_pages(base_url):
     return pages + arabic
 
 
-def run_lighthouse(url, output, tmpdir):
-    """One Lighthouse run (mobile) into ``output``; its report (lhr) dict."""
+def run_lighthouse(url, output, tmpdir, attempts=ATTEMPTS):
+    """One Lighthouse run (mobile) into ``output``; its report (lhr) dict.
+
+    A run that fails to record the page load (Lighthouse's runtime errors such as NO_NAVSTART,
+    seen now and then with headless chromium) is tried again, at most ``attempts`` times.
+    """
     env = dict(os.environ, CHROME_PATH=CHROME_PATH, TMPDIR=str(tmpdir))
     command = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={output}", "--quiet"]
     command.append(f"--chrome-flags={CHROME_FLAGS}")
-    log(f"lighthouse {url}")
-    subprocess.run(command, env=env, check=True, timeout=RUN_TIMEOUT, cwd=tmpdir)
-    lhr = json.loads(Path(output).read_text())
-    if lhr.get("runtimeError"):
-        raise RuntimeError(f"lighthouse {url}: {lhr['runtimeError']}")
-    return lhr
+    for attempt in range(1, attempts + 1):
+        log(f"lighthouse {url}" + (f" (attempt {attempt})" if attempt > 1 else ""))
+        Path(output).unlink(missing_ok=True)
+        finished = subprocess.run(command, env=env, timeout=RUN_TIMEOUT, cwd=tmpdir)
+        lhr = json.loads(Path(output).read_text()) if Path(output).exists() else {}
+        error = lhr.get("runtimeError") or (
+            None if finished.returncode == 0 else {"code": f"exit {finished.returncode}"}
+        )
+        if not error:
+            return lhr
+        log(f"lighthouse {url}: {error}")
+    raise RuntimeError(f"lighthouse {url}: {error} ({attempts} attempts)")
 
 
 def score(category):
