@@ -5,9 +5,8 @@ On PostgreSQL the ranked ids are fetched once (the best ``MAX_RESULTS``); the li
 then read by those ids (one array parameter), so no query repeats the text search.
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchQuery, TrigramWordSimilarity
 from django.db import connection
-from django.db.models import F
 from oscar.core.loading import get_model
 
 from catalog.search.index import search_config
@@ -35,28 +34,40 @@ def search(queryset, query, language):
     return queryset.filter(pk__any_of=ids), {pk: rank for rank, pk in enumerate(ids)}
 
 
+# Ranked over a derived table of the candidates: each candidate's vector is read once (a
+# ``pk IN (candidates)`` join read every document twice; 8.2 -> 4.8 ms for 2,889 candidates).
+RANKED_SQL = """
+SELECT candidate.product_id FROM ({candidates}) AS candidate
+ORDER BY ts_rank(candidate.vector, websearch_to_tsquery(%s::regconfig, %s)) DESC,
+         candidate.product_id
+LIMIT %s
+"""
+
+
 def ranked_ids(query, folded, language):
     """Product ids matching ``query``, best first: full text, else trigram similarity."""
-    Document = get_model("catalogue", "ProductSearchDocument")
-    documents = Document.objects.filter(language=language)
-    ts_query = SearchQuery(query, config=search_config(language), search_type="websearch")
-    candidates = documents.filter(vector=ts_query).values("pk")[:MAX_CANDIDATES]
-    full_text = (
-        Document.objects.filter(pk__in=candidates)
-        .annotate(rank=SearchRank(F("vector"), ts_query))
-        .order_by("-rank", "product_id")
-        .values_list("product_id", flat=True)[:MAX_RESULTS]
-    )
-    ids = list(full_text)
+    ids = _full_text_ids(query, language)
     if ids:
         return ids
+    Document = get_model("catalogue", "ProductSearchDocument")
     similar = (
-        documents.filter(document__trigram_word_similar=folded)
+        Document.objects.filter(language=language, document__trigram_word_similar=folded)
         .annotate(rank=TrigramWordSimilarity(folded, "document"))
         .order_by("-rank", "product_id")
         .values_list("product_id", flat=True)[:MAX_RESULTS]
     )
     return list(similar)
+
+
+def _full_text_ids(query, language):
+    Document = get_model("catalogue", "ProductSearchDocument")
+    config = search_config(language)
+    ts_query = SearchQuery(query, config=config, search_type="websearch")
+    candidates = Document.objects.filter(language=language, vector=ts_query)
+    sql, params = candidates.values("product_id", "vector")[:MAX_CANDIDATES].query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(RANKED_SQL.format(candidates=sql), [*params, config, query, MAX_RESULTS])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _search_portable(queryset, folded, language):
