@@ -12,8 +12,9 @@ from decimal import Decimal
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import BigIntegerField, OuterRef, Value
+from django.db.models import BigIntegerField, F, OuterRef, Value
 from django.db.models.functions import Cast, Extract
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -28,11 +29,19 @@ PRICE_BANDS = [
 FACETS = ("craft", "region", "material", "technique", "price", "unique")
 
 
-def price_band(price):
-    if price is None:
+# The bands in centimes, to band a row's integer price.
+CENT_BANDS = tuple(
+    (key, int(low * 100), None if high is None else int(high * 100))
+    for key, low, high in PRICE_BANDS
+)
+
+
+def price_band(cents):
+    """The band of a price in centimes (None without a price)."""
+    if cents is None:
         return None
-    for key, low, high in PRICE_BANDS:
-        if price >= low and (high is None or price < high):
+    for key, low, high in CENT_BANDS:
+        if cents >= low and (high is None or cents < high):
             return key
     return None
 
@@ -115,43 +124,70 @@ def _minor(price):
     return None if price is None else int(price * 100)
 
 
+def _fetch(queryset, names):
+    """The ``names`` columns of a ``values`` queryset, in that order, straight from the cursor.
+
+    For a list's rows (up to thousands of plain values) Django's per-row iteration and
+    converters cost about a third of the query itself; these columns need no conversion. Django
+    aliases each selected column by its name, in an order of its own: the outer SELECT picks
+    them by name.
+    """
+    try:
+        sql, params = queryset.values(*names).query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    columns = ", ".join(connection.ops.quote_name(name) for name in names)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns} FROM ({sql}) AS listed", params)
+        return cursor.fetchall()
+
+
+def _read_rows(products):
+    """(id, region id, unique piece, price in centimes, created, materials, techniques, paths)
+    per product: one query on PostgreSQL (the links as arrays, the price in centimes in SQL);
+    elsewhere four: the products, then their material, technique and category links by id."""
+    fields = ("pk", "region_id", "is_unique_piece")
+    products = products.order_by()
+    if connection.vendor == "postgresql":
+        cents = Cast(F("seller_price") * Value(100), BigIntegerField())
+        products = products.annotate(**_link_arrays(), created=_microseconds(), cents=cents)
+        return _fetch(products, (*fields, "cents", "created", *LINKS))
+    base = list(products.values_list(*fields, "seller_price", "date_created"))
+    links = _links_by_query([row[0] for row in base])
+    return [
+        (pk, region, unique, _minor(price), created, *links.get(pk, NO_LINKS))
+        for pk, region, unique, price, created in base
+    ]
+
+
 def product_rows(products, vocab):
     """One dict per product: id, price in centimes (``cents``), creation time (``created``: only
     to sort by), facet values.
 
-    ``products`` must be annotated with ``seller_price`` (``listing.with_price``). One query on
-    PostgreSQL (the links as arrays); elsewhere four: the products, then their material,
-    technique and category links by id.
+    ``products`` must be annotated with ``seller_price`` (``listing.with_price``).
     """
-    Category = get_model("catalogue", "Category")
-    fields = ("pk", "region_id", "is_unique_piece", "seller_price", "date_created")
-    if connection.vendor == "postgresql":
-        products = products.order_by().annotate(**_link_arrays(), created=_microseconds())
-        read = list(products.values_list(*fields[:4], "created", *LINKS))
-        base = [row[:5] for row in read]
-        links = {row[0]: row[5:] for row in read}
-    else:
-        base = list(products.order_by().values_list(*fields))
-        links = _links_by_query([row[0] for row in base])
+    steplen = get_model("catalogue", "Category").steplen
     craft_slugs = {path: slug for path, (slug, _name) in vocab["craft"].items()}
     region_codes = {pk: code for pk, (code, _n) in vocab["region"].items()}
     material_codes = {pk: code for pk, (code, _n) in vocab["material"].items()}
     technique_codes = {pk: code for pk, (code, _n) in vocab["technique"].items()}
     rows = []
-    for pk, region_id, unique, price, created in base:
-        materials, techniques, paths = links.get(pk, NO_LINKS)
-        crafts = {craft_slugs.get(p[: Category.steplen]) for p in paths} - {None}
+    for pk, region_id, unique, cents, created, materials, techniques, paths in _read_rows(products):
+        crafts = {craft_slugs.get(path[:steplen]) for path in paths}
+        crafts.discard(None)
         region = region_codes.get(region_id)
-        band = price_band(price)
+        band = price_band(cents)
         rows.append(
             {
                 "pk": pk,
-                "cents": _minor(price),
+                "cents": cents,
                 "created": created,
                 "craft": tuple(crafts),
                 "region": (region,) if region else (),
-                "material": tuple(material_codes[m] for m in materials if m in material_codes),
-                "technique": tuple(technique_codes[t] for t in techniques if t in technique_codes),
+                "material": tuple([material_codes[m] for m in materials if m in material_codes]),
+                "technique": tuple(
+                    [technique_codes[t] for t in techniques if t in technique_codes]
+                ),
                 "price": (band,) if band else (),
                 "unique": ("1",) if unique else (),
             }
