@@ -2,12 +2,14 @@
 
 from decimal import Decimal
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.shipping.methods import *  # noqa: F403
 from oscar.apps.shipping.methods import Base
 from oscar.core import prices
 
 from shipping.checkout import checkout_summary
+from shipping.countries import country_name
 from shipping.landed_cost import DAP
 
 
@@ -69,3 +71,44 @@ class ParcelsMethod(Base):
         price = prices.Price(currency=basket.currency, excl_tax=amount, incl_tax=amount)
         price.summary = summary
         return price
+
+
+class PendingShipping(Base):
+    """Shipping before the buyer gives an address (the basket page): charged at checkout.
+
+    It adds nothing to the basket's total, and says so. ``estimate`` is what the cheapest
+    services would cost to the buyer's country (their cookie, else their language's default);
+    ``blocked`` names the pieces the destination rules keep from that country (no estimate then).
+    """
+
+    code = "pending"
+    name = _("Calculated at checkout from your address")
+    is_tax_known = True
+
+    def __init__(self, country, basket):
+        self.country, self.basket = country, basket
+
+    @property
+    def country_name(self):
+        return country_name(self.country)
+
+    @cached_property
+    def blocked(self):
+        from catalog.certificates.rules import can_ship
+
+        lines = self.basket.all_lines()
+        return [
+            line.product.get_title()
+            for line in lines
+            if not can_ship(line.product, self.country)[0]
+        ]
+
+    @cached_property
+    def estimate(self):
+        if self.blocked:
+            return None
+        summary = ParcelsMethod(self.country, "cheapest").summary(self.basket)
+        return summary.shipping if summary.shippable else None
+
+    def calculate(self, basket):
+        return prices.Price(currency=basket.currency, excl_tax=Decimal("0"), incl_tax=Decimal("0"))
