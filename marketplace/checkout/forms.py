@@ -1,7 +1,12 @@
-"""Checkout forms: Oscar's, with the gateway usable without Oscar's JavaScript."""
+"""Checkout forms: Oscar's, with the gateway usable without Oscar's JavaScript and the
+countries named in the buyer's language."""
 
 from oscar.apps.checkout.forms import *  # noqa: F403
 from oscar.apps.checkout.forms import GatewayForm as OscarGatewayForm
+from oscar.apps.checkout.forms import ShippingAddressForm as OscarShippingAddressForm
+
+from catalog.search.text import fold
+from shipping.countries import country_name
 
 
 class GatewayForm(OscarGatewayForm):
@@ -18,3 +23,16 @@ class GatewayForm(OscarGatewayForm):
                 self.add_error("password", self.fields["password"].error_messages["required"])
                 return self.cleaned_data
         return super().clean()
+
+
+class ShippingAddressForm(OscarShippingAddressForm):
+    """Oscar stores country names in English: the choices show them in the page language
+    (CLDR, as everywhere else in the shop), in alphabetical order with accents folded."""
+
+    def adjust_country_field(self):
+        super().adjust_country_field()
+        field = self.fields.get("country")
+        if field is None:
+            return
+        named = [(country.pk, country_name(country.pk)) for country in field.queryset]
+        field.choices = sorted(named, key=lambda choice: fold(choice[1]))
