@@ -5,13 +5,19 @@ parcels created with the order, and the destination rules enforced at checkout."
 from decimal import Decimal
 
 import pytest
+from django.core import mail
 from oscar.core.loading import get_model
 
 from marketplace.payments.gateway import stripe_client
 from marketplace.payments.models import CheckoutPayment
 from marketplace.payments.placement import place_order_once
 from tests.factories import ProductFactory
-from tests.factories_checkout import rate_lock_on_preview, start_payment, walk_to_preview
+from tests.factories_checkout import (
+    UserFactory,
+    rate_lock_on_preview,
+    start_payment,
+    walk_to_preview,
+)
 from tests.factories_checkout_export import address_in, country, rug_and_lantern
 from tests.factories_export import RateFactory, ZoneFactory
 
@@ -36,6 +42,24 @@ def pay_and_return(client):
     assert response.status_code == 200, response.content
     client.get(response.json()["return_url"])
     return Order.objects.get()
+
+
+def test_the_seller_email_says_where_how_and_who_pays_the_duties(
+    client, stripe_api, pieces, django_capture_on_commit_callbacks
+):
+    seller = pieces[0].stockrecords.get().partner
+    seller.preferred_language = "en"
+    seller.save()
+    seller.users.add(UserFactory(email="atelier@example.ma"))
+    walk_to_preview(client, pieces, address=address_in("US"))
+    fastest_for_all(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        pay_and_return(client)
+    body = next(message.body for message in mail.outbox if message.to == ["atelier@example.ma"])
+    assert "Destination: United States" in body
+    service = Parcel.objects.get(partner=seller).service
+    assert f"Service chosen by the buyer: {service.carrier.name}, {service.name}" in body
+    assert "Duties paid at checkout (DDP)" in body
 
 
 def parcels_by_seller(summary):

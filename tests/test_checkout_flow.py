@@ -166,6 +166,7 @@ def test_buyer_and_each_seller_get_an_email_in_their_language(
     assert set(by_recipient) == {"claire@example.com", "a@atelier.ma", "b@atelier.ma"}
     assert "Votre commande" in by_recipient["claire@example.com"].subject
     assert "Nouvelle commande" in by_recipient["a@atelier.ma"].subject
+    assert "Destination : France" in by_recipient["a@atelier.ma"].body
     assert pieces[1].get_title() not in by_recipient["a@atelier.ma"].body
 
 

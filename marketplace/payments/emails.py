@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from marketplace.payments.confirmation import order_confirmation
+from shipping.countries import country_name
 
 SELLER_DEFAULT_LANGUAGE = "fr"
 
@@ -36,17 +37,31 @@ def buyer_confirmation(order, language):
 
 
 def seller_notifications(order):
-    """One message per seller with lines in ``order``, listing only that seller's lines."""
+    """One message per seller with lines in ``order``, listing only that seller's lines, with
+    what its parcel needs: the destination, the service the buyer chose, who pays the duties and
+    whether the marketplace checks the packing first."""
     by_seller = {}
     for line in order.lines.select_related("partner").prefetch_related("partner__users"):
         if line.partner is not None:
             by_seller.setdefault(line.partner, []).append(line)
+    parcels = {
+        parcel.partner_id: parcel for parcel in order.parcels.select_related("service__carrier")
+    }
+    address = order.shipping_address
+    country = address.country_id if address is not None else None
     messages = []
     for seller, lines in by_seller.items():
         recipients = [user.email for user in seller.users.all() if user.email]
         if not recipients:
             continue
         language = getattr(seller, "preferred_language", None) or SELLER_DEFAULT_LANGUAGE
-        context = {"order": order, "lines": lines, "seller": seller, "site_url": site_url()}
+        context = {
+            "order": order,
+            "lines": lines,
+            "seller": seller,
+            "parcel": parcels.get(seller.pk),
+            "country": country_name(country, language) if country else "",
+            "site_url": site_url(),
+        }
         messages.append(_message("seller_new_order", context, language, recipients))
     return messages
