@@ -1,11 +1,17 @@
-"""The checkout's country list speaks the buyer's language."""
+"""Country names in the reader's language: the checkout's list and its preview, the seller's
+order pages (Oscar stores the English name)."""
 
 import re
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
-from tests.factories import ProductFactory
-from tests.factories_checkout_export import country
+from tests.factories import ProductFactory, SellerFactory
+from tests.factories_checkout import walk_to_preview
+from tests.factories_checkout_export import address_in, country
+from tests.factories_export import place_order
+from tests.factories_space import member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -33,3 +39,23 @@ def test_french_buyer_sees_french_country_names_in_french_order(client):
 def test_arabic_buyer_sees_arabic_country_names(client):
     names = dict(country_options(client, "ar"))
     assert names["FR"] == "فرنسا"
+
+
+def test_preview_names_the_destination_in_the_buyers_language(client):
+    country("US")
+    rug = ProductFactory(hs_code="5701")
+    walk_to_preview(client, [rug], language="fr", address=address_in("US"))
+    html = client.get("/fr/checkout/preview/").content.decode()
+    ship_to = re.search(r'<p class="ship-to">(.*?)</p>', html, re.S).group(1)
+    assert ship_to.endswith("États-Unis") and "United States" not in ship_to
+
+
+def test_seller_order_pages_name_the_country_in_the_sellers_language(client):
+    seller = SellerFactory()
+    order = place_order([(ProductFactory(stockrecord__seller=seller), 1)], country="US")
+    client.force_login(member_of(seller))
+    with translation.override("ar"):
+        pages = [reverse("seller_space:orders"), reverse("seller_space:order", args=[order.number])]
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert "الولايات المتحدة" in html, url

@@ -53,3 +53,19 @@ def estimate(product, country):
 def order_parcels(order):
     """Each seller's parcel of ``order`` with its carrier tracking link (for order pages)."""
     return {"parcels": order.parcels.select_related("partner", "service__carrier")}
+
+
+@register.filter
+def address_lines(address):
+    """An address's lines (Oscar's ``active_address_fields``) with its country named in the page
+    language: Oscar stores the English name."""
+    country = address.country if address.country_id else None
+    english = {country.printable_name, country.name} if country else set()
+    lines = address.active_address_fields()
+    return [country_name(country.pk) if country and line in english else line for line in lines]
+
+
+@register.filter
+def country_label(code):
+    """A country code's name in the page language."""
+    return country_name(code) if code else ""
