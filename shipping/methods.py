@@ -85,8 +85,8 @@ class PendingShipping(Base):
     name = _("Calculated at checkout from your address")
     is_tax_known = True
 
-    def __init__(self, country, basket):
-        self.country, self.basket = country, basket
+    def __init__(self, country, basket, memo=None):
+        self.country, self.basket, self.memo = country, basket, memo
 
     @property
     def country_name(self):
@@ -94,14 +94,10 @@ class PendingShipping(Base):
 
     @cached_property
     def blocked(self):
-        from catalog.certificates.rules import can_ship
+        from catalog.certificates.rules import refused
 
-        lines = self.basket.all_lines()
-        return [
-            line.product.get_title()
-            for line in lines
-            if not can_ship(line.product, self.country)[0]
-        ]
+        products = [line.product for line in self.basket.all_lines()]
+        return [p.get_title() for p, _reasons in refused(products, self.country, memo=self.memo)]
 
     @cached_property
     def estimate(self):

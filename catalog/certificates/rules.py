@@ -106,6 +106,12 @@ def can_ship(product, country, on=None, memo=None):
     return _remember(memo, key, lambda: _can_ship(product, country, day, memo))
 
 
+def refused(products, country, on=None, memo=None):
+    """(product, reasons) for each of ``products`` the destination rules keep from ``country``."""
+    checked = ((product, can_ship(product, country, on, memo)) for product in products)
+    return [(product, reasons) for product, (ok, reasons) in checked if not ok]
+
+
 def _can_ship(product, country, day, memo):
     name = country_name(country)
     if country not in served_countries():

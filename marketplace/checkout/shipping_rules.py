@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from oscar.apps.checkout.exceptions import FailedPreCondition
 
-from catalog.certificates.rules import can_ship, request_memo
+from catalog.certificates.rules import refused, request_memo
 from shipping.countries import country_name
 
 
@@ -34,22 +34,19 @@ class ShippingRulesMixin:
         country = self.shipping_country()
         if country is None:
             return
-        memo = request_memo(request)
-        refused = []
-        for line in request.basket.all_lines():
-            ok, reasons = can_ship(line.product, country, memo=memo)
-            if not ok:
-                refused.append(
-                    _("%(title)s cannot ship to %(country)s: %(reasons)s")
-                    % {
-                        "title": line.product.get_title(),
-                        "country": country_name(country),
-                        "reasons": " ".join(str(reason) for reason in reasons),
-                    }
-                )
-        if refused:
-            refused.append(_("Remove it from your basket or ship to another address."))
-            raise FailedPreCondition(url=reverse("basket:summary"), messages=refused)
+        products = [line.product for line in request.basket.all_lines()]
+        messages = [
+            _("%(title)s cannot ship to %(country)s: %(reasons)s")
+            % {
+                "title": product.get_title(),
+                "country": country_name(country),
+                "reasons": " ".join(str(reason) for reason in reasons),
+            }
+            for product, reasons in refused(products, country, memo=request_memo(request))
+        ]
+        if messages:
+            messages.append(_("Remove it from your basket or ship to another address."))
+            raise FailedPreCondition(url=reverse("basket:summary"), messages=messages)
 
     def check_every_parcel_ships(self, request):
         """Refuse a basket with a parcel that no chosen service can carry to the country."""
