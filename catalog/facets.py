@@ -51,20 +51,20 @@ def _translated_name(item, language):
 
 
 def vocabularies():
-    """Codes and names (page language) of crafts, regions, materials and techniques, cached."""
+    """Codes and names (page language) of crafts, regions, materials and techniques, and each
+    category's craft (``category_craft``), cached."""
     from catalog.page_cache import VOCABULARY, version
 
     language = get_language()
-    key = f"facet-vocabularies:{version(VOCABULARY)}:{language}"
+    key = f"facet-vocab:{version(VOCABULARY)}:{language}"
     found = cache.get(key)
     if found is not None:
         return found
     Category = get_model("catalogue", "Category")
+    crafts = list(Category.objects.browsable().filter(depth=1).order_by("path"))
     found = {
-        "craft": {
-            c.path: (c.slug, _translated_name(c, language))
-            for c in Category.objects.browsable().filter(depth=1).order_by("path")
-        },
+        "craft": {c.path: (c.slug, _translated_name(c, language)) for c in crafts},
+        "category_craft": _category_crafts({c.path: c.slug for c in crafts}),
     }
     for name in ("region", "material", "technique"):
         model = get_model("catalogue", name.capitalize())
@@ -75,7 +75,18 @@ def vocabularies():
     return found
 
 
-LINKS = ("material_ids", "technique_ids", "category_paths")
+def _category_crafts(craft_slugs):
+    """{category id: the slug of its craft (its browsable top-level ancestor)}."""
+    Category = get_model("catalogue", "Category")
+    steplen = Category.steplen
+    return {
+        pk: craft_slugs[path[:steplen]]
+        for pk, path in Category.objects.values_list("pk", "path")
+        if path[:steplen] in craft_slugs
+    }
+
+
+LINKS = ("material_ids", "technique_ids", "category_ids")
 NO_LINKS = ((), (), ())
 
 
@@ -85,7 +96,7 @@ def _link_models():
     return (
         (Product.materials.through, "material_id"),
         (Product.techniques.through, "technique_id"),
-        (ProductCategory, "category__path"),
+        (ProductCategory, "category_id"),
     )
 
 
@@ -110,7 +121,7 @@ def _microseconds():
 
 
 def _links_by_query(product_ids):
-    """Elsewhere: {product id: (material ids, technique ids, category paths)}, three queries."""
+    """Elsewhere: {product id: (material ids, technique ids, category ids)}, three queries."""
     found = defaultdict(lambda: ([], [], []))
     for index, (model, field) in enumerate(_link_models()):
         rows = model.objects.filter(product_id__any_of=product_ids).values_list("product_id", field)
@@ -142,10 +153,10 @@ def _fetch(queryset, names):
         return cursor.fetchall()
 
 
-def _read_rows(products):
-    """(id, region id, unique piece, price in centimes, created, materials, techniques, paths)
-    per product: one query on PostgreSQL (the links as arrays, the price in centimes in SQL);
-    elsewhere four: the products, then their material, technique and category links by id."""
+def read_rows(products):
+    """The raw rows of ``products`` (annotated with ``seller_price``), as ``product_rows`` takes
+    them: one query on PostgreSQL (the links as arrays, the price in centimes in SQL); elsewhere
+    four: the products, then their material, technique and category links by id."""
     fields = ("pk", "region_id", "is_unique_piece")
     products = products.order_by()
     if connection.vendor == "postgresql":
@@ -160,21 +171,20 @@ def _read_rows(products):
     ]
 
 
-def product_rows(products, vocab):
-    """One dict per product: id, price in centimes (``cents``), creation time (``created``: only
+def product_rows(raw_rows, vocab):
+    """One dict per raw row: id, price in centimes (``cents``), creation time (``created``: only
     to sort by), facet values.
 
-    ``products`` must be annotated with ``seller_price`` (``listing.with_price``).
+    A raw row is (id, region id, unique piece, price in centimes, creation time, material ids,
+    technique ids, category ids): ``read_rows``, or a search's ``ranked_rows``.
     """
-    steplen = get_model("catalogue", "Category").steplen
-    craft_slugs = {path: slug for path, (slug, _name) in vocab["craft"].items()}
+    category_crafts = vocab["category_craft"]
     region_codes = {pk: code for pk, (code, _n) in vocab["region"].items()}
     material_codes = {pk: code for pk, (code, _n) in vocab["material"].items()}
     technique_codes = {pk: code for pk, (code, _n) in vocab["technique"].items()}
     rows = []
-    for pk, region_id, unique, cents, created, materials, techniques, paths in _read_rows(products):
-        crafts = {craft_slugs.get(path[:steplen]) for path in paths}
-        crafts.discard(None)
+    for pk, region_id, unique, cents, created, materials, techniques, categories in raw_rows:
+        crafts = {category_crafts[c] for c in categories if c in category_crafts}
         region = region_codes.get(region_id)
         band = price_band(cents)
         rows.append(

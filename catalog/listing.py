@@ -65,20 +65,21 @@ def selected_filters(request):
 def listing_rows(source, cache_key):
     """The list's rows (``facets.product_rows``), each with its ``rank`` if the list is ranked.
 
-    ``source()`` gives (the products, {id: rank} or None). The rows are kept per catalogue
-    version under ``cache_key`` (what the list is: a category, a seller, a search), so paging,
-    sorting and refining one list read them (and run its search) once.
+    ``source()`` gives (raw rows, ranked): ``facets.read_rows`` of the list's products, or a
+    search's rows, best first. The rows are kept per catalogue version and day (a professional
+    card expires at midnight) under ``cache_key`` (what the list is: a category, a seller, a
+    search), so paging, sorting and refining one list read them (and run its search) once.
     """
 
     def compute():
-        products, ranks = source()
-        rows = facets.product_rows(with_price(products), facets.vocabularies())
-        if ranks is not None:
-            for row in rows:
-                row["rank"] = ranks[row["pk"]]
+        raw_rows, ranked = source()
+        rows = facets.product_rows(raw_rows, facets.vocabularies())
+        if ranked:
+            for rank, row in enumerate(rows):
+                row["rank"] = rank
         return rows
 
-    key = f"listing-rows:{catalogue_version()}:{cache_key}"
+    key = f"listing-rows:{catalogue_version()}:{timezone.localdate()}:{cache_key}"
     return cache.get_or_set(key, compute, ROWS_TIMEOUT)
 
 
@@ -97,6 +98,11 @@ def shippable_ids(rows, country):
     if not blocked:
         return None
     return {row["pk"] for row in rows if row["pk"] not in blocked}
+
+
+def product_list_rows(products):
+    """A ``listing_rows`` source's result for an unranked list of products."""
+    return facets.read_rows(with_price(products)), False
 
 
 def _passes(row, selected):

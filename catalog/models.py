@@ -1,5 +1,6 @@
 """Catalogue fork: Moroccan craft products and the vocabularies that describe them."""
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -178,12 +179,25 @@ class ProductSearchDocument(models.Model):
 
     ``document`` is lower-cased, accent-free text (trigram typo matching on PostgreSQL, word
     matching on SQLite); ``vector`` is the weighted full-text vector (PostgreSQL only).
+
+    On PostgreSQL a document also carries the product's list row (what ``catalog.facets`` counts
+    and sorts by) and what decides whether it may be sold, so a search reads its results' rows
+    in the ranking query itself. Whether the seller may sell is checked live, not stored.
     """
 
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="search_documents")
     language = models.CharField(max_length=8)
     document = models.TextField()
     vector = SearchVectorField(null=True)
+    listed = models.BooleanField(db_default=False, help_text="Public and not a variant.")
+    seller_id = models.IntegerField(null=True, help_text="The seller of its stock record.")
+    region_id = models.IntegerField(null=True)
+    unique_piece = models.BooleanField(db_default=False)
+    price_cents = models.BigIntegerField(null=True)
+    created_us = models.BigIntegerField(null=True, help_text="Microseconds since the epoch.")
+    material_ids = ArrayField(models.IntegerField(), null=True)
+    technique_ids = ArrayField(models.IntegerField(), null=True)
+    category_ids = ArrayField(models.IntegerField(), null=True)
 
     class Meta:
         constraints = [

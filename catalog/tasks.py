@@ -19,10 +19,16 @@ def record_product_view(product_id, user_id=None):
 
 @shared_task(ignore_result=True)
 def reindex_products(product_ids):
-    """Rebuild search documents for many products at once (a craft or seller renamed)."""
+    """Rebuild search documents for many products at once (a craft or seller renamed).
+
+    Then bump the catalogue version: a search list read meanwhile from the documents as they
+    were (text, prices, links) is not served after they change.
+    """
+    from catalog.page_cache import bump_catalogue_version
     from catalog.search.index import reindex
 
     reindex(product_ids)
+    bump_catalogue_version()
 
 
 @shared_task(ignore_result=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)

@@ -44,7 +44,9 @@ class ProductListView(TemplateView):
         return "all"
 
     def get_rows(self):
-        return listing.listing_rows(lambda: (self.get_products(), None), self.rows_key())
+        return listing.listing_rows(
+            lambda: listing.product_list_rows(self.get_products()), self.rows_key()
+        )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

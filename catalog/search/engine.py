@@ -1,14 +1,15 @@
 """Product search: PostgreSQL full text (stemmed, accent-free), trigram matching as the typo
 fallback when full text finds nothing; plain word matching on the folded document elsewhere.
 
-On PostgreSQL the ranked ids are fetched once (the best ``MAX_RESULTS``); the list's rows are
-then read by those ids (one array parameter), so no query repeats the text search.
+On PostgreSQL one query ranks the matching documents of sellable products and returns their
+list rows: each document carries its product's row (``catalog.search.index``), so a search
+never reads the products. Elsewhere the products are narrowed by word and their rows read.
 """
 
-from django.contrib.postgres.search import SearchQuery, TrigramWordSimilarity
 from django.db import connection
 from oscar.core.loading import get_model
 
+from catalog import listing
 from catalog.search.index import search_config
 from catalog.search.text import fold
 
@@ -19,55 +20,75 @@ MAX_RESULTS = 1000
 # the ranking is over the first ones the index yields.
 MAX_CANDIDATES = 5000
 
+# A raw list row (``catalog.facets.product_rows``), as a search document stores it.
+ROW_COLUMNS = (
+    "product_id, region_id, unique_piece, price_cents, created_us,"
+    " material_ids, technique_ids, category_ids"
+)
 
-def search(queryset, query, language):
-    """(``queryset`` narrowed to products matching ``query``, {id: rank} or None).
+# Ranked over a derived table of the candidates: each candidate's vector is read once.
+FULL_TEXT_SQL = f"""
+SELECT {ROW_COLUMNS} FROM (
+    SELECT {ROW_COLUMNS}, vector FROM catalogue_productsearchdocument
+    WHERE language = %s AND vector @@ websearch_to_tsquery(%s::regconfig, %s) AND {{sellable}}
+    LIMIT %s
+) AS candidate
+ORDER BY ts_rank(candidate.vector, websearch_to_tsquery(%s::regconfig, %s)) DESC, product_id
+LIMIT %s
+"""
 
-    Ranks (0 is the best) come from PostgreSQL's ranking; the portable search does not rank.
-    """
-    folded = fold(query)
-    if not folded:
-        return queryset.none(), None
-    if connection.vendor != "postgresql":
-        return _search_portable(queryset, folded, language), None
-    ids = ranked_ids(query, folded, language)
-    return queryset.filter(pk__any_of=ids), {pk: rank for rank, pk in enumerate(ids)}
-
-
-# Ranked over a derived table of the candidates: each candidate's vector is read once (a
-# ``pk IN (candidates)`` join read every document twice; 8.2 -> 4.8 ms for 2,889 candidates).
-RANKED_SQL = """
-SELECT candidate.product_id FROM ({candidates}) AS candidate
-ORDER BY ts_rank(candidate.vector, websearch_to_tsquery(%s::regconfig, %s)) DESC,
-         candidate.product_id
+SIMILAR_SQL = f"""
+SELECT {ROW_COLUMNS} FROM catalogue_productsearchdocument
+WHERE language = %s AND document %%> %s AND {{sellable}}
+ORDER BY word_similarity(%s, document) DESC, product_id
 LIMIT %s
 """
 
 
-def ranked_ids(query, folded, language):
-    """Product ids matching ``query``, best first: full text, else trigram similarity."""
-    ids = _full_text_ids(query, language)
-    if ids:
-        return ids
-    Document = get_model("catalogue", "ProductSearchDocument")
-    similar = (
-        Document.objects.filter(language=language, document__trigram_word_similar=folded)
-        .annotate(rank=TrigramWordSimilarity(folded, "document"))
-        .order_by("-rank", "product_id")
-        .values_list("product_id", flat=True)[:MAX_RESULTS]
-    )
-    return list(similar)
+def search_rows(query, language):
+    """(the raw list rows of the sellable products matching ``query``, whether ranked).
+
+    Ranked rows come best first (PostgreSQL); the portable search does not rank.
+    """
+    folded = fold(query)
+    if not folded:
+        return [], False
+    if connection.vendor != "postgresql":
+        Product = get_model("catalogue", "Product")
+        products = _search_portable(Product.objects.sellable(), folded, language)
+        return listing.product_list_rows(products)
+    return ranked_rows(query, folded, language), True
 
 
-def _full_text_ids(query, language):
-    Document = get_model("catalogue", "ProductSearchDocument")
+def ranked_rows(query, folded, language):
+    """Raw rows of the sellable products matching ``query``, best first: full text, else
+    trigram similarity."""
+    sellable, sellable_params = _sellable_sql()
     config = search_config(language)
-    ts_query = SearchQuery(query, config=config, search_type="websearch")
-    candidates = Document.objects.filter(language=language, vector=ts_query)
-    sql, params = candidates.values("product_id", "vector")[:MAX_CANDIDATES].query.sql_with_params()
     with connection.cursor() as cursor:
-        cursor.execute(RANKED_SQL.format(candidates=sql), [*params, config, query, MAX_RESULTS])
-        return [row[0] for row in cursor.fetchall()]
+        cursor.execute(
+            FULL_TEXT_SQL.format(sellable=sellable),
+            [language, config, query, *sellable_params, MAX_CANDIDATES, config, query, MAX_RESULTS],
+        )
+        rows = cursor.fetchall()
+        if rows:
+            return rows
+        cursor.execute(
+            SIMILAR_SQL.format(sellable=sellable),
+            [language, folded, *sellable_params, folded, MAX_RESULTS],
+        )
+        return cursor.fetchall()
+
+
+def _sellable_sql():
+    """The condition on a document that its product may be sold now: listed, and its seller
+    may sell (``sellers.models.selling_q``, the rule ``ProductQuerySet.sellable`` applies)."""
+    from sellers.models import selling_q
+
+    Partner = get_model("partner", "Partner")
+    sellers = Partner.objects.filter(selling_q()).order_by().values("pk")
+    sql, params = sellers.query.sql_with_params()
+    return f"listed AND seller_id IN ({sql})", params
 
 
 def _search_portable(queryset, folded, language):

@@ -12,15 +12,40 @@ from catalog.search.text import fold
 
 BATCH = 500
 
+# A document: its text and weighted vector, and its product's list row read from the product,
+# its one stock record and its links, with the same expressions ``catalog.facets`` uses to read
+# a list from the products themselves. Written in one statement: a second UPDATE would leave a
+# dead copy of every document behind.
 UPSERT_SQL = """
-INSERT INTO catalogue_productsearchdocument (product_id, language, document, vector)
-VALUES (%s, %s, %s,
-    setweight(to_tsvector(%s::regconfig, %s), 'A') ||
-    setweight(to_tsvector(%s::regconfig, %s), 'B') ||
-    setweight(to_tsvector(%s::regconfig, %s), 'C') ||
-    setweight(to_tsvector(%s::regconfig, %s), 'D'))
-ON CONFLICT (product_id, language)
-DO UPDATE SET document = EXCLUDED.document, vector = EXCLUDED.vector
+INSERT INTO catalogue_productsearchdocument (
+    product_id, language, document, vector, listed, seller_id, region_id, unique_piece,
+    price_cents, created_us, material_ids, technique_ids, category_ids)
+SELECT product.id, %(language)s, %(document)s,
+    setweight(to_tsvector(%(config)s::regconfig, %(title)s), 'A') ||
+    setweight(to_tsvector(%(config)s::regconfig, %(facts)s), 'B') ||
+    setweight(to_tsvector(%(config)s::regconfig, %(description)s), 'C') ||
+    setweight(to_tsvector(%(config)s::regconfig, %(english)s), 'D'),
+    product.is_public AND product.parent_id IS NULL,
+    offer.partner_id,
+    product.region_id,
+    product.is_unique_piece,
+    (offer.price * 100)::bigint,
+    (EXTRACT(EPOCH FROM product.date_created) * 1000000)::bigint,
+    ARRAY(SELECT link.material_id FROM catalogue_product_materials AS link
+          WHERE link.product_id = product.id),
+    ARRAY(SELECT link.technique_id FROM catalogue_product_techniques AS link
+          WHERE link.product_id = product.id),
+    ARRAY(SELECT link.category_id FROM catalogue_productcategory AS link
+          WHERE link.product_id = product.id)
+FROM catalogue_product AS product
+LEFT JOIN partner_stockrecord AS offer ON offer.product_id = product.id
+WHERE product.id = %(product_id)s
+ON CONFLICT (product_id, language) DO UPDATE SET
+    document = EXCLUDED.document, vector = EXCLUDED.vector, listed = EXCLUDED.listed,
+    seller_id = EXCLUDED.seller_id, region_id = EXCLUDED.region_id,
+    unique_piece = EXCLUDED.unique_piece, price_cents = EXCLUDED.price_cents,
+    created_us = EXCLUDED.created_us, material_ids = EXCLUDED.material_ids,
+    technique_ids = EXCLUDED.technique_ids, category_ids = EXCLUDED.category_ids
 """
 
 
@@ -101,36 +126,34 @@ def _products(product_ids):
 
 
 def _write_postgres(rows):
-    params = []
-    for pk, language, document, texts in rows:
-        config = search_config(language)
-        params.append(
-            (
-                pk,
-                language,
-                document,
-                config,
-                texts["title"],
-                config,
-                texts["facts"],
-                config,
-                texts["description"],
-                config,
-                texts["english"],
-            )
-        )
+    params = [
+        {
+            "product_id": pk,
+            "language": language,
+            "document": document,
+            "config": search_config(language),
+            **texts,
+        }
+        for pk, language, document, texts in rows
+    ]
     with connection.cursor() as cursor:
         cursor.executemany(UPSERT_SQL, params)
 
 
+PORTABLE_INSERT_SQL = """
+INSERT INTO catalogue_productsearchdocument (product_id, language, document) VALUES (%s, %s, %s)
+"""
+
+
 def _write_portable(rows):
+    """The text only: the list row lives in PostgreSQL arrays (an ORM insert would cast to one)."""
     Document = get_model("catalogue", "ProductSearchDocument")
     rows = list(rows)
     Document.objects.filter(product_id__in={row[0] for row in rows}).delete()
-    Document.objects.bulk_create(
-        Document(product_id=pk, language=language, document=document)
-        for pk, language, document, _texts in rows
-    )
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            PORTABLE_INSERT_SQL, [(pk, language, document) for pk, language, document, _t in rows]
+        )
 
 
 def reindex(product_ids=None):

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from oscar.core.loading import get_model
 
+from catalog.page_cache import bump_catalogue_version
 from catalog.search.index import reindex
 from catalog.tasks import reindex_products
 
@@ -78,9 +79,15 @@ def product_part_saved(sender, instance, raw=False, **kwargs):
 
 
 def product_part_deleted(sender, instance, **kwargs):
-    """After commit: the product itself may be going (a cascade), so index what is left then."""
+    """After commit: the product itself may be going (a cascade), so index what is left then,
+    and make lists read from the documents again (they hold its price and seller)."""
     product_id = instance.product_id
-    transaction.on_commit(lambda: reindex([product_id]))
+
+    def reindex_what_is_left():
+        reindex([product_id])
+        bump_catalogue_version()
+
+    transaction.on_commit(reindex_what_is_left)
 
 
 def seller_saved(sender, instance, raw=False, **kwargs):

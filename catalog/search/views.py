@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from catalog import listing
-from catalog.search.engine import search
+from catalog.search.engine import search_rows
 from catalog.views import ProductListView
 
 MAX_QUERY_LENGTH = 200
@@ -26,9 +26,7 @@ class SearchView(ProductListView):
 
     def get_rows(self):
         query, language = self.get_query(), get_language()
-        return listing.listing_rows(
-            lambda: search(self.get_products(), query, language), self.rows_key()
-        )
+        return listing.listing_rows(lambda: search_rows(query, language), self.rows_key())
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
