@@ -1,7 +1,8 @@
 """Facet counts for a product list, computed in Python from a few narrow queries.
 
-The list's products are read once as rows (id, price, date, region, unique piece, and their
-material, technique and craft links); the small vocabularies come from the cache. Each facet
+A list is read once as rows (id, price, date, region, unique piece, and its material,
+technique and category links): from the products (``read_rows``), or for a search from its
+documents (``catalog.search.engine``); the small vocabularies come from the cache. Each facet
 then counts the products that pass every selected filter but its own, so a buyer sees how many
 pieces each choice would give. The query count does not depend on the page size or the number
 of products.
@@ -203,20 +204,6 @@ def product_rows(raw_rows, vocab):
             }
         )
     return rows
-
-
-def count(rows, selected):
-    """{facet: {value: count}}, each facet counted under every selected filter but its own."""
-    counts = {facet: defaultdict(int) for facet in FACETS}
-    for row in rows:
-        failing = [f for f, value in selected.items() if value not in row.get(f, ())]
-        if len(failing) > 1:
-            continue
-        for facet in FACETS:
-            if not failing or failing == [facet]:
-                for value in row[facet]:
-                    counts[facet][value] += 1
-    return counts
 
 
 def options(facet, counts, vocab, selected):

@@ -1,12 +1,14 @@
 """Product listing: filters, facets, sorting and page size shared by every product list page.
 
-A list is read once as rows (``facets.product_rows``: id, price, date, facet values), cached
-per catalogue version; filtering, facet counts, sorting and paging then work on those rows in
-Python, and only the shown page's products are fetched. The queries do not depend on the page
-size, and refining or paging a list costs no query but the page's products.
+A list is read once as rows (``facets.product_rows``: id, price, date, facet values) and kept,
+per catalogue version, as an index of bitmaps and sort orders (``catalog.list_index``);
+filtering, facet counts, sorting and paging then work on that index, and only the shown page's
+products are fetched. The queries do not depend on the page size, and refining or paging a list
+costs no query but the page's products.
 """
 
 import hashlib
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -15,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from catalog import facets
+from catalog import facets, list_index
 from catalog.page_cache import catalogue_version
 from shipping.buyer import buyer_country
 from shipping.countries import country_name, is_country_code
@@ -62,13 +64,13 @@ def selected_filters(request):
     }
 
 
-def listing_rows(source, cache_key):
-    """The list's rows (``facets.product_rows``), each with its ``rank`` if the list is ranked.
+def listing_index(source, cache_key):
+    """The list's index (``catalog.list_index``) of its rows (``facets.product_rows``).
 
     ``source()`` gives (raw rows, ranked): ``facets.read_rows`` of the list's products, or a
-    search's rows, best first. The rows are kept per catalogue version and day (a professional
+    search's rows, best first. The index is kept per catalogue version and day (a professional
     card expires at midnight) under ``cache_key`` (what the list is: a category, a seller, a
-    search), so paging, sorting and refining one list read them (and run its search) once.
+    search), so paging, sorting and refining one list read its rows (and run its search) once.
     """
 
     def compute():
@@ -77,14 +79,14 @@ def listing_rows(source, cache_key):
         if ranked:
             for rank, row in enumerate(rows):
                 row["rank"] = rank
-        return rows
+        return list_index.build(rows)
 
-    key = f"listing-rows:{catalogue_version()}:{timezone.localdate()}:{cache_key}"
+    key = f"listing-index:{catalogue_version()}:{timezone.localdate()}:{cache_key}"
     return cache.get_or_set(key, compute, ROWS_TIMEOUT)
 
 
-def shippable_ids(rows, country):
-    """Ids of the rows that may ship to ``country``; None when every product may.
+def in_country(index, country):
+    """The bitmap of the list's rows that may ship to ``country``.
 
     The products that may not ship are kept per catalogue version, country and day.
     """
@@ -94,19 +96,13 @@ def shippable_ids(rows, country):
     key = f"ships-blocked:{catalogue_version()}:{country}:{day}"
     blocked = cache.get_or_set(key, lambda: blocked_ids(country, day), ROWS_TIMEOUT)
     if blocked is None:
-        return set()
-    if not blocked:
-        return None
-    return {row["pk"] for row in rows if row["pk"] not in blocked}
+        return 0
+    return list_index.shippable(index, blocked)
 
 
 def product_list_rows(products):
-    """A ``listing_rows`` source's result for an unranked list of products."""
+    """A ``listing_index`` source's result for an unranked list of products."""
     return facets.read_rows(with_price(products)), False
-
-
-def _passes(row, selected):
-    return all(value in row[name] for name, value in selected.items())
 
 
 def with_price(queryset):
@@ -115,24 +111,6 @@ def with_price(queryset):
     A join, not a subquery: the one-stock-record constraint means it cannot duplicate rows.
     """
     return queryset.annotate(seller_price=F("stockrecords__price"))
-
-
-def sorted_rows(rows, key):
-    """The rows in the ``key`` order; ties go to the newer id (the older for price, low to high).
-
-    Relevance is the search rank; products without a price come last in both price orders.
-    """
-    if key == RELEVANCE:
-        return sorted(rows, key=lambda row: (row.get("rank", 0), -row["pk"]))
-    if key == "price-asc":
-        return sorted(rows, key=lambda row: (row["cents"] is None, row["cents"] or 0, row["pk"]))
-    if key == "price-desc":
-        priced = [row for row in rows if row["cents"] is not None]
-        rest = [row for row in rows if row["cents"] is None]
-        return sorted(priced, key=lambda row: (row["cents"], row["pk"]), reverse=True) + sorted(
-            rest, key=lambda row: row["pk"], reverse=True
-        )
-    return sorted(rows, key=lambda row: (row["created"], row["pk"]), reverse=True)
 
 
 def paginate(ids, request):
@@ -148,15 +126,26 @@ def page_products(ids):
     return [found[pk] for pk in ids if pk in found]
 
 
-def toggle_url(request, name, value):
-    """The current list's URL with one filter set to ``value``, or removed if already set."""
-    params = request.GET.copy()
-    params.pop("page", None)
-    if params.get(name) == value:
-        params.pop(name)
-    else:
-        params[name] = value
-    return f"?{params.urlencode()}" if params else request.path
+def toggler(request):
+    """``toggle(name, value)``: the current list's URL with one filter set to ``value``, or
+    removed if already set, and without its page. The query string is encoded once per request,
+    not once per facet option."""
+    params = [(key, values) for key, values in request.GET.lists() if key != "page"]
+    encoded = {key: [urlencode({key: value}) for value in values] for key, values in params}
+    last = {key: values[-1] for key, values in params}
+
+    def toggle(name, value):
+        pieces = []
+        for key, _values in params:
+            if key != name:
+                pieces.extend(encoded[key])
+            elif last[key] != value:
+                pieces.append(urlencode({name: value}))
+        if name not in last:
+            pieces.append(urlencode({name: value}))
+        return f"?{'&'.join(pieces)}" if pieces else request.path
+
+    return toggle
 
 
 FACET_LABELS = {
@@ -173,29 +162,12 @@ def destination(request, selected):
     return selected.get("ships_to") or buyer_country(request)
 
 
-def refine(rows, shippable, selected, sort):
-    """What a list shows for one selection: facet counts and the matching ids, in order.
+def listing_result(index, cache_key, request, selected, sort):
+    """``list_index.refine`` for this request's selection, kept per catalogue version and
+    selection.
 
-    ``shippable``: the ids that may ship to the facet's country (None: all). Returns
-    ``{"counts": {facet: {value: n}}, "ships": n, "ids": [...]}``.
-    """
-    others = {name: value for name, value in selected.items() if name != "ships_to"}
-    in_country = rows if shippable is None else [row for row in rows if row["pk"] in shippable]
-    base = in_country if "ships_to" in selected else rows
-    counts = facets.count(base, others)
-    matching = [row for row in base if _passes(row, others)]
-    return {
-        "counts": {facet: dict(values) for facet, values in counts.items()},
-        "ships": sum(1 for row in in_country if _passes(row, others)),
-        "ids": [row["pk"] for row in sorted_rows(matching, sort)],
-    }
-
-
-def listing_result(rows, cache_key, request, selected, sort):
-    """``refine`` for this request's selection, kept per catalogue version and selection.
-
-    ``rows()`` reads the list's rows (``listing_rows``) and is called only on a miss, so
-    paging, re-sorting back and forth and repeated refinements cost no rows at all.
+    ``index()`` reads the list's index (``listing_index``) and is called only on a miss, so
+    paging and re-sorting back and forth cost no index at all.
     """
     country = destination(request, selected)
     choice = "&".join(f"{name}={value}" for name, value in sorted(selected.items()))
@@ -204,8 +176,8 @@ def listing_result(rows, cache_key, request, selected, sort):
     key = f"listing-result:{catalogue_version()}:{cache_key}:{digest}"
 
     def compute():
-        found = rows()
-        return refine(found, shippable_ids(found, country), selected, sort)
+        found = index()
+        return list_index.refine(found, in_country(found, country), selected, sort)
 
     return cache.get_or_set(key, compute, ROWS_TIMEOUT)
 
@@ -214,23 +186,24 @@ def build_facets(result, request, selected, exclude=()):
     """The facets to show: each option with its count and toggle link, in the page language."""
     vocab = facets.vocabularies()
     counts = result["counts"]
+    toggle_url = toggler(request)
     groups = []
     for name, label in FACET_LABELS.items():
         if name in exclude:
             continue
         options = facets.options(name, counts[name], vocab, selected.get(name))
         for option in options:
-            option["url"] = toggle_url(request, name, option["value"])
+            option["url"] = toggle_url(name, option["value"])
         if options:
             groups.append((name, label, options))
     unique = facets.unique_option(counts["unique"], selected.get("unique") == "1")
-    unique["url"] = toggle_url(request, "unique", "1")
+    unique["url"] = toggle_url("unique", "1")
     country = destination(request, selected)
     ships = {
         "label": _("Ships to %(country)s") % {"country": country_name(country)},
         "count": result["ships"],
         "selected": request.GET.get("ships_to") == country,
-        "url": toggle_url(request, "ships_to", country),
+        "url": toggle_url("ships_to", country),
     }
     return {"groups": groups, "unique": unique, "ships_to": ships}
 

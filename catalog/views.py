@@ -43,8 +43,8 @@ class ProductListView(TemplateView):
         """What this list is: the key its rows and results are cached under."""
         return "all"
 
-    def get_rows(self):
-        return listing.listing_rows(
+    def get_index(self):
+        return listing.listing_index(
             lambda: listing.product_list_rows(self.get_products()), self.rows_key()
         )
 
@@ -53,12 +53,12 @@ class ProductListView(TemplateView):
         request = self.request
         selected = listing.selected_filters(request)
         sort = listing.sort_key(request, self.sorts, self.default_sort)
-        result = listing.listing_result(self.get_rows, self.rows_key(), request, selected, sort)
+        result = listing.listing_result(self.get_index, self.rows_key(), request, selected, sort)
         page = listing.paginate(result["ids"], request)
         ctx.update(listing.listing_context(request, self.sorts, self.default_sort))
         ctx["facets"] = listing.build_facets(result, request, selected, self.facets_exclude)
         ctx["selected_filters"] = selected
-        ids = page.object_list
+        ids = list(page.object_list)
         ctx["cards"] = cards.render_cards_of_ids(request, ids, listing.page_products)
         ctx["products"] = SimpleLazyObject(lambda: listing.page_products(ids))
         ctx.update(page_obj=page, paginator=page.paginator)

@@ -24,9 +24,9 @@ class SearchView(ProductListView):
         digest = hashlib.sha256(self.get_query().encode()).hexdigest()
         return f"search:{get_language()}:{digest}"
 
-    def get_rows(self):
+    def get_index(self):
         query, language = self.get_query(), get_language()
-        return listing.listing_rows(lambda: search_rows(query, language), self.rows_key())
+        return listing.listing_index(lambda: search_rows(query, language), self.rows_key())
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

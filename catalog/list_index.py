@@ -1,0 +1,130 @@
+"""A product list as bitmaps: what refining, counting and sorting a list of any size needs.
+
+A list's rows (``catalog.facets.product_rows``) become, once per catalogue version:
+- its product ids, in the order the rows came (a search: best first);
+- one bitmap (a Python int, bit ``i`` for row ``i``) per facet value: a filter is an AND, a
+  facet count the popcount of one;
+- each sort order, as row positions.
+
+Refining a list of 100,000 products then costs a few big-int operations and one pass over
+the chosen order, and the index pickles as a few byte strings instead of a dict per product.
+"""
+
+from array import array
+from bisect import bisect_left
+
+from catalog import facets
+
+
+def _bitmap(positions, size):
+    """The int whose bits are the given row positions."""
+    flags = bytearray((size + 7) // 8)
+    for position in positions:
+        flags[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(flags, "little")
+
+
+def _orders(rows):
+    """Row positions in each sort order; ties go to the newer id (the older for price, low to
+    high), products without a price come last in both price orders. Relevance is the rows' own
+    order when they are ranked (a search), else the newest id first."""
+    positions = range(len(rows))
+    pk = [row["pk"] for row in rows]
+    cents = [row["cents"] for row in rows]
+    created = [row["created"] for row in rows]
+    ranked = any("rank" in row for row in rows)
+    priced = [i for i in positions if cents[i] is not None]
+    unpriced = sorted((i for i in positions if cents[i] is None), key=lambda i: pk[i])
+    by_price = sorted(priced, key=lambda i: (cents[i], pk[i]))
+    orders = {
+        "relevance": list(positions) if ranked else sorted(positions, key=lambda i: -pk[i]),
+        "newest": sorted(positions, key=lambda i: (created[i], pk[i]), reverse=True),
+        "price-asc": by_price + unpriced,
+        "price-desc": by_price[::-1] + unpriced[::-1],
+    }
+    return {key: array("i", order) for key, order in orders.items()}
+
+
+def build(rows):
+    """The index of a list's rows."""
+    size = len(rows)
+    positions = {facet: {} for facet in facets.FACETS}
+    for index, row in enumerate(rows):
+        for facet, by_value in positions.items():
+            for value in row[facet]:
+                by_value.setdefault(value, []).append(index)
+    return {
+        "size": size,
+        "pks": array("q", [row["pk"] for row in rows]),
+        "bitmaps": {
+            facet: {value: _bitmap(found, size) for value, found in by_value.items()}
+            for facet, by_value in positions.items()
+        },
+        "orders": _orders(rows),
+        "by_pk": array("i", sorted(range(size), key=lambda i: rows[i]["pk"])),
+    }
+
+
+def everything(index):
+    return (1 << index["size"]) - 1
+
+
+def shippable(index, blocked):
+    """The bitmap of the rows not in ``blocked`` (a set of product ids).
+
+    A few blocked ids are looked up by bisection; many, by one pass over the list.
+    """
+    pks = index["pks"]
+    if len(blocked) * 32 < index["size"]:
+        by_pk = index["by_pk"]
+        found = (bisect_left(by_pk, pk, key=pks.__getitem__) for pk in blocked)
+        rows = [i for i in found if i < len(by_pk) and pks[by_pk[i]] in blocked]
+        return everything(index) & ~_bitmap((by_pk[i] for i in rows), index["size"])
+    return _bitmap((i for i, pk in enumerate(pks) if pk not in blocked), index["size"])
+
+
+def _matching(index, selected, start):
+    bitmap = start
+    for facet, value in selected.items():
+        bitmap &= index["bitmaps"][facet].get(value, 0)
+    return bitmap
+
+
+def counts(index, base, selected):
+    """{facet: {value: count}}, each facet counted under every selected filter but its own."""
+    found = {}
+    for facet, by_value in index["bitmaps"].items():
+        others = {name: value for name, value in selected.items() if name != facet}
+        within = _matching(index, others, base)
+        found[facet] = {
+            value: count
+            for value, bitmap in by_value.items()
+            if (count := (bitmap & within).bit_count())
+        }
+    return found
+
+
+def ordered_ids(index, bitmap, sort):
+    """The product ids of the rows in ``bitmap``, in the ``sort`` order."""
+    order = index["orders"].get(sort, index["orders"]["newest"])
+    pks = index["pks"]
+    if bitmap == everything(index):
+        return array("q", [pks[i] for i in order])
+    flags = bitmap.to_bytes((index["size"] + 7) // 8, "little")
+    return array("q", [pks[i] for i in order if flags[i >> 3] >> (i & 7) & 1])
+
+
+def refine(index, in_country, selected, sort):
+    """What a list shows for one selection: facet counts and the matching ids, in order.
+
+    ``in_country``: the bitmap of the rows that may ship to the facet's country. Returns
+    ``{"counts": {facet: {value: n}}, "ships": n, "ids": array of ids}``.
+    """
+    others = {name: value for name, value in selected.items() if name != "ships_to"}
+    base = in_country if "ships_to" in selected else everything(index)
+    matching = _matching(index, others, base)
+    return {
+        "counts": counts(index, base, others),
+        "ships": _matching(index, others, in_country).bit_count(),
+        "ids": ordered_ids(index, matching, sort),
+    }
