@@ -8,7 +8,7 @@ only if something reads it.
 """
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
@@ -20,6 +20,7 @@ from oscar.core.loading import get_model
 
 from catalog import cards, listing
 from catalog.page_cache import VOCABULARY, cache_anonymous_page, serve_cached, version
+from catalog.search.engine import listed_rows
 from catalog.tasks import record_product_view
 
 Product = get_model("catalogue", "Product")
@@ -43,10 +44,18 @@ class ProductListView(TemplateView):
         """What this list is: the key its rows and results are cached under."""
         return "all"
 
+    def document_condition(self):
+        """This list as a condition on search documents: (SQL, params)."""
+        return "TRUE", []
+
+    def read_rows(self):
+        """The list's raw rows: from the search documents on PostgreSQL, else the products."""
+        if connection.vendor == "postgresql":
+            return listed_rows(*self.document_condition()), False
+        return listing.product_list_rows(self.get_products())
+
     def get_index(self):
-        return listing.listing_index(
-            lambda: listing.product_list_rows(self.get_products()), self.rows_key()
-        )
+        return listing.listing_index(self.read_rows, self.rows_key())
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -86,6 +95,10 @@ class ProductCategoryView(ProductListView):
 
     def rows_key(self):
         return f"category:{self.category.pk}"
+
+    def document_condition(self):
+        subtree = Category.objects.filter(path__startswith=self.category.path)
+        return "category_ids && %s::integer[]", [list(subtree.values_list("pk", flat=True))]
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -166,6 +179,9 @@ class SellerView(ProductListView):
 
     def rows_key(self):
         return f"seller:{self.seller.pk}"
+
+    def document_condition(self):
+        return "seller_id = %s", [self.seller.pk]
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -144,3 +144,35 @@ def test_a_deleted_stock_record_takes_its_product_out_of_search(
         product.stockrecords.get().delete()
 
     assert titles(client, "rug") == []
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_category_and_seller_lists_read_from_documents_are_the_products_own_rows(rf, craft):
+    from catalog.views import CatalogueView, ProductCategoryView, SellerView
+
+    seller = SellerFactory()
+    subcategory = CategoryFactory(parent=craft, name_en="Kilims", slug="kilims")
+    elsewhere = CategoryFactory(name_en="Pottery", slug="pottery")
+    ProductFactory(category=craft, stockrecord__seller=seller)
+    ProductFactory(category=subcategory)
+    ProductFactory(category=elsewhere, stockrecord__seller=seller)
+    ProductFactory(category=craft, is_public=False)
+    ProductFactory(category=craft, stockrecord__seller=SellerFactory(status="suspended"))
+    views = []
+    for view_class, attributes in (
+        (CatalogueView, {}),
+        (ProductCategoryView, {"category": craft}),
+        (SellerView, {"seller": seller}),
+    ):
+        view = view_class()
+        view.setup(rf.get("/"))
+        for name, value in attributes.items():
+            setattr(view, name, value)
+        views.append(view)
+
+    for view in views:
+        from_documents, _ranked = view.read_rows()
+        from_products, _ranked = listing.product_list_rows(view.get_products())
+        assert normalised(from_documents) == normalised(from_products), type(view).__name__
+    assert [len(view.read_rows()[0]) for view in views] == [3, 2, 2]

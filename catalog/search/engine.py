@@ -6,6 +6,7 @@ list rows: each document carries its product's row (``catalog.search.index``), s
 never reads the products. Elsewhere the products are narrowed by word and their rows read.
 """
 
+from django.conf import settings
 from django.db import connection
 from oscar.core.loading import get_model
 
@@ -76,6 +77,30 @@ def ranked_rows(query, folded, language):
         cursor.execute(
             SIMILAR_SQL.format(sellable=sellable),
             [language, folded, *sellable_params, folded, MAX_RESULTS],
+        )
+        return cursor.fetchall()
+
+
+# A list of sellable products read from the documents: every language's document carries the
+# same row, so one language is read.
+LISTED_SQL = f"""
+SELECT {ROW_COLUMNS} FROM catalogue_productsearchdocument
+WHERE language = %s AND {{sellable}} AND {{condition}}
+"""
+
+
+def listed_rows(condition, params):
+    """PostgreSQL: the raw rows of the sellable products whose documents meet ``condition`` (SQL
+    on the document's columns, with ``params``), unranked.
+
+    One pass over one language's documents; reading the products themselves (``facets``)
+    costs an array subquery per product per link and, for a category, a path match per link.
+    """
+    sellable, sellable_params = _sellable_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            LISTED_SQL.format(sellable=sellable, condition=condition),
+            [settings.LANGUAGE_CODE, *sellable_params, *params],
         )
         return cursor.fetchall()
 
