@@ -198,5 +198,6 @@ def blocked_ids(country, on=None):
     if not rules_for(country, day):
         return frozenset()
     Product = get_model("catalogue", "Product")
-    shipping = ships_to(Product.objects.all(), country, day).values("pk")
-    return frozenset(Product.objects.exclude(pk__in=shipping).values_list("pk", flat=True))
+    shipping = ships_to(Product.objects.order_by(), country, day).values("pk")
+    blocked = Product.objects.order_by().exclude(pk__in=shipping)
+    return frozenset(blocked.values_list("pk", flat=True))
