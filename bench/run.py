@@ -287,25 +287,38 @@ def measure(server, args):
     return rows
 
 
+# Rows beyond the issue's benchmark: every request is a URL no page cache has seen. Their
+# ratio and p99 are printed against the same limits, as stretch goals, not budgets.
+STRETCH_PAGES = ("category (new URL)", "search (new URL)", "search (new query)")
+
+
 def budgets(rows):
-    """The project's per-run budgets, each as {budget, passed}."""
+    """The per-run checks, each as {budget, passed, stretch}."""
     by_page = {row["page"]: row for row in rows}
     checks = [
-        (f"{row['page']} >= {MIN_RATIO_PCT}% of bare", row["ratio_pct"] >= MIN_RATIO_PCT)
+        (
+            row["page"],
+            f"{row['page']} >= {MIN_RATIO_PCT}% of bare",
+            row["ratio_pct"] >= MIN_RATIO_PCT,
+        )
         for row in rows
         if "rps" in row and row["page"] != "bare"
     ]
     for name in ("search", "search (new URL)", "search (new query)"):
         p99 = by_page[name]["p99_ms"]
         if p99 is None:
-            checks.append((f"{name} p99 < {SEARCH_P99_MS} ms: no request completed", False))
+            text, passed = f"{name} p99 < {SEARCH_P99_MS} ms: no request completed", False
         else:
-            checks.append((f"{name} p99 {p99:.1f} ms < {SEARCH_P99_MS} ms", p99 < SEARCH_P99_MS))
+            text, passed = f"{name} p99 {p99:.1f} ms < {SEARCH_P99_MS} ms", p99 < SEARCH_P99_MS
+        checks.append((name, text, passed))
     small = by_page["category ?per_page=12"]["queries_rendered"]
     large = by_page["category ?per_page=48"]["queries_rendered"]
     text = f"category queries, page cache off: per_page=12 ({small}) == 48 ({large})"
-    checks.append((text, small == large))
-    return [{"budget": text, "passed": passed} for text, passed in checks]
+    checks.append(("category", text, small == large))
+    return [
+        {"budget": text, "passed": passed, "stretch": page in STRETCH_PAGES}
+        for page, text, passed in checks
+    ]
 
 
 def counterpart(report):
@@ -392,9 +405,14 @@ def print_table(report):
         print(line + (f"  !! {', '.join(problems)}" if problems else ""))
     for note in TABLE_NOTES:
         print(note)
-    print("\nbudgets:")
-    for check in report["budgets"]:
-        print(f"  {'PASS' if check['passed'] else 'FAIL'}  {check['budget']}")
+    for stretch, title in (
+        (False, "budgets (issue 7: cached anonymous pages, search p99, constant queries)"),
+        (True, "stretch (URLs no cache has seen; beyond the issue's benchmark)"),
+    ):
+        print(f"\n{title}:")
+        for check in report["budgets"]:
+            if check.get("stretch", False) == stretch:
+                print(f"  {'PASS' if check['passed'] else 'FAIL'}  {check['budget']}")
     print_scale(report.get("scale"))
 
 
