@@ -1,8 +1,9 @@
 """Facet counts for a product list, computed in Python from a few narrow queries.
 
 A list is read once as rows (id, price, date, region, unique piece, and its material,
-technique and category links): from the products (``read_rows``), or for a search from its
-documents (``catalog.search.engine``); the small vocabularies come from the cache. Each facet
+technique and category links): on PostgreSQL from the search documents
+(``catalog.search.engine``), elsewhere from the products (``read_rows``); the small
+vocabularies come from the cache. Each facet
 then counts the products that pass every selected filter but its own, so a buyer sees how many
 pieces each choice would give. The query count does not depend on the page size or the number
 of products.
@@ -11,12 +12,7 @@ of products.
 from collections import defaultdict
 from decimal import Decimal
 
-from django.contrib.postgres.expressions import ArraySubquery
 from django.core.cache import cache
-from django.core.exceptions import EmptyResultSet
-from django.db import connection
-from django.db.models import BigIntegerField, F, OuterRef, Value
-from django.db.models.functions import Cast, Extract
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
@@ -87,7 +83,6 @@ def _category_crafts(craft_slugs):
     }
 
 
-LINKS = ("material_ids", "technique_ids", "category_ids")
 NO_LINKS = ((), (), ())
 
 
@@ -101,28 +96,8 @@ def _link_models():
     )
 
 
-def _link_arrays():
-    """PostgreSQL: each product's links as arrays in its own row (one query for everything).
-
-    Unordered: a model's default ordering would add a sort (and a join) per product.
-    """
-    return {
-        name: ArraySubquery(
-            model.objects.filter(product_id=OuterRef("pk")).order_by().values(field)
-        )
-        for name, (model, field) in zip(LINKS, _link_models(), strict=True)
-    }
-
-
-def _microseconds():
-    """PostgreSQL: the creation time as microseconds since the epoch, an exact integer to sort by
-    that costs no time-zone-aware parsing per row."""
-    epoch = Extract("date_created", "epoch") * Value(1_000_000)
-    return Cast(epoch, BigIntegerField())
-
-
 def _links_by_query(product_ids):
-    """Elsewhere: {product id: (material ids, technique ids, category ids)}, three queries."""
+    """{product id: (material ids, technique ids, category ids)}, three queries."""
     found = defaultdict(lambda: ([], [], []))
     for index, (model, field) in enumerate(_link_models()):
         rows = model.objects.filter(product_id__any_of=product_ids).values_list("product_id", field)
@@ -136,35 +111,14 @@ def _minor(price):
     return None if price is None else int(price * 100)
 
 
-def _fetch(queryset, names):
-    """The ``names`` columns of a ``values`` queryset, in that order, straight from the cursor.
-
-    For a list's rows (up to thousands of plain values) Django's per-row iteration and
-    converters cost about a third of the query itself; these columns need no conversion. Django
-    aliases each selected column by its name, in an order of its own: the outer SELECT picks
-    them by name.
-    """
-    try:
-        sql, params = queryset.values(*names).query.sql_with_params()
-    except EmptyResultSet:
-        return []
-    columns = ", ".join(connection.ops.quote_name(name) for name in names)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {columns} FROM ({sql}) AS listed", params)
-        return cursor.fetchall()
-
-
 def read_rows(products):
     """The raw rows of ``products`` (annotated with ``seller_price``), as ``product_rows`` takes
-    them: one query on PostgreSQL (the links as arrays, the price in centimes in SQL); elsewhere
-    four: the products, then their material, technique and category links by id."""
-    fields = ("pk", "region_id", "is_unique_piece")
+    them, read from the products themselves: the products, then their material, technique and
+    category links by id (four queries). PostgreSQL lists read the same rows from the search
+    documents instead (``catalog.search.engine``)."""
     products = products.order_by()
-    if connection.vendor == "postgresql":
-        cents = Cast(F("seller_price") * Value(100), BigIntegerField())
-        products = products.annotate(**_link_arrays(), created=_microseconds(), cents=cents)
-        return _fetch(products, (*fields, "cents", "created", *LINKS))
-    base = list(products.values_list(*fields, "seller_price", "date_created"))
+    fields = ("pk", "region_id", "is_unique_piece", "seller_price", "date_created")
+    base = list(products.values_list(*fields))
     links = _links_by_query([row[0] for row in base])
     return [
         (pk, region, unique, _minor(price), created, *links.get(pk, NO_LINKS))

@@ -25,9 +25,22 @@ def _render_every_time(settings):
     settings.STOREFRONT_PAGE_CACHE = False
 
 
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
 def normalised(rows):
-    """Rows with their link arrays sorted: neither reader promises an order inside a row."""
-    return sorted((*row[:5], *(tuple(sorted(links)) for links in row[5:])) for row in rows)
+    """Rows with their link arrays sorted (neither reader promises an order inside a row) and
+    the creation time in microseconds (the products' reader gives the datetime itself)."""
+    return sorted(
+        (
+            *row[:4],
+            row[4]
+            if isinstance(row[4], int)
+            else (row[4] - EPOCH) // datetime.timedelta(microseconds=1),
+            *(tuple(sorted(links)) for links in row[5:]),
+        )
+        for row in rows
+    )
 
 
 def titles(client, query, **params):

@@ -93,11 +93,8 @@ WHERE language = %s AND {{sellable}} AND {{condition}}
 
 def listed_rows(condition, params):
     """PostgreSQL: the raw rows of the sellable products whose documents meet ``condition`` (SQL
-    on the document's columns, with ``params``), unranked.
-
-    One pass over one language's documents; reading the products themselves (``facets``)
-    costs an array subquery per product per link and, for a category, a path match per link.
-    """
+    on the document's columns, with ``params``), unranked: one pass over one language's
+    documents."""
     sellable, sellable_params = _sellable_sql()
     with connection.cursor() as cursor:
         cursor.execute(
