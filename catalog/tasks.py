@@ -24,11 +24,11 @@ def reindex_products(product_ids):
     Then bump the catalogue version: a search list read meanwhile from the documents as they
     were (text, prices, links) is not served after they change.
     """
-    from catalog.page_cache import bump_catalogue_version
     from catalog.search.index import reindex
+    from marketplace.core.cache import STOREFRONT, bump
 
     reindex(product_ids)
-    bump_catalogue_version()
+    bump(STOREFRONT)
 
 
 @shared_task(ignore_result=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)

@@ -13,6 +13,8 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403
 
+from sellers.permissions import dashboard_curator_access
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -89,6 +91,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "marketplace.core",
     "marketplace.cms",
     "marketplace.currency",
     "marketplace.payments",
@@ -96,7 +99,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "marketplace.request_memo.RequestMemoMiddleware",
+    "marketplace.core.memo.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -157,7 +160,7 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "marketplace.redis_cache.RedisCache",
+            "BACKEND": "marketplace.core.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="mp"),
         }
@@ -203,7 +206,7 @@ CELERY_BEAT_SCHEDULE["cms-publish-scheduled-pages"] = {
     "schedule": 60.0,
 }
 
-# Whole-page cache of anonymous storefront pages (catalog/page_cache.py).
+# Whole-page cache of anonymous storefront pages (marketplace/core/page_cache.py).
 STOREFRONT_PAGE_CACHE = env.bool("STOREFRONT_PAGE_CACHE", default=True)
 # Cookies holding a buyer's display choices: a cached page is stored once per combination.
 PAGE_CACHE_VARY_COOKIES = ["currency", "country"]
@@ -300,10 +303,6 @@ OSCAR_DELETE_IMAGE_FILES = False
 OSCAR_THUMBNAILER = "catalog.thumbnails.RenditionThumbnailer"  # Oscar's default needs sorl
 
 
-def _can_verify_sellers(user, url_name, url_args=None, url_kwargs=None):
-    return user.is_staff or user.has_perm("partner.verify_seller")
-
-
 def _can_edit_shipping_rates(user, url_name, url_args=None, url_kwargs=None):
     return user.has_perm("shipping.change_rate")
 
@@ -315,7 +314,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "label": _("Seller applications"),
         "icon": "fas fa-user-check",
         "url_name": "curation:queue",
-        "access_fn": _can_verify_sellers,
+        "access_fn": dashboard_curator_access,
     },
     {
         "label": _("Shipping rates"),

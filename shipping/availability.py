@@ -16,9 +16,9 @@ class CannotShipPolicy:
 
     @cached_property
     def verdict(self):
-        from catalog.certificates.rules import can_ship, request_memo
+        from catalog.certificates.rules import can_ship
 
-        return can_ship(self.product, self.country, memo=request_memo(self.request))
+        return can_ship(self.product, self.country)
 
     @property
     def is_available_to_buy(self):

@@ -9,10 +9,10 @@ EUR 150, UK VAT up to GBP 135), which is paid at checkout either way.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.core.cache import RULES, versioned
 from shipping.models import DutyRate, ImportRegime
 from shipping.money import INDICATIVE_RATES, convert, quantize
 
@@ -78,15 +78,8 @@ def hs_code_of(product):
 
 
 def _cached(name, country, day, load):
-    """Reference rows cached until the shipping version changes (any table edit bumps it)."""
-    from catalog.page_cache import SHIPPING, version
-
-    key = f"shipping:{name}:{version(SHIPPING)}:{country}:{day.isoformat()}"
-    found = cache.get(key)
-    if found is None:
-        found = load()
-        cache.set(key, found, 3600)
-    return found
+    """Reference rows cached until the rules version changes (any regime or rate edit bumps it)."""
+    return versioned(RULES, f"landed:{name}:{country}:{day.isoformat()}", load)
 
 
 def regime_for(country, day):

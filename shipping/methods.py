@@ -85,8 +85,8 @@ class PendingShipping(Base):
     name = _("Calculated at checkout from your address")
     is_tax_known = True
 
-    def __init__(self, country, basket, memo=None):
-        self.country, self.basket, self.memo = country, basket, memo
+    def __init__(self, country, basket):
+        self.country, self.basket = country, basket
 
     @property
     def country_name(self):
@@ -97,7 +97,7 @@ class PendingShipping(Base):
         from catalog.certificates.rules import refused
 
         products = [line.product for line in self.basket.all_lines()]
-        return [p.get_title() for p, _reasons in refused(products, self.country, memo=self.memo)]
+        return [p.get_title() for p, _reasons in refused(products, self.country)]
 
     @cached_property
     def estimate(self):

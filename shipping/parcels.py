@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sellers.permissions import is_curator, is_member, is_member_or_curator
 from shipping.landed_cost import landed_cost
 from shipping.models import Parcel, SellerShipping, Service
 from shipping.services import plan_parcels, quote_parcels
@@ -85,20 +86,14 @@ def parcel_for(order, partner):
     return parcel
 
 
-def is_member(user, partner):
-    return user.is_authenticated and partner.users.filter(pk=user.pk).exists()
-
-
 def can_manage(user, parcel):
     """The seller's members and staff reach a parcel, its papers and its tracking."""
-    return user.is_authenticated and (user.is_staff or is_member(user, parcel.partner))
+    return is_member_or_curator(user, parcel.partner)
 
 
 def can_check(user, parcel):
     """A curator (staff) or a cooperative leader (member holding ``shipping.check_parcel``)."""
-    if not user.is_authenticated:
-        return False
-    return user.is_staff or (
+    return is_curator(user) or (
         user.has_perm("shipping.check_parcel") and is_member(user, parcel.partner)
     )
 

@@ -3,7 +3,6 @@
 from oscar.apps.shipping import repository
 from oscar.core.loading import get_class
 
-from catalog.certificates.rules import request_memo
 from shipping.buyer import buyer_country
 
 ParcelsMethod = get_class("shipping.methods", "ParcelsMethod")
@@ -19,7 +18,7 @@ class Repository(repository.Repository):
             request = kwargs.get("request")
             if request is None:
                 return super().get_available_shipping_methods(basket, shipping_addr, **kwargs)
-            return [PendingShipping(buyer_country(request), basket, request_memo(request))]
+            return [PendingShipping(buyer_country(request), basket)]
         country = shipping_addr.country.iso_3166_1_a2
         selection = kwargs.get("selection") or _session_selection(kwargs.get("request"))
         if selection is not None:

@@ -9,7 +9,7 @@ from oscar.test.factories import UserFactory
 from catalog.certificates.expiry import apply_expired, warn_expiring
 from catalog.certificates.rules import can_ship
 from catalog.certificates.tasks import check_expiry
-from catalog.page_cache import catalogue_version
+from marketplace.core.cache import STOREFRONT, version
 from tests.factories import ProductFactory, SellerFactory
 from tests.factories_export import CertificateFactory
 
@@ -64,10 +64,10 @@ def test_expiry_applies_the_day_after_and_bumps_the_page_cache(seller):
     certificate_expiring(seller, 0, products=[plate])
     assert apply_expired(TODAY) == 0  # still valid on its expiry day
     assert can_ship(plate, "US", on=TODAY)[0] is True
-    before = catalogue_version()
+    before = version(STOREFRONT)
     tomorrow = TODAY + datetime.timedelta(days=1)
     assert apply_expired(tomorrow) == 1
-    assert catalogue_version() > before
+    assert version(STOREFRONT) > before
     assert can_ship(plate, "US", on=tomorrow)[0] is False
     assert "expired" in mail.outbox[-1].subject
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalog.page_cache import bump_catalogue_version
+from marketplace.core.cache import STOREFRONT, bump
 from tests.factories import CategoryFactory, ProductFactory, RegionFactory
 
 Material = get_model("catalogue", "Material")
@@ -127,6 +127,6 @@ def test_newest_sort_follows_the_listing_date_to_the_microsecond(client, craft):
         Product.objects.filter(pk=product.pk).update(
             date_created=base + timedelta(microseconds=offset)
         )
-    bump_catalogue_version()
+    bump(STOREFRONT)
     shown = [product.pk for product in listing(client, sort="newest")["products"]]
     assert shown == [newest.pk, newer.pk, older.pk]

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_class, get_model
 
 from catalog import cards
-from catalog.page_cache import catalogue_version
-from marketplace.request_memo import RequestMemoMiddleware, remembered
+from marketplace.core.cache import STOREFRONT, version
+from marketplace.core.memo import RequestMemoMiddleware, remembered
 from tests.factories import ProductFactory
 
 Product = get_model("catalogue", "Product")
@@ -123,9 +123,9 @@ def test_a_change_within_a_request_is_seen_by_the_same_request(craft, product):
     seen = []
 
     def view(request):
-        seen.append(catalogue_version())
+        seen.append(version(STOREFRONT))
         product.save()
-        seen.append(catalogue_version())
+        seen.append(version(STOREFRONT))
 
     RequestMemoMiddleware(view)(RequestFactory().get("/"))
     assert seen[1] > seen[0]

@@ -7,7 +7,7 @@ import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 
-from catalog import page_cache
+from marketplace.core import page_cache
 
 
 def get(client, url):

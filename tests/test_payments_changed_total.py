@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db.models import F
 from oscar.core.loading import get_model
 
-from catalog.page_cache import bump_shipping_version
+from marketplace.core.cache import SHIPPING, bump
 from marketplace.payments.gateway import stripe_client
 from marketplace.payments.models import CheckoutPayment, PaymentRefund, StockReservation
 from tests.factories import SellerFactory
@@ -41,7 +41,7 @@ def paid(client, language="en"):
 def edit_rate_table(by=ONE_CENT):
     """As the rate import does: the rates move, and the cached tables are dropped."""
     Rate.objects.update(price=F("price") + by)
-    bump_shipping_version()
+    bump(SHIPPING)
 
 
 def post_succeeded(client, payment):
@@ -115,7 +115,7 @@ def test_the_webhook_after_a_refusal_refunds_nothing_more(client, eur_buyer, str
 def test_a_shipping_service_withdrawn_before_the_webhook_refunds_too(client, eur_buyer, stripe_api):
     payment, _url = paid(eur_buyer)
     Rate.objects.all().delete()
-    bump_shipping_version()
+    bump(SHIPPING)
     post_succeeded(client, payment)
     payment.refresh_from_db()
     assert payment.status == "refunded" and not Order.objects.exists()

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from catalog.page_cache import bump_catalogue_version
+from marketplace.core.cache import STOREFRONT, bump
 from tests.factories import CategoryFactory, ProductFactory, SellerFactory
 
 QUERY_BUDGET = 15
@@ -48,7 +48,7 @@ def count_queries(client, url, catalogue_changed=True):
     the list's rows, result and cards are read afresh (the first visit after any change)."""
     client.get(url)  # warm per-process caches (content types, craft menu, site root)
     if catalogue_changed:
-        bump_catalogue_version()
+        bump(STOREFRONT)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

@@ -14,7 +14,7 @@ def cache():
 
 
 def test_the_cache_is_the_projects_redis_backend(cache):
-    from marketplace.redis_cache import RedisCache
+    from marketplace.core.redis_cache import RedisCache
 
     assert isinstance(cache, RedisCache)
 

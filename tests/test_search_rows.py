@@ -9,9 +9,9 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalog import facets, listing
-from catalog.page_cache import catalogue_version
 from catalog.search.engine import ranked_rows
 from catalog.tasks import reindex_products
+from marketplace.core.cache import STOREFRONT, version
 from tests.factories import CategoryFactory, ProductFactory, SellerFactory
 
 Material = get_model("catalogue", "Material")
@@ -130,11 +130,11 @@ def test_moving_a_product_to_another_craft_moves_its_search_facet(client, craft,
 
 @pytest.mark.django_db
 def test_a_background_reindex_makes_lists_read_again(craft, product):
-    before = catalogue_version()
+    before = version(STOREFRONT)
 
     reindex_products([product.pk])
 
-    assert catalogue_version() != before
+    assert version(STOREFRONT) != before
 
 
 @pytest.mark.django_db

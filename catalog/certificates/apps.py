@@ -7,8 +7,3 @@ class CertificatesConfig(AppConfig):
     label = "certificates"
     verbose_name = _("Quality certificates")
     default_auto_field = "django.db.models.AutoField"
-
-    def ready(self):
-        from catalog.certificates import signals
-
-        signals.connect()

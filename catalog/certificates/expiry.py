@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from catalog.certificates.models import Certificate
-from catalog.page_cache import bump_catalogue_version
+from marketplace.core.cache import STOREFRONT, bump
 
 
 def _emails(partner):
@@ -83,5 +83,5 @@ def apply_expired(today=None):
         )
         count += 1
     if count:
-        bump_catalogue_version()
+        bump(STOREFRONT)
     return count

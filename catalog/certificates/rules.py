@@ -4,7 +4,6 @@ Both read the same data: the destination rules valid on the day, the product's k
 or its craft's HS heading, plus its export profile) and the verified certificates covering it.
 """
 
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, Concat
 from django.utils import timezone
@@ -13,6 +12,8 @@ from oscar.core.loading import get_model
 
 from catalog.certificates import kinds as K
 from catalog.certificates.models import Certificate, DestinationRule, ExportProfile
+from marketplace.core.cache import RULES, versioned
+from marketplace.core.memo import remembered
 from shipping.countries import country_name, destinations_of
 from shipping.services import served_countries
 
@@ -47,18 +48,15 @@ def product_kinds(product):
 
 def rules_for(country, day):
     """The rules in force for ``country`` on ``day`` (cached until a rule changes)."""
-    from catalog.page_cache import RULES, version
 
-    key = f"certificates:rules:{version(RULES)}:{country}:{day.isoformat()}"
-    found = cache.get(key)
-    if found is None:
-        found = list(
+    def read():
+        return list(
             DestinationRule.objects.filter(destination__in=destinations_of(country))
             .filter(valid_from__lte=day)
             .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
         )
-        cache.set(key, found, 3600)
-    return found
+
+    return versioned(RULES, f"rules:{country}:{day.isoformat()}", read)
 
 
 def _exempt(rule, profile):
@@ -67,25 +65,12 @@ def _exempt(rule, profile):
     )
 
 
-def request_memo(request):
-    """A dict living as long as ``request``: one page asks ``can_ship`` once per product."""
-    return request.__dict__.setdefault("_export_memo", {}) if request is not None else None
-
-
-def _remember(memo, key, compute):
-    if memo is None:
-        return compute()
-    if key not in memo:
-        memo[key] = compute()
-    return memo[key]
-
-
 def current_lot(product):
     profile = export_profile(product)
     return profile.current_lot if profile else ""
 
 
-def valid_certificates(product, day, memo=None):
+def valid_certificates(product, day):
     """The verified certificates covering ``product`` (and its current lot) on ``day``."""
 
     def compute():
@@ -93,26 +78,24 @@ def valid_certificates(product, day, memo=None):
         found = Certificate.objects.filter(products=product).valid_on(day)
         return [certificate for certificate in found if certificate.covers_lot(lot)]
 
-    return _remember(memo, ("certificates", product.pk, day), compute)
+    return remembered(("certificates", product.pk, day), compute)
 
 
-def can_ship(product, country, on=None, memo=None):
-    """(ok, reasons): whether ``product`` may ship to ``country`` (ISO code) on day ``on``.
-
-    ``memo`` (e.g. ``request_memo(request)``) shares the answer within one request.
-    """
+def can_ship(product, country, on=None):
+    """(ok, reasons): whether ``product`` may ship to ``country`` (ISO code) on day ``on``;
+    asked once per product within a request (the request memo)."""
     day = on or timezone.localdate()
     key = ("can_ship", product.pk, country, day)
-    return _remember(memo, key, lambda: _can_ship(product, country, day, memo))
+    return remembered(key, lambda: _can_ship(product, country, day))
 
 
-def refused(products, country, on=None, memo=None):
+def refused(products, country, on=None):
     """(product, reasons) for each of ``products`` the destination rules keep from ``country``."""
-    checked = ((product, can_ship(product, country, on, memo)) for product in products)
+    checked = ((product, can_ship(product, country, on)) for product in products)
     return [(product, reasons) for product, (ok, reasons) in checked if not ok]
 
 
-def _can_ship(product, country, day, memo):
+def _can_ship(product, country, day):
     name = country_name(country)
     if country not in served_countries():
         return False, [_("No carrier ships to %(country)s.") % {"country": name}]
@@ -121,7 +104,7 @@ def _can_ship(product, country, day, memo):
     applying = [r for r in rules_for(country, day) if r.product_kind in kinds]
     if not applying:
         return True, []
-    certificates = valid_certificates(product, day, memo)
+    certificates = valid_certificates(product, day)
     reasons = []
     for rule in applying:
         if _exempt(rule, profile) or any(rule.covers(c) for c in certificates):

@@ -51,9 +51,9 @@ def fetch_feed(url, timeout=10):
 
 
 def store_rates(date, rates, source):
-    """Write the parsed rates (older publications never overwrite newer ones)."""
+    """Write the parsed rates (older publications never overwrite newer ones); each saved row
+    bumps the rates version, so conversions use the new table at once."""
     from marketplace.currency.models import ExchangeRate
-    from marketplace.currency.rates import forget_rate_table
 
     changed = 0
     with transaction.atomic():
@@ -68,5 +68,4 @@ def store_rates(date, rates, source):
         ExchangeRate.objects.update_or_create(
             currency=BASE_CURRENCY, defaults={"rate": Decimal(1), "date": date, "source": source}
         )
-    transaction.on_commit(forget_rate_table)
     return changed

@@ -3,7 +3,7 @@
 from django import template
 from django.utils import timezone
 
-from catalog.certificates.rules import can_ship, request_memo, valid_certificates
+from catalog.certificates.rules import can_ship, valid_certificates
 from shipping.buyer import buyer_country, country_choices
 from shipping.countries import country_name
 from shipping.landed_cost import DAP, landed_cost
@@ -16,9 +16,8 @@ register = template.Library()
 def ships_to_panel(context, product):
     request = context["request"]
     country = buyer_country(request)
-    memo = request_memo(request)
-    ok, reasons = can_ship(product, country, memo=memo)
-    badges = valid_certificates(product, timezone.localdate(), memo)
+    ok, reasons = can_ship(product, country)
+    badges = valid_certificates(product, timezone.localdate())
     badges = sorted(badges, key=lambda certificate: certificate.type)
     return {
         **(estimate(product, country) if ok else {}),
