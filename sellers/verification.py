@@ -79,15 +79,6 @@ class TransitionRefused(Exception):
     """The decision is not allowed from the seller's current status (or lacks a reason)."""
 
 
-def is_curator(user):
-    """Staff and members of the Curators group (permission ``partner.verify_seller``)."""
-    return bool(
-        user.is_authenticated
-        and user.is_active
-        and (user.is_staff or user.has_perm("partner.verify_seller"))
-    )
-
-
 def available_actions(seller, by):
     """The transitions ``by`` (curator, applicant, system) may apply to ``seller`` now."""
     return [t for t in TRANSITIONS.values() if t.by == by and seller.status in t.sources]

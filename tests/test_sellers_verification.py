@@ -4,6 +4,7 @@ import pytest
 from oscar.core.loading import get_model
 
 from sellers import verification
+from sellers.permissions import is_curator
 from sellers.verifiers import ManualReviewVerifier, Verdict
 from tests.factories_sellers import ArtisanFactory, UserFactory, curator
 
@@ -167,7 +168,7 @@ def test_a_register_lookup_verifier_plugged_in_by_setting_decides(settings):
 
 @pytest.mark.django_db
 def test_curators_are_staff_or_members_of_the_curators_group():
-    assert verification.is_curator(curator())
-    assert verification.is_curator(UserFactory(is_staff=True))
-    assert not verification.is_curator(UserFactory())
-    assert not verification.is_curator(UserFactory(is_staff=True, is_active=False))
+    assert is_curator(curator())
+    assert is_curator(UserFactory(is_staff=True))
+    assert not is_curator(UserFactory())
+    assert not is_curator(UserFactory(is_staff=True, is_active=False))

@@ -13,6 +13,7 @@ from oscar.core.loading import get_model
 
 from catalog.certificates.lots import LOT_CODE, normalise_lot
 from catalog.certificates.models import Certificate, ExportProfile
+from sellers.permissions import is_member_or_curator
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
@@ -56,7 +57,7 @@ class CertificateForm(forms.ModelForm):
 
 def _member_partner(request, partner_pk):
     partner = get_object_or_404(Partner, pk=partner_pk)
-    if not (request.user.is_staff or partner.users.filter(pk=request.user.pk).exists()):
+    if not is_member_or_curator(request.user, partner):
         raise Http404
     return partner
 
