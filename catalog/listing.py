@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from catalog import facets, list_index
+from catalog import destinations, facets, list_index
 from marketplace.core.cache import STOREFRONT, versioned
-from shipping.buyer import buyer_country
-from shipping.countries import country_name, is_country_code
+from marketplace.core.countries import country_name, is_country_code
+from marketplace.currency.selection import buyer_country
 
 SORTS = {
     "newest": _("Newest"),
@@ -89,11 +89,11 @@ def in_country(index, country):
 
     The products that may not ship are kept per catalogue version, country and day.
     """
-    from catalog.certificates.rules import blocked_ids
-
     day = timezone.localdate()
     key = f"ships-blocked:{country}:{day}"
-    blocked = versioned(STOREFRONT, key, lambda: blocked_ids(country, day), ROWS_TIMEOUT)
+    blocked = versioned(
+        STOREFRONT, key, lambda: destinations.blocked_ids(country, day), ROWS_TIMEOUT
+    )
     if blocked is None:
         return 0
     return list_index.shippable(index, blocked)

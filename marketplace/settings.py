@@ -52,7 +52,8 @@ INSTALLED_APPS = [
     "sellers.apps.PartnerConfig",
     "sellers.fulfilment.apps.FulfilmentConfig",
     "sellers.payouts.apps.PayoutsConfig",
-    "catalog.certificates.apps.CertificatesConfig",
+    "compliance.apps.ComplianceConfig",
+    "compliance.certificates.apps.CertificatesConfig",
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
@@ -190,7 +191,7 @@ CELERY_BEAT_SCHEDULE["sellers-card-expiry"] = {
     "schedule": env.int("SELLER_CARD_CHECK_SECONDS", default=6 * 60 * 60),
 }
 
-# Export (shipping/, catalog/certificates/): see the README's table.
+# Export (shipping/, compliance/): see the README's table.
 SHIPPING_DEFAULT_PROCESSING_DAYS = env.int("SHIPPING_DEFAULT_PROCESSING_DAYS", default=3)
 SHIPPING_DEFAULT_ITEM_WEIGHT_KG = env.float("SHIPPING_DEFAULT_ITEM_WEIGHT_KG", default=1.0)
 # CN22 up to 300 SDR (about 4,000 MAD), CN23 above.

@@ -54,7 +54,7 @@ urlpatterns += i18n_patterns(
     path("curation/sellers/", include("sellers.curation.urls")),
     path("my-shop/", include("sellers.space.urls")),
     path("shipping/", include("shipping.urls")),
-    path("certificates/", include("catalog.certificates.urls")),
+    path("certificates/", include("compliance.certificates.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     re_path(r"^((?:[\w\-]+/)*)$", cms_views.serve, name="cms_page"),
     path("", include(wagtail_urls)),

@@ -8,16 +8,15 @@ and wood and leather sellers hold a Lacey Act declaration or a chromium VI repor
 
 import datetime
 
-from django.apps import apps
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalog.certificates import kinds
-from catalog.certificates.models import Certificate, ExportProfile
-from catalog.certificates.rules import kind_q
+from compliance import kinds
+from compliance.certificates.models import Certificate, ExportProfile
+from compliance.rules import kind_q
+from marketplace.core.countries import country_name
 from shipping import reference_load
-from shipping.countries import country_name
 from shipping.models import SellerShipping, Zone
 
 DEMO_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -32,7 +31,7 @@ CERTIFICATES = [
 
 
 def seed_export():
-    reference_load.load(lambda name: apps.get_model("shipping", name))
+    reference_load.load(reference_load.current_models)
     seed_shipping_countries()
     Partner = get_model("partner", "Partner")
     for partner in Partner.objects.filter(kind=Partner.Kind.COOPERATIVE):

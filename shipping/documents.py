@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from shipping.landed_cost import hs_code_of
+from compliance.landed_cost import hs_code_of
 from shipping.models import ParcelDocument
 
 ZERO = Decimal("0")

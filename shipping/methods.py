@@ -8,9 +8,10 @@ from oscar.apps.shipping.methods import *  # noqa: F403
 from oscar.apps.shipping.methods import Base
 from oscar.core import prices
 
+from compliance.landed_cost import DAP
+from marketplace.core.countries import country_name
 from shipping.checkout import checkout_summary
-from shipping.countries import country_name
-from shipping.landed_cost import DAP
+from shipping.reach import refused
 
 
 class ParcelsMethod(Base):
@@ -94,8 +95,6 @@ class PendingShipping(Base):
 
     @cached_property
     def blocked(self):
-        from catalog.certificates.rules import refused
-
         products = [line.product for line in self.basket.all_lines()]
         return [p.get_title() for p, _reasons in refused(products, self.country)]
 

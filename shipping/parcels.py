@@ -5,8 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from compliance.landed_cost import landed_cost
 from sellers.permissions import is_curator, is_member, is_member_or_curator
-from shipping.landed_cost import landed_cost
 from shipping.models import Parcel, SellerShipping, Service
 from shipping.services import plan_parcels, quote_parcels
 

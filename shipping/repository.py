@@ -3,7 +3,7 @@
 from oscar.apps.shipping import repository
 from oscar.core.loading import get_class
 
-from shipping.buyer import buyer_country
+from marketplace.currency.selection import buyer_country
 
 ParcelsMethod = get_class("shipping.methods", "ParcelsMethod")
 PendingShipping = get_class("shipping.methods", "PendingShipping")

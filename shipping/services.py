@@ -13,8 +13,8 @@ from django.conf import settings
 from django.db.models import F
 
 from marketplace.core.cache import SHIPPING, versioned
+from marketplace.currency.money import quantize
 from shipping.models import Rate, Service, Zone
-from shipping.money import quantize
 
 ZERO = Decimal("0")
 

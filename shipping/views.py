@@ -11,10 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
+from marketplace.core.countries import is_country_code
+from marketplace.currency.selection import COUNTRY_COOKIE
 from sellers.fulfilment import shipment
 from shipping import parcels
-from shipping.buyer import COUNTRY_COOKIE
-from shipping.countries import is_country_code
 from shipping.forms import TrackingForm
 from shipping.models import Parcel, ParcelDocument
 from shipping.services import served_countries

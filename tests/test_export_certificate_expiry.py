@@ -6,9 +6,9 @@ import pytest
 from django.core import mail
 from oscar.test.factories import UserFactory
 
-from catalog.certificates.expiry import apply_expired, warn_expiring
-from catalog.certificates.rules import can_ship
-from catalog.certificates.tasks import check_expiry
+from compliance.certificates.expiry import apply_expired, warn_expiring
+from compliance.certificates.tasks import check_expiry
+from compliance.rules import can_ship
 from marketplace.core.cache import STOREFRONT, version
 from tests.factories import ProductFactory, SellerFactory
 from tests.factories_export import CertificateFactory

@@ -7,7 +7,7 @@ from django.core import mail
 from django.utils import translation
 from oscar.test.factories import UserFactory
 
-from catalog.certificates.expiry import apply_expired, warn_expiring
+from compliance.certificates.expiry import apply_expired, warn_expiring
 from tests.factories import SellerFactory
 from tests.factories_export import CertificateFactory
 

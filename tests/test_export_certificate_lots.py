@@ -6,10 +6,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from oscar.test.factories import UserFactory
 
-from catalog.certificates.lots import parse_lot_codes, validate_lot_codes
-from catalog.certificates.models import Certificate
-from catalog.certificates.rules import can_ship, ships_to
 from catalog.models import Product
+from compliance.certificates.lots import parse_lot_codes, validate_lot_codes
+from compliance.certificates.models import Certificate
+from compliance.rules import can_ship, ships_to
 from tests.factories import ProductFactory, SellerFactory
 from tests.factories_export import PDF_BYTES, CertificateFactory, ExportProfileFactory
 

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from oscar.test.factories import UserFactory
 
-from catalog.certificates.models import Certificate
+from compliance.certificates.models import Certificate
 from tests.factories import ProductFactory, SellerFactory
 from tests.factories_export import PDF_BYTES, CertificateFactory
 
@@ -117,7 +117,7 @@ def test_seller_cannot_verify_its_own_certificate(client, member):
 
 
 def test_seller_marks_a_piece_not_for_food_and_it_ships_to_the_us(client, member):
-    from catalog.certificates.rules import can_ship
+    from compliance.rules import can_ship
 
     plate = ProductFactory(hs_code="6912", stockrecord__seller=member)
     url = reverse("certificates:profiles", args=[member.pk])
@@ -137,7 +137,7 @@ def test_unticking_clears_the_flag(client, member):
 
 
 def test_seller_cannot_flag_another_sellers_piece(client, member):
-    from catalog.certificates.models import ExportProfile
+    from compliance.certificates.models import ExportProfile
 
     other = ProductFactory(hs_code="6912")
     url = reverse("certificates:profiles", args=[member.pk])

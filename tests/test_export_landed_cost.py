@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from shipping.landed_cost import DAP, DDP, landed_cost
-from shipping.money import convert
+from compliance.landed_cost import DAP, DDP, landed_cost
+from marketplace.currency.money import convert
 from shipping.services import ParcelItem
 from tests.factories import ProductFactory
 

@@ -22,10 +22,9 @@ Status = Fulfilment.Status
 @pytest.fixture(autouse=True)
 def carriers():
     """Transactional tests start from a flushed database: reload the carriers' tables."""
-    from django.apps import apps
 
     if not Service.objects.exists():
-        reference_load.load(lambda name: apps.get_model("shipping", name))
+        reference_load.load(reference_load.current_models)
 
 
 @pytest.fixture

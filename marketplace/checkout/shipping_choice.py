@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from compliance.landed_cost import DAP, DDP
 from marketplace.currency.rates import landed_cost_rates
-from shipping.landed_cost import DAP, DDP
 
 PREFERENCES = ("cheapest", "fastest")
 INCOTERMS = (DDP, DAP)

@@ -4,9 +4,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from oscar.apps.checkout.exceptions import FailedPreCondition
 
-from catalog.certificates.rules import refused
+from marketplace.core.countries import country_name
 from marketplace.core.memo import remembered
-from shipping.countries import country_name
+from shipping.reach import refused
 
 
 class ShippingRulesMixin:

@@ -35,8 +35,8 @@ BUMPS = {
     ),
     cache.RULES: (
         "certificates.DestinationRule",
-        "shipping.ImportRegime",
-        "shipping.DutyRate",
+        "compliance.ImportRegime",
+        "compliance.DutyRate",
     ),
     cache.RATES: ("currency.ExchangeRate",),
 }

@@ -49,7 +49,7 @@ def current_rate(currency):
 
 def landed_cost_rates():
     """``{currency: Decimal units per MAD}`` (MAD = 1) from the current table: what
-    ``shipping.landed_cost`` needs to compare a parcel with thresholds in EUR, GBP, USD, CAD."""
+    ``compliance.landed_cost`` needs to compare a parcel with thresholds in EUR, GBP, USD, CAD."""
     rates = {code: Decimal(entry[0]) for code, entry in rate_table().items()}
     rates[BASE_CURRENCY] = Decimal("1")
     return rates

@@ -9,8 +9,8 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from marketplace.core.countries import country_name
 from marketplace.payments.confirmation import order_confirmation
-from shipping.countries import country_name
 
 SELLER_DEFAULT_LANGUAGE = "fr"
 

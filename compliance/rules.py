@@ -10,12 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from catalog.certificates import kinds as K
-from catalog.certificates.models import Certificate, DestinationRule, ExportProfile
+from compliance import kinds as K
+from compliance.certificates.models import Certificate, DestinationRule, ExportProfile
 from marketplace.core.cache import RULES, versioned
+from marketplace.core.countries import country_name, destinations_of
 from marketplace.core.memo import remembered
-from shipping.countries import country_name, destinations_of
-from shipping.services import served_countries
 
 
 def effective_hs_code(product):
@@ -89,16 +88,8 @@ def can_ship(product, country, on=None):
     return remembered(key, lambda: _can_ship(product, country, day))
 
 
-def refused(products, country, on=None):
-    """(product, reasons) for each of ``products`` the destination rules keep from ``country``."""
-    checked = ((product, can_ship(product, country, on)) for product in products)
-    return [(product, reasons) for product, (ok, reasons) in checked if not ok]
-
-
 def _can_ship(product, country, day):
     name = country_name(country)
-    if country not in served_countries():
-        return False, [_("No carrier ships to %(country)s.") % {"country": name}]
     kinds = product_kinds(product)
     profile = export_profile(product)
     applying = [r for r in rules_for(country, day) if r.product_kind in kinds]
@@ -153,8 +144,6 @@ def covers_lot_q():
 def ships_to(queryset, country, on=None):
     """The products of ``queryset`` that may ship to ``country``: one query for the rules."""
     day = on or timezone.localdate()
-    if country not in served_countries():
-        return queryset.none()
     for rule in rules_for(country, day):
         covering = Certificate.objects.valid_on(day).filter(
             covers_lot_q(),
@@ -170,14 +159,12 @@ def ships_to(queryset, country, on=None):
 
 
 def blocked_ids(country, on=None):
-    """Ids of the products that may not ship to ``country`` (None: the country is not served).
+    """Ids of the products the destination rules keep from ``country``.
 
     Over the whole catalogue, so one set serves every list: usually small, and empty (no query)
     where no rule applies.
     """
     day = on or timezone.localdate()
-    if country not in served_countries():
-        return None
     if not rules_for(country, day):
         return frozenset()
     Product = get_model("catalogue", "Product")

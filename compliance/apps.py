@@ -2,8 +2,8 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-class CertificatesConfig(AppConfig):
-    name = "catalog.certificates"
-    label = "certificates"
-    verbose_name = _("Quality certificates")
+class ComplianceConfig(AppConfig):
+    name = "compliance"
+    label = "compliance"
+    verbose_name = _("Export compliance")
     default_auto_field = "django.db.models.AutoField"

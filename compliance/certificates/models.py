@@ -6,15 +6,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from catalog.certificates.kinds import KIND_CHOICES
-from catalog.certificates.lots import (
+from compliance.certificates.lots import (
     covers_lot,
     normalise_lot,
     parse_lot_codes,
     validate_lot_code,
     validate_lot_codes,
 )
-from catalog.certificates.validators import validate_document
+from compliance.certificates.validators import validate_document
+from compliance.kinds import KIND_CHOICES
 
 
 def private_storage():

@@ -12,9 +12,10 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from compliance.models import DutyRate, ImportRegime
 from marketplace.core.cache import RULES, versioned
-from shipping.models import DutyRate, ImportRegime
-from shipping.money import INDICATIVE_RATES, convert, quantize
+from marketplace.currency.defaults import DEFAULT_RATES
+from marketplace.currency.money import convert, quantize
 
 ZERO = Decimal("0")
 HUNDRED = Decimal("100")
@@ -72,7 +73,7 @@ def percent(rate):
 
 
 def hs_code_of(product):
-    from catalog.certificates.rules import effective_hs_code
+    from compliance.rules import effective_hs_code
 
     return effective_hs_code(product)
 
@@ -139,7 +140,7 @@ def _duties(regime, items, value_local, day, rates):
 def landed_cost(items, country, *, shipping=ZERO, incoterm=DDP, on=None, rates=None):
     """Duties and taxes (MAD) on ``items`` (ParcelItem-like: product, value) sent to ``country``."""
     day = on or timezone.localdate()
-    rates = rates or INDICATIVE_RATES
+    rates = rates or DEFAULT_RATES
     items = list(items)
     goods = sum((item.value for item in items), ZERO)
     result = LandedCost(country, incoterm, quantize(goods), quantize(shipping))

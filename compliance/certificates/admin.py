@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from catalog.certificates import models
+from compliance.certificates import models
 
 
 @admin.register(models.Certificate)

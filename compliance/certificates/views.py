@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
-from catalog.certificates.lots import LOT_CODE, normalise_lot
-from catalog.certificates.models import Certificate, ExportProfile
+from compliance.certificates.lots import LOT_CODE, normalise_lot
+from compliance.certificates.models import Certificate, ExportProfile
 from sellers.permissions import is_member_or_curator
 
 Partner = get_model("partner", "Partner")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from catalog.certificates import views
+from compliance.certificates import views
 
 app_name = "certificates"
 

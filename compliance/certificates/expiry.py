@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from catalog.certificates.models import Certificate
+from compliance.certificates.models import Certificate
 from marketplace.core.cache import STOREFRONT, bump
 
 
