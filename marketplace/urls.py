@@ -54,6 +54,7 @@ urlpatterns += i18n_patterns(
     path("curation/sellers/", include("sellers.curation.urls")),
     path("my-shop/", include("sellers.space.urls")),
     path("shipping/", include("shipping.urls")),
+    path("shipping/", include("sellers.fulfilment.urls")),
     path("certificates/", include("compliance.certificates.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     re_path(r"^((?:[\w\-]+/)*)$", cms_views.serve, name="cms_page"),

@@ -36,10 +36,3 @@ class ServiceAdmin(admin.ModelAdmin):
 @admin.register(models.SellerShipping)
 class SellerShippingAdmin(admin.ModelAdmin):
     list_display = ("partner", "packing_check_required")
-
-
-@admin.register(models.Parcel)
-class ParcelAdmin(admin.ModelAdmin):
-    list_display = ("order", "partner", "service", "tracking_number", "checked_at", "dispatched_at")
-    list_select_related = ("order", "partner", "service__carrier")
-    raw_id_fields = ("order",)

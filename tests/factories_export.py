@@ -15,7 +15,7 @@ Carrier = get_model("shipping", "Carrier")
 Service = get_model("shipping", "Service")
 Zone = get_model("shipping", "Zone")
 Rate = get_model("shipping", "Rate")
-Parcel = get_model("shipping", "Parcel")
+Parcel = get_model("fulfilment", "Parcel")
 Certificate = get_model("certificates", "Certificate")
 ExportProfile = get_model("certificates", "ExportProfile")
 

@@ -18,7 +18,7 @@ from tests.factories_checkout import start_payment, walk_to_preview
 from tests.factories_checkout_export import address_in, rug_and_lantern
 
 Order = get_model("order", "Order")
-Parcel = get_model("shipping", "Parcel")
+Parcel = get_model("fulfilment", "Parcel")
 pytestmark = pytest.mark.django_db
 
 

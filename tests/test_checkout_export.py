@@ -22,7 +22,7 @@ from tests.factories_checkout_export import address_in, country, rug_and_lantern
 from tests.factories_export import RateFactory, ZoneFactory
 
 Order = get_model("order", "Order")
-Parcel = get_model("shipping", "Parcel")
+Parcel = get_model("fulfilment", "Parcel")
 pytestmark = pytest.mark.django_db
 CENT = Decimal("0.01")
 

@@ -5,13 +5,14 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from oscar.test.factories import UserFactory
 from pypdf import PdfReader
 
-from shipping import parcels as parcel_ops
-from shipping.models import Parcel, SellerShipping
+from sellers.fulfilment import parcels as parcel_ops
+from sellers.fulfilment import services
+from sellers.fulfilment.models import Parcel
+from shipping.models import SellerShipping
 from tests.factories import ProductFactory, SellerFactory
 from tests.factories_export import place_order
 
@@ -120,7 +121,7 @@ def test_seller_member_downloads_a_paper(client, seller, django_capture_on_commi
         parcel = parcel_of(order_from(seller))
     client.force_login(seller.users.get())
     document = parcel.documents.get(kind="invoice")
-    response = client.get(reverse("shipping:document", args=[document.pk]))
+    response = client.get(reverse("fulfilment:document", args=[document.pk]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
 
@@ -132,13 +133,13 @@ def test_another_seller_cannot_download_a_paper(client, seller, django_capture_o
     SellerFactory().users.add(stranger)
     client.force_login(stranger)
     document = parcel.documents.first()
-    assert client.get(reverse("shipping:document", args=[document.pk])).status_code == 404
+    assert client.get(reverse("fulfilment:document", args=[document.pk])).status_code == 404
 
 
 def test_anonymous_visitor_is_sent_to_login(client, seller, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         parcel = parcel_of(order_from(seller))
-    response = client.get(reverse("shipping:document", args=[parcel.documents.first().pk]))
+    response = client.get(reverse("fulfilment:document", args=[parcel.documents.first().pk]))
     assert response.status_code == 302 and "login" in response["Location"]
 
 
@@ -146,36 +147,36 @@ def test_staff_downloads_any_paper(admin_client, seller, django_capture_on_commi
     with django_capture_on_commit_callbacks(execute=True):
         parcel = parcel_of(order_from(seller))
     document = parcel.documents.first()
-    assert admin_client.get(reverse("shipping:document", args=[document.pk])).status_code == 200
+    assert admin_client.get(reverse("fulfilment:document", args=[document.pk])).status_code == 200
 
 
 def test_seller_sees_only_its_own_parcels(client, seller):
     mine = parcel_of(order_from(seller))
     theirs = parcel_of(order_from(SellerFactory()))
     client.force_login(seller.users.get())
-    listed = list(client.get(reverse("shipping:parcels")).context["parcels"])
+    listed = list(client.get(reverse("fulfilment:parcels")).context["parcels"])
     assert listed == [mine] and theirs not in listed
-    assert client.get(reverse("shipping:parcel", args=[theirs.pk])).status_code == 404
+    assert client.get(reverse("fulfilment:parcel", args=[theirs.pk])).status_code == 404
 
 
 def test_dispatch_is_refused_until_a_required_packing_check(client, seller):
     SellerShipping.objects.create(partner=seller, packing_check_required=True)
     parcel = parcel_of(order_from(seller))
-    parcel_ops.set_tracking(parcel, "ems", "EE123456789MA")
-    with pytest.raises(ValidationError):
-        parcel_ops.dispatch(parcel)
+    services.set_tracking(parcel, "ems", "EE123456789MA")
+    with pytest.raises(services.TransitionError):
+        services.dispatch(parcel)
     client.force_login(seller.users.get())
-    response = client.post(reverse("shipping:parcel-dispatch", args=[parcel.pk]), follow=True)
+    response = client.post(reverse("fulfilment:parcel-dispatch", args=[parcel.pk]), follow=True)
     assert "packing check" in response.content.decode()
     parcel.refresh_from_db()
-    assert parcel.dispatched_at is None
+    assert parcel.shipped_at is None
 
 
 def test_a_plain_member_cannot_confirm_the_packing(client, seller):
     SellerShipping.objects.create(partner=seller, packing_check_required=True)
     parcel = parcel_of(order_from(seller))
     client.force_login(seller.users.get())
-    assert client.post(reverse("shipping:parcel-check", args=[parcel.pk])).status_code == 403
+    assert client.post(reverse("fulfilment:parcel-check", args=[parcel.pk])).status_code == 403
 
 
 def test_cooperative_leader_confirms_then_dispatch_goes_through(client, seller):
@@ -184,15 +185,15 @@ def test_cooperative_leader_confirms_then_dispatch_goes_through(client, seller):
     leader.user_permissions.add(Permission.objects.get(codename="check_parcel"))
     parcel = parcel_of(order_from(seller))
     client.force_login(leader)
-    client.post(reverse("shipping:parcel-check", args=[parcel.pk]))
+    client.post(reverse("fulfilment:parcel-check", args=[parcel.pk]))
     client.post(
-        reverse("shipping:parcel-tracking", args=[parcel.pk]),
+        reverse("fulfilment:parcel-tracking", args=[parcel.pk]),
         {"service": "ems", "tracking_number": "EE123456789MA"},
     )
-    client.post(reverse("shipping:parcel-dispatch", args=[parcel.pk]))
+    client.post(reverse("fulfilment:parcel-dispatch", args=[parcel.pk]))
     parcel.refresh_from_db()
     assert (parcel.checked_by, parcel.tracking_number) == (leader, "EE123456789MA")
-    assert parcel.checked_at is not None and parcel.dispatched_at is not None
+    assert parcel.checked_at is not None and parcel.shipped_at is not None
 
 
 def test_leader_of_another_cooperative_cannot_confirm(client, seller):
@@ -202,37 +203,37 @@ def test_leader_of_another_cooperative_cannot_confirm(client, seller):
     outsider.user_permissions.add(Permission.objects.get(codename="check_parcel"))
     SellerFactory().users.add(outsider)
     client.force_login(outsider)
-    assert client.post(reverse("shipping:parcel-check", args=[parcel.pk])).status_code == 404
+    assert client.post(reverse("fulfilment:parcel-check", args=[parcel.pk])).status_code == 404
 
 
 def test_curator_confirms_any_parcel(admin_client, admin_user, seller):
     SellerShipping.objects.create(partner=seller, packing_check_required=True)
     parcel = parcel_of(order_from(seller))
-    admin_client.post(reverse("shipping:parcel-check", args=[parcel.pk]))
+    admin_client.post(reverse("fulfilment:parcel-check", args=[parcel.pk]))
     parcel.refresh_from_db()
     assert parcel.checked_by == admin_user
 
 
 def test_dispatch_without_a_required_check_needs_only_tracking(seller):
     parcel = parcel_of(order_from(seller))
-    with pytest.raises(ValidationError):
-        parcel_ops.dispatch(parcel)
-    parcel_ops.set_tracking(parcel, "dhl-express", "1234567890")
-    assert parcel_ops.dispatch(parcel).dispatched_at is not None
+    with pytest.raises(services.TransitionError):
+        services.dispatch(parcel)
+    services.set_tracking(parcel, "dhl-express", "1234567890")
+    assert services.dispatch(parcel).shipped_at is not None
 
 
 def test_buyer_sees_the_carrier_tracking_link(client, seller):
     buyer = UserFactory()
     parcel = parcel_of(order_from(seller, user=buyer))
-    parcel_ops.set_tracking(parcel, "dhl-express", "1234567890")
+    services.set_tracking(parcel, "dhl-express", "1234567890")
     client.force_login(buyer)
-    html = client.get(reverse("shipping:order-tracking", args=[parcel.order.number])).content
+    html = client.get(reverse("fulfilment:order-tracking", args=[parcel.order.number])).content
     assert b"https://www.dhl.com/ma-en/home/tracking.html?tracking-id=1234567890" in html
 
 
 def test_guest_reaches_tracking_with_the_order_hash_only(client, seller):
     order = parcel_of(order_from(seller)).order
-    url = reverse("shipping:order-tracking", args=[order.number])
+    url = reverse("fulfilment:order-tracking", args=[order.number])
     assert client.get(url).status_code == 404
     assert client.get(f"{url}?hash={order.verification_hash()}").status_code == 200
 

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 from oscar.test.factories import UserFactory
 
-from shipping import parcels as parcel_ops
+from sellers.fulfilment import parcels as parcel_ops
+from sellers.fulfilment import services
 from tests.factories import SellerFactory
 from tests.factories_export import place_order
 from tests.test_fulfilment_parcels import piece_of
@@ -23,7 +24,7 @@ def shipped_order(user=None):
     seller = SellerFactory(name="Atelier Safi", city="Safi")
     order = place_order([(piece_of(seller), 1)], user=user)
     (parcel,) = parcel_ops.create_parcels(order)
-    parcel_ops.set_tracking(parcel, "dhl-express", "1234567890")
+    services.set_tracking(parcel, "dhl-express", "1234567890")
     return order
 
 

@@ -8,17 +8,19 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from sellers.fulfilment.models import Fulfilment
-from sellers.fulfilment.services import advance, fulfilment_for
-from shipping import parcels as parcel_ops
-from shipping.models import Carrier, Parcel, SellerShipping, Service
+from sellers.fulfilment import parcels as parcel_ops
+from sellers.fulfilment import services
+from sellers.fulfilment.models import Parcel
+from sellers.fulfilment.parcels import parcel_for
+from sellers.fulfilment.services import advance
+from shipping.models import Carrier, SellerShipping, Service
 from tests.factories import ProductFactory, SellerFactory
 from tests.factories_export import place_order
 from tests.factories_space import member_of
 
 pytestmark = pytest.mark.django_db
 
-Status = Fulfilment.Status
+Status = Parcel.Status
 
 
 @pytest.fixture
@@ -53,7 +55,7 @@ def order_of(*sellers):
 
 
 def preparing(order, seller):
-    return advance(fulfilment_for(order, seller), Status.IN_PREPARATION)
+    return advance(parcel_for(order, seller), Status.IN_PREPARATION)
 
 
 def ship_in_space(client, order, service="ems", tracking="EE123456789MA"):
@@ -63,7 +65,7 @@ def ship_in_space(client, order, service="ems", tracking="EE123456789MA"):
 
 
 def dispatch_on_parcel_page(client, parcel):
-    return client.post(reverse("shipping:parcel-dispatch", args=[parcel.pk]), follow=True)
+    return client.post(reverse("fulfilment:parcel-dispatch", args=[parcel.pk]), follow=True)
 
 
 def require_packing_check(seller):
@@ -77,11 +79,11 @@ def test_shipped_step_writes_carrier_and_tracking_to_the_sellers_parcel(member, 
     ship_in_space(member, order, service="dhl-express", tracking="1234567890")
     parcel = Parcel.objects.get(order=order, partner=seller)
     assert (parcel.service.code, parcel.tracking_number) == ("dhl-express", "1234567890")
-    assert parcel.dispatched_at is not None
-    fulfilment = fulfilment_for(order, seller)
-    assert (fulfilment.status, fulfilment.carrier) == (Status.SHIPPED, "dhl")
+    assert parcel.shipped_at is not None
+    fulfilment = parcel_for(order, seller)
+    assert (fulfilment.status, fulfilment.service.carrier.code) == (Status.SHIPPED, "dhl")
     theirs = Parcel.objects.get(order=order, partner=other)
-    assert (theirs.tracking_number, theirs.dispatched_at) == ("", None)
+    assert (theirs.tracking_number, theirs.shipped_at) == ("", None)
 
 
 def test_shipped_step_opens_the_parcel_of_an_order_placed_without_one(member, seller):
@@ -100,7 +102,7 @@ def test_buyer_tracking_link_follows_the_shipped_step(member, seller):
     order = order_of(seller)
     preparing(order, seller)
     ship_in_space(member, order, service="dhl-express", tracking="1234567890")
-    url = reverse("shipping:order-tracking", args=[order.number])
+    url = reverse("fulfilment:order-tracking", args=[order.number])
     html = member.get(f"{url}?hash={order.verification_hash()}").content.decode()
     assert "https://www.dhl.com/ma-en/home/tracking.html?tracking-id=1234567890" in html
 
@@ -119,7 +121,7 @@ def test_carrier_choices_come_from_the_carrier_table(member, seller):
     html = member.get(reverse("seller_space:order", args=[order.number])).content.decode()
     assert "CTM Messagerie" in html and 'value="ctm-intl"' in html
     ship_in_space(member, order, service="ctm-intl", tracking="CTM123456")
-    assert fulfilment_for(order, seller).carrier == "ctm"
+    assert parcel_for(order, seller).service.carrier.code == "ctm"
 
 
 def test_an_inactive_service_is_refused(member, seller):
@@ -127,7 +129,7 @@ def test_an_inactive_service_is_refused(member, seller):
     preparing(order, seller)
     Service.objects.filter(code="ems").update(is_active=False)
     assert ship_in_space(member, order, service="ems").status_code == 400
-    assert fulfilment_for(order, seller).status == Status.IN_PREPARATION
+    assert parcel_for(order, seller).status == Status.IN_PREPARATION
     assert not Parcel.objects.filter(order=order, tracking_number="EE123456789MA").exists()
 
 
@@ -136,8 +138,8 @@ def test_shipped_step_out_of_turn_leaves_the_parcel_untouched(member, seller):
     (parcel,) = parcel_ops.create_parcels(order)
     ship_in_space(member, order)  # still "paid": shipping must follow preparation
     parcel.refresh_from_db()
-    assert (parcel.tracking_number, parcel.dispatched_at) == ("", None)
-    assert fulfilment_for(order, seller).status == Status.PAID
+    assert (parcel.tracking_number, parcel.shipped_at) == ("", None)
+    assert parcel_for(order, seller).status == Status.PAID
 
 
 def test_parcel_dispatch_marks_the_fulfilment_shipped(client, seller):
@@ -147,12 +149,12 @@ def test_parcel_dispatch_marks_the_fulfilment_shipped(client, seller):
     user = member_of(seller)
     client.force_login(user)
     client.post(
-        reverse("shipping:parcel-tracking", args=[parcel.pk]),
+        reverse("fulfilment:parcel-tracking", args=[parcel.pk]),
         {"service": "aramex-priority", "tracking_number": "AX-998877"},
     )
     dispatch_on_parcel_page(client, parcel)
-    fulfilment = fulfilment_for(order, seller)
-    assert (fulfilment.status, fulfilment.carrier, fulfilment.tracking_number) == (
+    fulfilment = parcel_for(order, seller)
+    assert (fulfilment.status, fulfilment.service.carrier.code, fulfilment.tracking_number) == (
         Status.SHIPPED,
         "aramex",
         "AX-998877",
@@ -163,9 +165,9 @@ def test_parcel_dispatch_marks_the_fulfilment_shipped(client, seller):
 def test_parcel_dispatch_of_a_paid_order_records_preparation_then_shipping(member, seller):
     order = order_of(seller)
     (parcel,) = parcel_ops.create_parcels(order)
-    parcel_ops.set_tracking(parcel, "ems", "EE123456789MA")
+    services.set_tracking(parcel, "ems", "EE123456789MA")
     dispatch_on_parcel_page(member, parcel)
-    fulfilment = fulfilment_for(order, seller)
+    fulfilment = parcel_for(order, seller)
     assert list(fulfilment.events.values_list("to_status", flat=True)) == [
         Status.PAID,
         Status.IN_PREPARATION,
@@ -180,7 +182,7 @@ def test_parcel_dispatch_without_a_service_is_refused_with_a_message(member, sel
     Parcel.objects.filter(pk=parcel.pk).update(tracking_number="EE123456789MA")
     html = dispatch_on_parcel_page(member, parcel).content.decode()
     assert "Choose a carrier service" in html
-    assert fulfilment_for(order, seller).status == Status.IN_PREPARATION
+    assert parcel_for(order, seller).status == Status.IN_PREPARATION
 
 
 def test_packing_check_blocks_the_shipped_step_with_a_clear_message(member, seller):
@@ -191,8 +193,8 @@ def test_packing_check_blocks_the_shipped_step_with_a_clear_message(member, sell
     html = ship_in_space(member, order).content.decode()
     assert "must pass its packing check before it is shipped" in html
     parcel = Parcel.objects.get(order=order)
-    assert (parcel.tracking_number, parcel.dispatched_at) == ("", None)
-    assert fulfilment_for(order, seller).status == Status.IN_PREPARATION
+    assert (parcel.tracking_number, parcel.shipped_at) == ("", None)
+    assert parcel_for(order, seller).status == Status.IN_PREPARATION
 
 
 def test_packing_check_blocks_the_shipped_step_of_an_order_placed_without_a_parcel(member, seller):
@@ -200,7 +202,7 @@ def test_packing_check_blocks_the_shipped_step_of_an_order_placed_without_a_parc
     order = order_of(seller)
     preparing(order, seller)
     ship_in_space(member, order)
-    assert fulfilment_for(order, seller).status == Status.IN_PREPARATION
+    assert parcel_for(order, seller).status == Status.IN_PREPARATION
 
 
 def test_packing_check_blocks_the_parcel_dispatch_and_the_fulfilment(member, seller):
@@ -208,10 +210,10 @@ def test_packing_check_blocks_the_parcel_dispatch_and_the_fulfilment(member, sel
     order = order_of(seller)
     (parcel,) = parcel_ops.create_parcels(order)
     preparing(order, seller)
-    parcel_ops.set_tracking(parcel, "ems", "EE123456789MA")
+    services.set_tracking(parcel, "ems", "EE123456789MA")
     html = dispatch_on_parcel_page(member, parcel).content.decode()
     assert "must pass its packing check" in html
-    assert fulfilment_for(order, seller).status == Status.IN_PREPARATION
+    assert parcel_for(order, seller).status == Status.IN_PREPARATION
 
 
 def test_once_the_leader_confirms_the_packing_the_shipped_step_goes_through(client, seller):
@@ -222,9 +224,9 @@ def test_once_the_leader_confirms_the_packing_the_shipped_step_goes_through(clie
     (parcel,) = parcel_ops.create_parcels(order)
     preparing(order, seller)
     client.force_login(leader)
-    client.post(reverse("shipping:parcel-check", args=[parcel.pk]))
+    client.post(reverse("fulfilment:parcel-check", args=[parcel.pk]))
     ship_in_space(client, order)
-    assert fulfilment_for(order, seller).status == Status.SHIPPED
+    assert parcel_for(order, seller).status == Status.SHIPPED
 
 
 def test_tracking_of_a_dispatched_parcel_cannot_change(member, seller):
@@ -233,7 +235,7 @@ def test_tracking_of_a_dispatched_parcel_cannot_change(member, seller):
     ship_in_space(member, order)
     parcel = Parcel.objects.get(order=order)
     member.post(
-        reverse("shipping:parcel-tracking", args=[parcel.pk]),
+        reverse("fulfilment:parcel-tracking", args=[parcel.pk]),
         {"service": "dhl-express", "tracking_number": "1234567890"},
     )
     parcel.refresh_from_db()
@@ -249,13 +251,13 @@ def test_order_page_links_to_the_parcel_and_its_customs_papers(
     mine = Parcel.objects.get(order=order, partner=seller)
     theirs = Parcel.objects.get(order=order, partner=other)
     html = member.get(reverse("seller_space:order", args=[order.number])).content.decode()
-    assert reverse("shipping:parcel", args=[mine.pk]) in html
+    assert reverse("fulfilment:parcel", args=[mine.pk]) in html
     for document in mine.documents.all():
-        assert reverse("shipping:document", args=[document.pk]) in html
+        assert reverse("fulfilment:document", args=[document.pk]) in html
     assert mine.documents.exists()
     for document in theirs.documents.all():
-        assert reverse("shipping:document", args=[document.pk]) not in html
-    link = reverse("shipping:document", args=[mine.documents.first().pk])
+        assert reverse("fulfilment:document", args=[document.pk]) not in html
+    link = reverse("fulfilment:document", args=[mine.documents.first().pk])
     assert member.get(link).status_code == 200
 
 
@@ -263,27 +265,27 @@ def test_seller_cannot_dispatch_another_sellers_parcel(member, seller, other):
     order = order_of(seller, other)
     parcel_ops.create_parcels(order)
     theirs = Parcel.objects.get(order=order, partner=other)
-    parcel_ops.set_tracking(theirs, "ems", "EE123456789MA")
-    response = member.post(reverse("shipping:parcel-dispatch", args=[theirs.pk]))
+    services.set_tracking(theirs, "ems", "EE123456789MA")
+    response = member.post(reverse("fulfilment:parcel-dispatch", args=[theirs.pk]))
     assert response.status_code == 404
     theirs.refresh_from_db()
-    assert theirs.dispatched_at is None
-    assert fulfilment_for(order, other).status == Status.PAID
+    assert theirs.shipped_at is None
+    assert parcel_for(order, other).status == Status.PAID
 
 
 def test_seller_cannot_ship_or_open_another_sellers_order(member, other):
     order = order_of(other)
-    advance(fulfilment_for(order, other), Status.IN_PREPARATION)
+    advance(parcel_for(order, other), Status.IN_PREPARATION)
     assert ship_in_space(member, order).status_code == 404
     assert member.get(reverse("seller_space:order", args=[order.number])).status_code == 404
-    assert fulfilment_for(order, other).status == Status.IN_PREPARATION
+    assert parcel_for(order, other).status == Status.IN_PREPARATION
     assert not Parcel.objects.filter(order=order).exclude(tracking_number="").exists()
 
 
 def test_seller_cannot_set_tracking_on_another_sellers_parcel(member, other):
     (theirs,) = parcel_ops.create_parcels(order_of(other))
     response = member.post(
-        reverse("shipping:parcel-tracking", args=[theirs.pk]),
+        reverse("fulfilment:parcel-tracking", args=[theirs.pk]),
         {"service": "ems", "tracking_number": "EE123456789MA"},
     )
     assert response.status_code == 404
@@ -317,7 +319,10 @@ def test_repeating_the_shipped_step_keeps_the_first_record(member, seller):
     ship_in_space(member, order)
     ship_in_space(member, order, service="dhl-express", tracking="1234567890")
     parcel = Parcel.objects.get(order=order)
-    fulfilment = fulfilment_for(order, seller)
+    fulfilment = parcel_for(order, seller)
     assert (parcel.service.code, parcel.tracking_number) == ("ems", "EE123456789MA")
-    assert (fulfilment.carrier, fulfilment.tracking_number) == ("barid", "EE123456789MA")
+    assert (fulfilment.service.carrier.code, fulfilment.tracking_number) == (
+        "barid",
+        "EE123456789MA",
+    )
     assert fulfilment.events.filter(to_status=Status.SHIPPED).count() == 1

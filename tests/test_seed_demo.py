@@ -7,7 +7,7 @@ from wagtail.models import Site
 
 from marketplace.cms.models import HomePage
 from marketplace.payments.models import CheckoutPayment
-from sellers.fulfilment.models import Fulfilment, FulfilmentEvent
+from sellers.fulfilment.models import Parcel, ParcelEvent
 from sellers.payouts.models import LedgerEntry
 from sellers.space.demo import DEMO_PASSWORD
 
@@ -18,7 +18,6 @@ StockRecord = get_model("partner", "StockRecord")
 ProductImage = get_model("catalogue", "ProductImage")
 Document = get_model("catalogue", "ProductSearchDocument")
 Order = get_model("order", "Order")
-Parcel = get_model("shipping", "Parcel")
 
 
 def counts():
@@ -34,8 +33,7 @@ def counts():
             HomePage,
             Order,
             Parcel,
-            Fulfilment,
-            FulfilmentEvent,
+            ParcelEvent,
             LedgerEntry,
             CheckoutPayment,
         )
@@ -82,8 +80,8 @@ def seeded_orders(db):
 @pytest.mark.django_db
 def test_seed_demo_gives_each_demo_seller_orders_in_every_fulfilment_state(seeded_orders):
     for slug in DEMO_SELLERS:
-        states = set(Fulfilment.objects.filter(seller__slug=slug).values_list("status", flat=True))
-        assert states == set(Fulfilment.Status.values), slug
+        states = set(Parcel.objects.filter(partner__slug=slug).values_list("status", flat=True))
+        assert states == set(Parcel.Status.values), slug
 
 
 @pytest.mark.django_db
@@ -96,23 +94,21 @@ def test_seed_demo_orders_have_their_parcels_and_paid_checkouts(seeded_orders):
 
 
 @pytest.mark.django_db
-def test_seed_demo_shipped_orders_carry_tracking_on_fulfilment_and_parcel(seeded_orders):
-    gone = Fulfilment.objects.filter(status__in=["shipped", "delivered"])
+def test_seed_demo_shipped_parcels_carry_service_and_tracking(seeded_orders):
+    gone = Parcel.objects.filter(status__in=["shipped", "delivered"])
     assert gone.exists()
-    for fulfilment in gone:
-        assert fulfilment.carrier and fulfilment.tracking_number
-        parcel = Parcel.objects.get(order=fulfilment.order, partner=fulfilment.seller)
-        assert parcel.tracking_number == fulfilment.tracking_number and parcel.dispatched_at
+    for parcel in gone:
+        assert parcel.service.carrier.code and parcel.tracking_number and parcel.shipped_at
 
 
 @pytest.mark.django_db
 def test_seed_demo_credits_the_payout_ledger_for_delivered_lines_only(seeded_orders):
-    delivered = Fulfilment.objects.filter(status="delivered")
+    delivered = Parcel.objects.filter(status="delivered")
     credited = set(LedgerEntry.objects.filter(kind="credit").values_list("line_id", flat=True))
     delivered_lines = {
         line.pk
         for fulfilment in delivered
-        for line in fulfilment.order.lines.filter(partner=fulfilment.seller)
+        for line in fulfilment.order.lines.filter(partner=fulfilment.partner)
     }
     assert credited == delivered_lines and credited
     for slug in DEMO_SELLERS:

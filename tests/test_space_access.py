@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from sellers.fulfilment.services import open_fulfilments_for_order
+from sellers.fulfilment.parcels import create_parcels
 from sellers.space.access import SESSION_KEY
 from tests.factories import SellerFactory
 from tests.factories_space import UserFactory, member_of, order_for, product_of
@@ -160,7 +160,7 @@ def test_space_renders_in_arabic_and_french(client, language):
 def test_overview_counts_only_the_sellers_own_data(client):
     mine, theirs = SellerFactory(), SellerFactory()
     product_of(mine)
-    open_fulfilments_for_order(order_for(product_of(theirs), product_of(theirs)))
+    create_parcels(order_for(product_of(theirs), product_of(theirs)))
     client.force_login(member_of(mine))
     context = client.get(reverse("seller_space:home")).context
     assert (context["listings_count"], context["to_prepare_count"]) == (1, 0)

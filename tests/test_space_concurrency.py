@@ -6,11 +6,13 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
-from sellers.fulfilment.models import Fulfilment
-from sellers.fulfilment.services import advance, fulfilment_for
+from sellers.fulfilment.models import Parcel
+from sellers.fulfilment.parcels import parcel_for
+from sellers.fulfilment.services import advance, ship
 from sellers.payouts.models import LedgerEntry
 from sellers.payouts.services import LedgerError, credit_delivered_line, debit_refund
 from tests.factories import SellerFactory
+from tests.factories_export import ServiceFactory
 from tests.factories_space import order_for, product_of
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -57,9 +59,9 @@ def test_concurrent_refunds_never_exceed_the_line():
 
 def test_concurrent_deliveries_credit_once():
     seller = SellerFactory()
-    fulfilment = fulfilment_for(order_for(product_of(seller)), seller)
-    advance(fulfilment, Fulfilment.Status.IN_PREPARATION)
-    advance(fulfilment, Fulfilment.Status.SHIPPED, carrier="dhl", tracking_number="JD01460000")
-    run_together(lambda: advance(fulfilment, Fulfilment.Status.DELIVERED))
+    fulfilment = parcel_for(order_for(product_of(seller)), seller)
+    advance(fulfilment, Parcel.Status.IN_PREPARATION)
+    ship(fulfilment, ServiceFactory().code, "JD01460000")
+    run_together(lambda: advance(fulfilment, Parcel.Status.DELIVERED))
     assert LedgerEntry.objects.count() == 1
     assert fulfilment.events.filter(to_status="delivered").count() == 1

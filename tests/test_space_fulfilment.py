@@ -1,25 +1,20 @@
-"""Per-seller fulfilment: explicit transitions, append-only history, credits on delivery."""
+"""Per-seller parcels: explicit transitions, append-only history, credits on delivery."""
 
 from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
-from oscar.apps.order.signals import order_placed
 
-from sellers.fulfilment.models import AppendOnlyError, Fulfilment, FulfilmentEvent
-from sellers.fulfilment.services import (
-    TransitionError,
-    advance,
-    fulfilment_for,
-    open_fulfilments_for_order,
-)
+from sellers.fulfilment.models import AppendOnlyError, Parcel, ParcelEvent
+from sellers.fulfilment.parcels import create_parcels, parcel_for
+from sellers.fulfilment.services import TransitionError, advance, set_tracking
 from sellers.payouts.models import LedgerEntry
 from tests.factories import SellerFactory
 from tests.factories_space import order_for, product_of
 
 pytestmark = pytest.mark.django_db
 
-Status = Fulfilment.Status
+Status = Parcel.Status
 
 
 @pytest.fixture
@@ -28,36 +23,38 @@ def seller():
 
 
 @pytest.fixture
-def fulfilment(seller):
+def parcel(seller):
     order = order_for(product_of(seller, stockrecord__price=Decimal("1000.00")))
-    return fulfilment_for(order, seller)
+    return parcel_for(order, seller)
 
 
-def ship(fulfilment):
-    advance(fulfilment, Status.IN_PREPARATION)
-    return advance(fulfilment, Status.SHIPPED, carrier="dhl", tracking_number="JD0146000033")
+def ship(parcel):
+    advance(parcel, Status.IN_PREPARATION)
+    set_tracking(parcel, "dhl-express", "JD0146000033")
+    return advance(parcel, Status.SHIPPED)
 
 
-def test_order_placed_opens_one_paid_fulfilment_per_seller():
+def test_placing_opens_one_paid_parcel_per_seller():
     first, second = SellerFactory(), SellerFactory()
     order = order_for(product_of(first), product_of(first), product_of(second))
-    order_placed.send(sender=None, order=order, user=None)
-    fulfilments = Fulfilment.objects.filter(order=order)
-    assert sorted(f.seller_id for f in fulfilments) == sorted([first.pk, second.pk])
-    assert {f.status for f in fulfilments} == {Status.PAID}
+    create_parcels(order)
+    parcels = Parcel.objects.filter(order=order)
+    assert sorted(p.partner_id for p in parcels) == sorted([first.pk, second.pk])
+    assert {p.status for p in parcels} == {Status.PAID}
 
 
-def test_opening_twice_keeps_one_fulfilment_and_one_event(seller):
+def test_opening_twice_keeps_one_parcel_and_one_event(seller):
     order = order_for(product_of(seller))
-    open_fulfilments_for_order(order)
-    open_fulfilments_for_order(order)
-    assert Fulfilment.objects.filter(order=order).count() == 1
-    assert FulfilmentEvent.objects.filter(fulfilment__order=order).count() == 1
+    create_parcels(order)
+    create_parcels(order)
+    parcel_for(order, seller)
+    assert Parcel.objects.filter(order=order).count() == 1
+    assert ParcelEvent.objects.filter(parcel__order=order).count() == 1
 
 
-def test_full_path_to_delivered(fulfilment):
-    ship(fulfilment)
-    delivered = advance(fulfilment, Status.DELIVERED)
+def test_full_path_to_delivered(parcel):
+    ship(parcel)
+    delivered = advance(parcel, Status.DELIVERED)
     assert delivered.status == Status.DELIVERED
     assert delivered.preparing_at and delivered.shipped_at and delivered.delivered_at
     assert list(delivered.events.values_list("to_status", flat=True)) == [
@@ -69,28 +66,33 @@ def test_full_path_to_delivered(fulfilment):
 
 
 @pytest.mark.parametrize("target", [Status.SHIPPED, Status.DELIVERED])
-def test_steps_cannot_be_skipped(fulfilment, target):
+def test_steps_cannot_be_skipped(parcel, target):
+    set_tracking(parcel, "dhl-express", "JD0146000033")
     with pytest.raises(TransitionError):
-        advance(fulfilment, target, carrier="dhl", tracking_number="JD0146000033")
-    fulfilment.refresh_from_db()
-    assert fulfilment.status == Status.PAID
+        advance(parcel, target)
+    parcel.refresh_from_db()
+    assert parcel.status == Status.PAID
 
 
-def test_no_going_back(fulfilment):
-    ship(fulfilment)
+def test_no_going_back(parcel):
+    ship(parcel)
     with pytest.raises(TransitionError):
-        advance(fulfilment, Status.IN_PREPARATION)
+        advance(parcel, Status.IN_PREPARATION)
 
 
-@pytest.mark.parametrize(("carrier", "tracking"), [("", "JD0146000033"), ("dhl", " ")])
-def test_shipping_needs_carrier_and_tracking(fulfilment, carrier, tracking):
-    advance(fulfilment, Status.IN_PREPARATION)
+@pytest.mark.parametrize(("service", "tracking"), [("", "JD0146000033"), ("dhl-express", " ")])
+def test_shipping_needs_service_and_tracking(parcel, service, tracking):
+    advance(parcel, Status.IN_PREPARATION)
+    if service:
+        set_tracking(parcel, service, tracking)
     with pytest.raises(TransitionError):
-        advance(fulfilment, Status.SHIPPED, carrier=carrier, tracking_number=tracking)
+        advance(parcel, Status.SHIPPED)
+    parcel.refresh_from_db()
+    assert parcel.status == Status.IN_PREPARATION
 
 
-def test_shipped_event_records_tracking(fulfilment):
-    shipped = ship(fulfilment)
+def test_shipped_event_records_tracking(parcel):
+    shipped = ship(parcel)
     event = shipped.events.get(to_status=Status.SHIPPED)
     assert (event.carrier, event.tracking_number) == ("dhl", "JD0146000033")
     assert event.from_status == Status.IN_PREPARATION
@@ -99,19 +101,19 @@ def test_shipped_event_records_tracking(fulfilment):
 def test_status_is_copied_onto_the_sellers_order_lines_only():
     mine, theirs = SellerFactory(), SellerFactory()
     order = order_for(product_of(mine), product_of(theirs))
-    advance(fulfilment_for(order, mine), Status.IN_PREPARATION)
+    advance(parcel_for(order, mine), Status.IN_PREPARATION)
     statuses = dict(order.lines.values_list("partner_id", "status"))
     assert statuses == {mine.pk: "in_preparation", theirs.pk: ""}
 
 
-def test_repeating_the_current_status_changes_nothing(fulfilment):
-    advance(fulfilment, Status.IN_PREPARATION)
-    advance(fulfilment, Status.IN_PREPARATION)
-    assert fulfilment.events.filter(to_status=Status.IN_PREPARATION).count() == 1
+def test_repeating_the_current_status_changes_nothing(parcel):
+    advance(parcel, Status.IN_PREPARATION)
+    advance(parcel, Status.IN_PREPARATION)
+    assert parcel.events.filter(to_status=Status.IN_PREPARATION).count() == 1
 
 
-def test_events_cannot_be_changed_or_deleted(fulfilment):
-    event = fulfilment.events.get()
+def test_events_cannot_be_changed_or_deleted(parcel):
+    event = parcel.events.get()
     event.to_status = Status.DELIVERED
     with pytest.raises(AppendOnlyError):
         event.save()
@@ -119,10 +121,10 @@ def test_events_cannot_be_changed_or_deleted(fulfilment):
         event.delete()
 
 
-def test_delivery_credits_the_sellers_lines(fulfilment, seller, settings):
+def test_delivery_credits_the_sellers_lines(parcel, seller, settings):
     settings.MARKETPLACE_COMMISSION_RATE = "0.12"
-    ship(fulfilment)
-    advance(fulfilment, Status.DELIVERED)
+    ship(parcel)
+    advance(parcel, Status.DELIVERED)
     entry = LedgerEntry.objects.get(seller=seller)
     assert (entry.gross, entry.commission, entry.amount) == (
         Decimal("1000.00"),
@@ -134,32 +136,32 @@ def test_delivery_credits_the_sellers_lines(fulfilment, seller, settings):
 def test_delivery_credits_only_this_sellers_lines():
     mine, theirs = SellerFactory(), SellerFactory()
     order = order_for(product_of(mine), product_of(theirs))
-    fulfilment = fulfilment_for(order, mine)
-    ship(fulfilment)
-    advance(fulfilment, Status.DELIVERED)
+    parcel = parcel_for(order, mine)
+    ship(parcel)
+    advance(parcel, Status.DELIVERED)
     assert set(LedgerEntry.objects.values_list("seller_id", flat=True)) == {mine.pk}
 
 
-def test_failed_credit_rolls_the_delivery_back(fulfilment, monkeypatch):
+def test_failed_credit_rolls_the_delivery_back(parcel, monkeypatch):
     from sellers.payouts import services
 
-    ship(fulfilment)
+    ship(parcel)
 
     def fail(*args, **kwargs):
         raise RuntimeError("ledger down")
 
     monkeypatch.setattr(services, "credit_delivered_line", fail)
     with pytest.raises(RuntimeError):
-        advance(fulfilment, Status.DELIVERED)
-    fulfilment.refresh_from_db()
-    assert fulfilment.status == Status.SHIPPED
-    assert not fulfilment.events.filter(to_status=Status.DELIVERED).exists()
+        advance(parcel, Status.DELIVERED)
+    parcel.refresh_from_db()
+    assert parcel.status == Status.SHIPPED
+    assert not parcel.events.filter(to_status=Status.DELIVERED).exists()
 
 
-def test_staff_sees_fulfilments_and_ledger_in_the_admin(client, fulfilment):
+def test_staff_sees_parcels_and_ledger_in_the_admin(client, parcel):
     admin = get_user_model().objects.create_superuser("boss", "boss@example.com", "x")
     client.force_login(admin)
-    assert client.get("/django-admin/fulfilment/fulfilment/").status_code == 200
-    url = f"/django-admin/fulfilment/fulfilment/{fulfilment.pk}/change/"
+    assert client.get("/django-admin/fulfilment/parcel/").status_code == 200
+    url = f"/django-admin/fulfilment/parcel/{parcel.pk}/change/"
     assert client.get(url).status_code == 200
     assert client.get("/django-admin/payouts/ledgerentry/").status_code == 200

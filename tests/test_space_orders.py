@@ -5,14 +5,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from sellers.fulfilment.models import Fulfilment
-from sellers.fulfilment.services import advance, fulfilment_for
+from sellers.fulfilment.models import Parcel
+from sellers.fulfilment.parcels import parcel_for
+from sellers.fulfilment.services import advance, ship
 from tests.factories import SellerFactory
 from tests.factories_space import member_of, order_for, product_of
 
 pytestmark = pytest.mark.django_db
 
-Status = Fulfilment.Status
+Status = Parcel.Status
 
 
 @pytest.fixture
@@ -69,7 +70,7 @@ def test_order_without_the_sellers_lines_is_404(member, other):
     theirs = order_for(product_of(other))
     assert detail(member, theirs).status_code == 404
     assert move(member, theirs, Status.IN_PREPARATION).status_code == 404
-    assert not Fulfilment.objects.filter(order=theirs).exclude(seller=other).exists()
+    assert not Parcel.objects.filter(order=theirs).exclude(partner=other).exists()
 
 
 def test_unknown_order_number_is_404(member):
@@ -78,15 +79,15 @@ def test_unknown_order_number_is_404(member):
 
 def test_seller_moves_its_own_fulfilment_only(member, seller, other, shared_order):
     move(member, shared_order, Status.IN_PREPARATION)
-    assert fulfilment_for(shared_order, seller).status == Status.IN_PREPARATION
-    assert fulfilment_for(shared_order, other).status == Status.PAID
+    assert parcel_for(shared_order, seller).status == Status.IN_PREPARATION
+    assert parcel_for(shared_order, other).status == Status.PAID
 
 
 def test_shipping_through_the_view_records_tracking(member, seller, shared_order):
     move(member, shared_order, Status.IN_PREPARATION)
     move(member, shared_order, Status.SHIPPED, service="ems", tracking_number="EE123456789MA")
-    fulfilment = fulfilment_for(shared_order, seller)
-    assert (fulfilment.status, fulfilment.carrier, fulfilment.tracking_number) == (
+    fulfilment = parcel_for(shared_order, seller)
+    assert (fulfilment.status, fulfilment.service.carrier.code, fulfilment.tracking_number) == (
         Status.SHIPPED,
         "barid",
         "EE123456789MA",
@@ -101,20 +102,20 @@ def test_bad_tracking_number_is_refused(member, seller, shared_order, tracking):
         member, shared_order, Status.SHIPPED, service="dhl-express", tracking_number=tracking
     )
     assert response.status_code == 400
-    assert fulfilment_for(shared_order, seller).status == Status.IN_PREPARATION
+    assert parcel_for(shared_order, seller).status == Status.IN_PREPARATION
 
 
 def test_skipping_a_step_through_the_view_is_refused(member, seller, shared_order):
     response = move(member, shared_order, Status.DELIVERED)
     assert response.status_code == 302
-    assert fulfilment_for(shared_order, seller).status == Status.PAID
+    assert parcel_for(shared_order, seller).status == Status.PAID
 
 
 def test_delivery_that_cannot_be_credited_is_refused_with_a_message(member, seller):
     order = order_for(product_of(seller), currency="EUR")
-    fulfilment = fulfilment_for(order, seller)
+    fulfilment = parcel_for(order, seller)
     advance(fulfilment, Status.IN_PREPARATION)
-    advance(fulfilment, Status.SHIPPED, carrier="dhl", tracking_number="JD01460000")
+    ship(fulfilment, "dhl-express", "JD01460000")
     response = move(member, order, Status.DELIVERED)
     assert response.status_code == 302
     fulfilment.refresh_from_db()
@@ -124,13 +125,13 @@ def test_delivery_that_cannot_be_credited_is_refused_with_a_message(member, sell
 
 def test_unknown_status_is_refused(member, seller, shared_order):
     move(member, shared_order, "lost")
-    assert fulfilment_for(shared_order, seller).status == Status.PAID
+    assert parcel_for(shared_order, seller).status == Status.PAID
 
 
 def test_status_filter(member, seller):
     first = order_for(product_of(seller))
     second = order_for(product_of(seller))
-    advance(fulfilment_for(second, seller), Status.IN_PREPARATION)
+    advance(parcel_for(second, seller), Status.IN_PREPARATION)
     url = reverse("seller_space:orders")
     assert list(member.get(url, {"status": "paid"}).context["orders"]) == [first]
     assert list(member.get(url, {"status": "in_preparation"}).context["orders"]) == [second]

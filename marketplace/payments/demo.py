@@ -14,10 +14,10 @@ from marketplace.checkout.shipping_choice import ShippingSelection
 from marketplace.currency.rates import current_rate
 from marketplace.payments.models import CheckoutPayment
 from marketplace.payments.placement import create_order_parcels, shipping_method_for
-from sellers.fulfilment.models import Fulfilment
-from sellers.fulfilment.services import advance, fulfilment_for
-from sellers.fulfilment.shipment import ship
-from shipping.models import Parcel, Service
+from sellers.fulfilment.models import Parcel
+from sellers.fulfilment.parcels import parcel_for
+from sellers.fulfilment.services import advance, ship
+from shipping.models import Service
 
 OrderCreator = get_class("order.utils", "OrderCreator")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
@@ -25,7 +25,7 @@ SurchargeApplicator = get_class("checkout.applicator", "SurchargeApplicator")
 Selector = get_class("partner.strategy", "Selector")
 
 DEMO_SELLERS = ("maalem-driss-tazi", "cooperative-tamounte")
-Status = Fulfilment.Status
+Status = Parcel.Status
 
 # number, buyer, country, currency, language, incoterm, state reached by both sellers
 DEMO_ORDERS = [
@@ -178,20 +178,19 @@ def _record_payment(order, basket, spec, method, selection):
 
 
 def _reach(order, seller, state):
-    """Walk the seller's fulfilment of ``order`` up to ``state``, as the seller would."""
-    fulfilment = fulfilment_for(order, seller)
+    """Walk the seller's parcel of ``order`` up to ``state``, as the seller would."""
+    parcel = parcel_for(order, seller)
     if state == Status.PAID:
         return
-    advance(fulfilment, Status.IN_PREPARATION)
+    parcel = advance(parcel, Status.IN_PREPARATION)
     if state == Status.IN_PREPARATION:
         return
-    parcel = Parcel.objects.select_related("service").get(order=order, partner=seller)
     if parcel.awaits_packing_check:
         parcel.checked_by = seller.users.order_by("pk").first()
         parcel.checked_at = timezone.now()
         parcel.save(update_fields=["checked_by", "checked_at"])
     service = parcel.service or Service.objects.filter(is_active=True).order_by("pk").first()
     tracking = f"DM{order.number[-4:]}{seller.pk:04d}MA"
-    ship(order, seller, service.code, tracking)
+    parcel = ship(parcel, service.code, tracking)
     if state == Status.DELIVERED:
-        advance(fulfilment_for(order, seller), Status.DELIVERED)
+        advance(parcel, Status.DELIVERED)

@@ -42,7 +42,7 @@ def shipping_method_for(basket, code, address, selection=None):
 
 def create_order_parcels(order, selection, summary):
     """The order's parcels with the services and incoterm the buyer paid for (idempotent)."""
-    from shipping.parcels import create_parcels
+    from sellers.fulfilment.parcels import create_parcels
 
     if selection is None or summary is None:
         return create_parcels(order)

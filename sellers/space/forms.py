@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from sellers.fulfilment.forms import TrackingForm
 from sellers.space.catalogue import craft_piece_class
 from sellers.space.uploads import validate_photo
-from shipping.forms import TrackingForm
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")

@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from compliance.landed_cost import hs_code_of
-from shipping.models import ParcelDocument
+from sellers.fulfilment.models import ParcelDocument
 
 ZERO = Decimal("0")
 

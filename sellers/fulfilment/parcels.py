@@ -1,13 +1,12 @@
-"""Parcels of a placed order: created once per seller, checked, tracked and dispatched."""
+"""Parcels of a placed order: one per seller, created once, and who may handle them."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from compliance.landed_cost import landed_cost
+from sellers.fulfilment.models import Parcel, ParcelEvent
+from sellers.fulfilment.tasks import generate_customs_documents
 from sellers.permissions import is_curator, is_member, is_member_or_curator
-from shipping.models import Parcel, SellerShipping, Service
+from shipping.models import SellerShipping
 from shipping.services import plan_parcels, quote_parcels
 
 
@@ -23,8 +22,6 @@ def create_parcels(order, choices=None, incoterm=Parcel.Incoterm.DAP, on=None, r
     ``choices``: {partner_id: service_code}; the parcel records its shipping charge and its
     landed cost (DDP only where the service offers it). Customs papers follow after commit.
     """
-    from shipping.tasks import generate_customs_documents
-
     choices = choices or {}
     lines = order.lines.select_related("product", "partner")
     country = order_country(order)
@@ -59,7 +56,7 @@ def create_parcels(order, choices=None, incoterm=Parcel.Incoterm.DAP, on=None, r
         )
         parcels.append(parcel)
         if created:
-            transaction.on_commit(lambda pk=parcel.pk: generate_customs_documents.delay(pk))
+            _opened(parcel)
     return parcels
 
 
@@ -69,8 +66,6 @@ def parcel_for(order, partner):
     Orders placed before parcels existed, or without a priced service, still get one record
     of their tracking and packing check, and their customs papers.
     """
-    from shipping.tasks import generate_customs_documents
-
     parcel, created = Parcel.objects.get_or_create(
         order=order,
         partner=partner,
@@ -82,8 +77,14 @@ def parcel_for(order, partner):
         },
     )
     if created:
-        transaction.on_commit(lambda pk=parcel.pk: generate_customs_documents.delay(pk))
+        _opened(parcel)
     return parcel
+
+
+def _opened(parcel):
+    """A new parcel's first event ("paid"); its customs papers follow after commit."""
+    ParcelEvent.objects.create(parcel=parcel, to_status=Parcel.Status.PAID)
+    transaction.on_commit(lambda: generate_customs_documents.delay(parcel.pk))
 
 
 def can_manage(user, parcel):
@@ -92,48 +93,7 @@ def can_manage(user, parcel):
 
 
 def can_check(user, parcel):
-    """A curator (staff) or a cooperative leader (member holding ``shipping.check_parcel``)."""
+    """A curator or a cooperative leader (a member holding ``fulfilment.check_parcel``)."""
     return is_curator(user) or (
-        user.has_perm("shipping.check_parcel") and is_member(user, parcel.partner)
+        user.has_perm("fulfilment.check_parcel") and is_member(user, parcel.partner)
     )
-
-
-def _locked(parcel):
-    return Parcel.objects.select_for_update().get(pk=parcel.pk)
-
-
-@transaction.atomic
-def confirm_packing(parcel, user):
-    if not can_check(user, parcel):
-        raise PermissionDenied
-    parcel = _locked(parcel)
-    if parcel.checked_at is None:
-        parcel.checked_by, parcel.checked_at = user, timezone.now()
-        parcel.save(update_fields=["checked_by", "checked_at"])
-    return parcel
-
-
-@transaction.atomic
-def set_tracking(parcel, service_code, number):
-    parcel = _locked(parcel)
-    if parcel.dispatched_at:
-        raise ValidationError(_("This parcel is dispatched: its tracking cannot change."))
-    parcel.service = Service.objects.get(code=service_code)
-    parcel.tracking_number = number.strip()
-    parcel.save(update_fields=["service", "tracking_number"])
-    return parcel
-
-
-@transaction.atomic
-def dispatch(parcel):
-    """Mark the parcel dispatched: refused before a required packing check or without tracking."""
-    parcel = _locked(parcel)
-    if parcel.dispatched_at:
-        return parcel
-    if parcel.awaits_packing_check:
-        raise ValidationError(_("This parcel must pass its packing check before dispatch."))
-    if not parcel.tracking_number:
-        raise ValidationError(_("Enter the tracking number before dispatch."))
-    parcel.dispatched_at = timezone.now()
-    parcel.save(update_fields=["dispatched_at"])
-    return parcel

@@ -1,4 +1,4 @@
-"""Shipping forms: the carrier service and tracking number of a parcel."""
+"""Parcel forms: the carrier service and tracking number of a parcel."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
