@@ -107,6 +107,7 @@ class ProductFactory(DjangoModelFactory):
             price_currency="MAD",
             price=kwargs.pop("price", Decimal("1200.00")),
             num_in_stock=kwargs.pop("num_in_stock", 5),
+            num_allocated=kwargs.pop("num_allocated", None),
         )
 
     @factory.post_generation
