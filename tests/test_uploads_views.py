@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 from PIL import Image
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
@@ -212,3 +213,49 @@ def test_a_cms_image_loses_its_gps_position_and_its_name(editor):
     assert "riad" not in image.file.name
     with image.file.open("rb") as handle:
         assert not Image.open(io.BytesIO(handle.read())).getexif()
+
+
+def test_the_cms_multiple_uploader_refuses_a_hostile_picture(editor):
+    upload = files.as_upload("cover.jpg", files.truncated_jpeg())
+    response = editor.post(reverse("wagtailimages:add_multiple"), {"files[]": upload})
+    assert response.json()["success"] is False
+    assert not get_image_model().objects.exists()
+
+
+def test_the_cms_multiple_uploader_stores_a_clean_picture(editor):
+    upload = files.as_upload("riad-secret-address.jpg", files.jpeg_with_gps_and_rotation())
+    response = editor.post(reverse("wagtailimages:add_multiple"), {"files[]": upload})
+    assert response.json()["success"] is True
+    image = get_image_model().objects.get()
+    assert "riad" not in image.file.name and (image.width, image.height) == (20, 40)
+
+
+# The CMS document library (Wagtail admin, /cms/documents/add/): PDFs only.
+
+
+def add_cms_document(client, upload):
+    data = {"title": "Terms", "file": upload, "collection": Collection.get_first_root_node().pk}
+    return client.post(reverse("wagtaildocs:add"), data)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: files.HTML,
+        files.pdf_html_polyglot,
+        files.pdf_with_javascript_open_action,
+        files.pdf_with_embedded_file,
+    ],
+    ids=["html-named-pdf", "pdf-html-polyglot", "pdf-javascript", "pdf-embedded-file"],
+)
+def test_a_hostile_cms_document_is_refused(editor, build):
+    response = add_cms_document(editor, files.as_upload("terms.pdf", build()))
+    assert response.status_code == 200
+    assert not get_document_model().objects.exists()
+
+
+def test_a_cms_document_is_stored_under_a_random_name(editor):
+    assert (
+        add_cms_document(editor, files.as_upload("terms.pdf", files.PDF_BYTES)).status_code == 302
+    )
+    assert "terms" not in get_document_model().objects.get().file.name
