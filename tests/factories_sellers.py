@@ -40,10 +40,6 @@ def png_upload(name="photo.png"):
     return SimpleUploadedFile(name, image_bytes("PNG"), content_type="image/png")
 
 
-def jpeg_upload(name="photo.jpg"):
-    return SimpleUploadedFile(name, image_bytes("JPEG"), content_type="image/jpeg")
-
-
 class UserFactory(OscarUserFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.Sequence(lambda n: f"user{n}@example.com")

@@ -32,27 +32,26 @@ def decoded(checked):
     return Image.open(io.BytesIO(checked.read()))
 
 
-@pytest.mark.parametrize(
-    ("build", "code"),
-    [
-        (files.pdf_html_polyglot, "pdf_markup"),
-        (files.html_then_pdf_polyglot, "file_type"),
-        (files.pdf_with_javascript_open_action, "pdf_active"),
-        (files.pdf_with_obfuscated_javascript, "pdf_active"),
-        (files.pdf_with_launch_action, "pdf_active"),
-        (files.pdf_with_embedded_file, "pdf_active"),
-        (files.broken_pdf, "pdf_damaged"),
-        (lambda: files.HTML, "file_type"),
-        (lambda: files.SVG, "file_type"),
-        (lambda: files.jpeg_claiming(30000, 30000), "too_many_pixels"),
-        (lambda: files.jpeg_claiming(12000, 12000), "too_many_pixels"),
-        (files.huge_png, "too_many_pixels"),
-        (files.truncated_jpeg, "file_damaged"),
-        (lambda: files.image_bytes("GIF"), "file_type"),
-        (lambda: b"", "empty"),
-    ],
-    ids=lambda value: getattr(value, "__name__", value),
-)
+HOSTILE = {
+    "pdf-html-polyglot": (files.pdf_html_polyglot, "pdf_markup"),
+    "html-then-pdf-polyglot": (files.html_then_pdf_polyglot, "file_type"),
+    "pdf-javascript-open-action": (files.pdf_with_javascript_open_action, "pdf_active"),
+    "pdf-obfuscated-javascript": (files.pdf_with_obfuscated_javascript, "pdf_active"),
+    "pdf-launch-action": (files.pdf_with_launch_action, "pdf_active"),
+    "pdf-embedded-file": (files.pdf_with_embedded_file, "pdf_active"),
+    "broken-pdf": (files.broken_pdf, "pdf_damaged"),
+    "html-named-pdf": (lambda: files.HTML, "file_type"),
+    "svg-named-png": (lambda: files.SVG, "file_type"),
+    "jpeg-claiming-30000x30000": (lambda: files.jpeg_claiming(30000, 30000), "too_many_pixels"),
+    "jpeg-claiming-144-megapixels": (lambda: files.jpeg_claiming(12000, 12000), "too_many_pixels"),
+    "png-of-144-megapixels": (files.huge_png, "too_many_pixels"),
+    "truncated-jpeg": (files.truncated_jpeg, "file_damaged"),
+    "gif": (lambda: files.image_bytes("GIF"), "file_type"),
+    "empty-file": (lambda: b"", "empty"),
+}
+
+
+@pytest.mark.parametrize(("build", "code"), HOSTILE.values(), ids=list(HOSTILE))
 def test_a_hostile_file_is_refused_with_its_reason(build, code):
     assert refusal(DOCUMENT, build()) == code
 
@@ -114,7 +113,7 @@ def test_a_transparent_png_keeps_its_transparency():
     assert decoded(checked).getpixel((0, 0))[3] == 0
 
 
-def test_a_model_file_already_stored_is_not_read_again(tmp_path):
+def test_a_model_file_already_stored_is_not_read_again():
     class Stored(models.fields.files.FieldFile):
         _committed = True
 
@@ -161,3 +160,28 @@ def test_every_file_field_of_the_marketplace_is_checked_by_the_one_validator():
     for field in fields:
         assert isinstance(field, uploads.CheckedFileField), field
         assert any(isinstance(v, uploads.UploadValidator) for v in field.validators), field
+
+
+def encrypted_pdf(user_password):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(files.PDF_BYTES)))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_a_pdf_locked_by_a_password_is_refused():
+    assert refusal(DOCUMENT, encrypted_pdf("secret")) == "pdf_encrypted"
+
+
+def test_a_pdf_that_opens_without_a_password_is_inspected_and_accepted():
+    DOCUMENT.clean(files.as_upload("a.pdf", encrypted_pdf("")))
+
+
+def test_a_cmyk_jpeg_becomes_rgb():
+    buffer = io.BytesIO()
+    Image.new("CMYK", (8, 8), (0, 50, 100, 0)).save(buffer, "JPEG")
+    checked = PICTURE.clean(files.as_upload("print.jpg", buffer.getvalue()))
+    assert decoded(checked).mode == "RGB"

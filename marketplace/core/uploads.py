@@ -65,7 +65,7 @@ MARKUP = re.compile(
     rb"[\s>/]",
     re.IGNORECASE,
 )
-STREAM_DATA = re.compile(rb"\bstream\r?\n.*?\bendstream\b", re.DOTALL)
+STREAM_DATA = re.compile(rb"\bstream(?:\r\n|\n|\r).*?\bendstream\b", re.DOTALL)
 SNIFF_WINDOW = 1024
 MAX_PDF_OBJECTS = 100_000
 
@@ -149,15 +149,18 @@ def clean_image(data, image_format):
 def encode(picture, image_format):
     """Save ``picture`` in ``image_format`` with nothing but its pixels and colour profile."""
     options = {}
-    if image_format == JPEG and picture.mode not in ("L", "RGB"):
+    if picture.info.get("icc_profile"):
+        options["icc_profile"] = picture.info["icc_profile"]
+    mode = picture.mode
+    if image_format == JPEG and mode not in ("L", "RGB"):
         picture = picture.convert("RGB")
     elif image_format == WEBP:
-        has_alpha = picture.mode in ("RGBA", "LA", "PA") or "transparency" in picture.info
+        has_alpha = mode in ("RGBA", "LA", "PA") or "transparency" in picture.info
         picture = picture.convert("RGBA" if has_alpha else "RGB")
     elif "transparency" in picture.info:
         options["transparency"] = picture.info["transparency"]
-    if picture.info.get("icc_profile"):
-        options["icc_profile"] = picture.info["icc_profile"]
+    if picture.mode != mode and not {picture.mode, mode} <= {"RGB", "RGBA", "P"}:
+        options.pop("icc_profile", None)  # it describes the colour space left behind (CMYK)
     if image_format in (JPEG, WEBP):
         options["quality"] = 90
     picture.info = {}  # EXIF, XMP, comments, text chunks: none is written
