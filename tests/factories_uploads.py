@@ -163,3 +163,11 @@ def jpeg_with_gps_and_rotation(size=(40, 20)):
     gps[ExifTags.GPS.GPSLongitudeRef] = "W"
     gps[ExifTags.GPS.GPSLongitude] = (8.0, 0.0, 32.0)
     return image_bytes("JPEG", size=size, exif=exif)
+
+
+def truncated(image_format):
+    """A real picture of ``image_format`` with its last third missing."""
+    buffer = io.BytesIO()
+    Image.effect_noise((96, 96), 80).convert("RGB").save(buffer, format=image_format)
+    data = buffer.getvalue()
+    return data[: len(data) * 2 // 3]

@@ -7,7 +7,7 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
-from PIL import Image
+from PIL import Image, ImageFile
 
 from marketplace.core import uploads
 from tests import factories_uploads as files
@@ -185,3 +185,18 @@ def test_a_cmyk_jpeg_becomes_rgb():
     Image.new("CMYK", (8, 8), (0, 50, 100, 0)).save(buffer, "JPEG")
     checked = PICTURE.clean(files.as_upload("print.jpg", buffer.getvalue()))
     assert decoded(checked).mode == "RGB"
+
+
+@pytest.mark.parametrize("image_format", ["JPEG", "PNG", "WEBP"])
+@pytest.mark.parametrize("pillow_tolerates_truncation", [False, True])
+def test_a_truncated_picture_is_refused_even_where_pillow_is_told_to_accept_it(
+    monkeypatch, image_format, pillow_tolerates_truncation
+):
+    """WeasyPrint, imported for customs papers, turns LOAD_TRUNCATED_IMAGES on process-wide."""
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", pillow_tolerates_truncation)
+    assert refusal(PICTURE, files.truncated(image_format)) == "file_damaged"
+
+
+def test_a_jpeg_with_data_after_its_end_is_accepted():
+    """Phones append a second picture (depth map, MPF) after the first one's end marker."""
+    PICTURE.clean(files.as_upload("a.jpg", files.noisy_jpeg() + files.noisy_jpeg()))

@@ -130,6 +130,9 @@ def clean_image(data, image_format):
         code="too_many_pixels",
         params={"megapixels": max_pixels() // 1_000_000},
     )
+    damaged = ValidationError(_("This picture is damaged or incomplete."), code="file_damaged")
+    if not ends_complete(data, image_format):
+        raise damaged
     try:
         with Image.open(io.BytesIO(data), formats=[PILLOW_FORMATS[image_format]]) as image:
             if image.width * image.height > max_pixels():
@@ -141,9 +144,20 @@ def clean_image(data, image_format):
     except ValidationError:
         raise
     except Exception as exc:  # Pillow raises many kinds of errors on a damaged picture
-        raise ValidationError(
-            _("This picture is damaged or incomplete."), code="file_damaged"
-        ) from exc
+        raise damaged from exc
+
+
+def ends_complete(data, image_format):
+    """Whether the picture's data runs to its format's end marker.
+
+    Pillow refuses a truncated picture only while ``ImageFile.LOAD_TRUNCATED_IMAGES`` is off,
+    and that switch is process-wide: WeasyPrint (customs papers) turns it on when imported.
+    """
+    if image_format == JPEG:  # the end-of-image marker after the last scan
+        return data.find(b"\xff\xd9", data.rfind(b"\xff\xda")) != -1
+    if image_format == PNG:
+        return b"\x00\x00\x00\x00IEND\xaeB`\x82" in data
+    return int.from_bytes(data[4:8], "little") + 8 <= len(data)  # WebP: the RIFF size
 
 
 def encode(picture, image_format):
