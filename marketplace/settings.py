@@ -181,9 +181,25 @@ CELERY_TIMEZONE = "UTC"
 # Celery beat (`celery -A marketplace beat`): each part adds its periodic tasks below.
 CELERY_BEAT_SCHEDULE = {}
 
-# Sellers (sellers/): upload limits, the verifier, card-expiry warnings and the daily check.
+# Uploads (marketplace/core/uploads.py): every kind's size limit in bytes, the pixel ceiling
+# of pictures, and the files kept from invalid seller applications (drafts).
+UPLOAD_MAX_PIXELS = env.int("UPLOAD_MAX_PIXELS", default=40_000_000)
 SELLER_DOCUMENT_MAX_BYTES = env.int("SELLER_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
 SELLER_PHOTO_MAX_BYTES = env.int("SELLER_PHOTO_MAX_BYTES", default=5 * 1024 * 1024)
+# CERTIFICATE_MAX_UPLOAD_MB (megabytes) is the older name, still read.
+CERTIFICATE_MAX_BYTES = env.int(
+    "CERTIFICATE_MAX_BYTES", default=env.int("CERTIFICATE_MAX_UPLOAD_MB", default=10) * 1024 * 1024
+)
+CMS_UPLOAD_MAX_BYTES = env.int("CMS_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+SELLER_DRAFT_MAX_FILES = env.int("SELLER_DRAFT_MAX_FILES", default=6)
+SELLER_DRAFT_MAX_BYTES = env.int("SELLER_DRAFT_MAX_BYTES", default=30 * 1024 * 1024)
+SELLER_DRAFT_MAX_AGE_DAYS = env.int("SELLER_DRAFT_MAX_AGE_DAYS", default=2)
+CELERY_BEAT_SCHEDULE["sellers-delete-abandoned-drafts"] = {
+    "task": "sellers.tasks.delete_abandoned_drafts",
+    "schedule": 6 * 3600,
+}
+
+# Sellers (sellers/): the verifier, card-expiry warnings and the daily check.
 SELLER_VERIFIER = env("SELLER_VERIFIER", default="sellers.verifiers.ManualReviewVerifier")
 SELLER_CARD_WARNING_DAYS = env.int("SELLER_CARD_WARNING_DAYS", default=30)
 CELERY_BEAT_SCHEDULE["sellers-card-expiry"] = {
@@ -196,7 +212,6 @@ SHIPPING_DEFAULT_PROCESSING_DAYS = env.int("SHIPPING_DEFAULT_PROCESSING_DAYS", d
 SHIPPING_DEFAULT_ITEM_WEIGHT_KG = env.float("SHIPPING_DEFAULT_ITEM_WEIGHT_KG", default=1.0)
 # CN22 up to 300 SDR (about 4,000 MAD), CN23 above.
 CUSTOMS_CN22_MAX_MAD = Decimal(env("CUSTOMS_CN22_MAX_MAD", default="4000"))
-CERTIFICATE_MAX_UPLOAD_MB = env.int("CERTIFICATE_MAX_UPLOAD_MB", default=10)
 CERTIFICATE_EXPIRY_WARNING_DAYS = env.int("CERTIFICATE_EXPIRY_WARNING_DAYS", default=30)
 CELERY_BEAT_SCHEDULE["certificates-expiry"] = {
     "task": "certificates.check_expiry",
@@ -290,6 +305,15 @@ WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 WAGTAIL_SITE_NAME = "Dar Maalem Marketplace"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Editors' uploads go through marketplace.core.uploads too (marketplace/cms/forms.py): JPEG,
+# PNG and WebP pictures, re-encoded; PDF documents without active content.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "marketplace.cms.forms.ImageForm"
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = CMS_UPLOAD_MAX_BYTES
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = UPLOAD_MAX_PIXELS
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "marketplace.cms.forms.DocumentForm"
+WAGTAILDOCS_EXTENSIONS = ["pdf"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = CMS_UPLOAD_MAX_BYTES
 
 # Oscar
 OSCAR_SHOP_NAME = "Dar Maalem"

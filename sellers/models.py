@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner, AbstractStockRecord
 from phonenumber_field.modelfields import PhoneNumberField
 
+from marketplace.core import uploads
 from sellers import documents, validators
 
 SPOKEN_LANGUAGES = [
@@ -86,10 +87,10 @@ class Partner(AbstractPartner):
         related_name="sellers",
         limit_choices_to={"depth": 1},
     )
-    photo = models.ImageField(
+    photo = uploads.CheckedFileField(
         _("Photo"),
-        upload_to=documents.photo_path,
-        validators=[documents.validate_photo],
+        upload_to="sellers/photos/",
+        validator=uploads.SELLER_PHOTO,
         blank=True,
         max_length=255,
     )
@@ -118,11 +119,11 @@ class Partner(AbstractPartner):
     )
     card_issued_on = models.DateField(_("Card issued on"), null=True, blank=True)
     card_expires_on = models.DateField(_("Card expires on"), null=True, blank=True, db_index=True)
-    card_scan = models.FileField(
+    card_scan = uploads.CheckedFileField(
         _("Scan of the professional card"),
         storage=documents.get_private_storage,
-        upload_to=documents.card_scan_path,
-        validators=[documents.validate_document],
+        upload_to="sellers/cards/",
+        validator=uploads.SELLER_DOCUMENT,
         blank=True,
         max_length=255,
     )
@@ -146,11 +147,11 @@ class Partner(AbstractPartner):
         blank=True,
         validators=[validators.validate_cooperative_members],
     )
-    statutes = models.FileField(
+    statutes = uploads.CheckedFileField(
         _("Statutes of the cooperative"),
         storage=documents.get_private_storage,
-        upload_to=documents.statutes_path,
-        validators=[documents.validate_document],
+        upload_to="sellers/statutes/",
+        validator=uploads.SELLER_DOCUMENT,
         blank=True,
         max_length=255,
     )
@@ -285,6 +286,30 @@ class CardExpiryNotice(models.Model):
 
     def __str__(self):
         return f"{self.seller_id}: card of {self.card_expires_on} {self.threshold}"
+
+
+class ApplicationDraft(models.Model):
+    """A valid file sent with an application form that had other errors, kept for the next
+    attempt (a browser cannot refill a file input). Counted against the user's quota and
+    deleted after ``SELLER_DRAFT_MAX_AGE_DAYS`` by a beat task (``sellers/apply/uploads.py``).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="application_drafts"
+    )
+    field = models.CharField(max_length=20)
+    filename = models.CharField(max_length=255)  # as the uploader named it, shown back only
+    file = uploads.CheckedFileField(
+        storage=documents.get_private_storage,
+        upload_to="sellers/drafts/",
+        validator=uploads.SELLER_APPLICATION_FILE,
+        max_length=255,
+    )
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self):
+        return f"{self.user_id}: {self.field}"
 
 
 class StockRecord(AbstractStockRecord):

@@ -37,3 +37,11 @@ def send_card_expiry_email(notice_id):
         "expired": notice.threshold == CardExpiryNotice.Threshold.EXPIRED,
     }
     send_to_seller(notice.seller, "card_expiry", context)
+
+
+@shared_task(ignore_result=True)
+def delete_abandoned_drafts():
+    """Delete files kept from invalid applications once SELLER_DRAFT_MAX_AGE_DAYS old."""
+    from sellers.apply.uploads import delete_abandoned
+
+    delete_abandoned()

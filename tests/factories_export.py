@@ -10,6 +10,7 @@ from factory.django import DjangoModelFactory
 from oscar.core.loading import get_model
 
 from tests.factories import ProductFactory, SellerFactory  # noqa: F401
+from tests.factories_uploads import PDF_BYTES
 
 Carrier = get_model("shipping", "Carrier")
 Service = get_model("shipping", "Service")
@@ -18,8 +19,6 @@ Rate = get_model("shipping", "Rate")
 Parcel = get_model("fulfilment", "Parcel")
 Certificate = get_model("certificates", "Certificate")
 ExportProfile = get_model("certificates", "ExportProfile")
-
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 class CarrierFactory(DjangoModelFactory):

@@ -12,8 +12,7 @@ from PIL import Image
 
 from sellers.validators import rib_key
 from tests.factories import SellerFactory
-
-PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+from tests.factories_uploads import PDF_BYTES
 
 
 def make_rib(bank="011", city="780", account="0000123456789012"):
@@ -39,10 +38,6 @@ def pdf_upload(name="card.pdf"):
 
 def png_upload(name="photo.png"):
     return SimpleUploadedFile(name, image_bytes("PNG"), content_type="image/png")
-
-
-def jpeg_upload(name="photo.jpg"):
-    return SimpleUploadedFile(name, image_bytes("JPEG"), content_type="image/jpeg")
 
 
 class UserFactory(OscarUserFactory):

@@ -198,13 +198,14 @@ def test_a_pending_application_cannot_be_answered(client, applicant, region, cra
 
 @pytest.mark.django_db
 def test_a_valid_file_sent_with_a_bad_rib_is_kept_for_the_next_attempt(
-    client, applicant, region, craft
+    client, applicant, region, craft, django_capture_on_commit_callbacks
 ):
     bad = application_data(region, craft, rib="011519000001205000534922")
     response = client.post(apply_url(), bad)
     assert "Received: card.pdf" in response.content.decode()
     fixed = application_data(region, craft, card_scan=None)
-    assert client.post(apply_url(), fixed).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(apply_url(), fixed).status_code == 302
     seller = Partner.objects.get()
     with seller.card_scan.open("rb") as handle:
         assert handle.read().startswith(b"%PDF-")

@@ -1,69 +1,13 @@
-"""Private documents: accepted by content and size, stored privately, served to members only."""
+"""Private documents: stored privately under a random name, served to members only.
+
+(What a document may contain is tested with the upload check, in test_uploads_validator.py.)
+"""
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from sellers import documents
-from tests.factories_sellers import (
-    PDF_BYTES,
-    ArtisanFactory,
-    UserFactory,
-    curator,
-    image_bytes,
-    jpeg_upload,
-    pdf_upload,
-    png_upload,
-)
-
-
-def upload(name, content):
-    return SimpleUploadedFile(name, content)
-
-
-@pytest.mark.parametrize("make", [pdf_upload, png_upload, jpeg_upload])
-def test_pdf_png_and_jpeg_documents_are_accepted(make):
-    documents.validate_document(make())
-
-
-@pytest.mark.parametrize(
-    "content",
-    [
-        b"<!DOCTYPE html><html><script>alert(1)</script></html>",
-        b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
-        b"PK\x03\x04 a zip archive",
-        b"GIF89a" + b"\x00" * 20,
-    ],
-)
-def test_html_svg_zip_or_gif_named_pdf_is_refused(content):
-    with pytest.raises(ValidationError) as info:
-        documents.validate_document(upload("card.pdf", content))
-    assert info.value.code == "file_type"
-    assert "PDF, JPEG or PNG" in str(info.value.message)
-
-
-def test_a_truncated_png_is_refused():
-    with pytest.raises(ValidationError) as info:
-        documents.validate_document(upload("card.png", image_bytes("PNG")[:40]))
-    assert info.value.code == "file_damaged"
-
-
-def test_a_document_at_the_size_limit_is_accepted(settings):
-    settings.SELLER_DOCUMENT_MAX_BYTES = len(PDF_BYTES)
-    documents.validate_document(pdf_upload())
-
-
-def test_a_document_one_byte_over_the_limit_is_refused(settings):
-    settings.SELLER_DOCUMENT_MAX_BYTES = len(PDF_BYTES) - 1
-    with pytest.raises(ValidationError) as info:
-        documents.validate_document(pdf_upload())
-    assert info.value.code == "file_size"
-
-
-def test_a_pdf_is_not_accepted_as_a_photo():
-    with pytest.raises(ValidationError):
-        documents.validate_photo(pdf_upload("me.png"))
+from tests.factories_sellers import PDF_BYTES, ArtisanFactory, UserFactory, curator, pdf_upload
 
 
 @pytest.mark.django_db

@@ -1,7 +1,7 @@
-"""The selling rule exists in SQL (``selling_q``, which ``sellable()``, ``Partner.objects.selling()``
-and the search rows use) and in Python (``Partner.can_sell``, which the strategy uses): every
-seller status crossed with every card state gives the same answer in each; and
-``purchasable()`` counts stock allocated to orders and held by other buyers' payments."""
+"""The selling rule exists in SQL (``selling_q``: ``sellable()``, ``Partner.objects.selling()``,
+the search rows) and in Python (``Partner.can_sell``: the strategy): every seller status crossed
+with every card state gives the same answer in each; and ``purchasable()`` counts stock
+allocated to orders and held by other buyers' payments."""
 
 import datetime
 from decimal import Decimal

@@ -13,8 +13,8 @@ from compliance.certificates.lots import (
     validate_lot_code,
     validate_lot_codes,
 )
-from compliance.certificates.validators import validate_document
 from compliance.kinds import KIND_CHOICES
+from marketplace.core import uploads
 
 
 def private_storage():
@@ -59,11 +59,11 @@ class Certificate(models.Model):
     issued_on = models.DateField(_("Issued on"))
     expires_on = models.DateField(_("Expires on"), null=True, blank=True)
     results = models.TextField(_("Results"), blank=True)
-    document = models.FileField(
+    document = uploads.CheckedFileField(
         _("Document"),
         upload_to="certificates/%Y/",
         storage=private_storage,
-        validators=[validate_document],
+        validator=uploads.CERTIFICATE,
     )
     products = models.ManyToManyField(
         "catalogue.Product", verbose_name=_("Products covered"), related_name="certificates"

@@ -1,45 +1,103 @@
 """Files chosen in an application that failed validation are kept for the next attempt.
 
 A browser cannot refill a file input, so a valid file sent with a form that had other errors
-is stored as a private draft and its name kept in the session; the next submission uses it
-when no new file is chosen, and the form validates it again like any upload.
+is stored as a private draft (``ApplicationDraft``, checked like any upload) and its id kept in
+the session; the next submission uses it when no new file is chosen, and the form checks it
+again. A user keeps at most ``SELLER_DRAFT_MAX_FILES`` drafts and ``SELLER_DRAFT_MAX_BYTES``
+bytes of them, whatever the number of sessions; beyond that the file is not kept and the
+applicant is told to choose it again. Celery beat deletes drafts older than
+``SELLER_DRAFT_MAX_AGE_DAYS``, and draft files left without a record.
 """
 
-import uuid
+import datetime
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.files import File
+from django.db import transaction
+from django.db.models import Count, Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
 
+from marketplace.core import uploads
 from sellers.documents import private_storage
+
+ApplicationDraft = get_model("partner", "ApplicationDraft")
 
 SESSION_KEY = "sell-uploads"
 FILE_FIELDS = ("photo", "card_scan", "statutes")
+DRAFT_FOLDER = "sellers/drafts"
 
 
 def kept(request):
-    return request.session.get(SESSION_KEY, {})
+    """This session's drafts by field name (only the user's own, still stored)."""
+    ids = {
+        name: pk
+        for name, pk in request.session.get(SESSION_KEY, {}).items()
+        if name in FILE_FIELDS and isinstance(pk, int)
+    }
+    drafts = ApplicationDraft.objects.filter(user=request.user, pk__in=ids.values())
+    by_pk = {draft.pk: draft for draft in drafts}
+    return {name: by_pk[pk] for name, pk in ids.items() if pk in by_pk}
 
 
+def has_room(user, size, replacing=None):
+    """Whether one more draft of ``size`` bytes fits the user's quota."""
+    others = ApplicationDraft.objects.filter(user=user)
+    if replacing is not None:
+        others = others.exclude(pk=replacing.pk)
+    usage = others.aggregate(count=Count("pk"), size=Sum("size"))
+    return (
+        usage["count"] + 1 <= settings.SELLER_DRAFT_MAX_FILES
+        and (usage["size"] or 0) + size <= settings.SELLER_DRAFT_MAX_BYTES
+    )
+
+
+@transaction.atomic
 def stash(request, form):
-    """Store each valid file of the invalid ``form`` as a draft and remember it."""
-    drafts = dict(kept(request))
+    """Store each valid file of the invalid ``form`` as a draft, within the user's quota."""
+    get_user_model().objects.select_for_update().filter(pk=request.user.pk).first()
+    drafts = kept(request)
     for name in FILE_FIELDS:
         upload = request.FILES.get(name)
         if upload is None or name in form.errors:
             continue
-        path = private_storage.save(f"sellers/drafts/{uuid.uuid4().hex}", upload)
-        if name in drafts:
-            private_storage.delete(drafts[name]["path"])
-        drafts[name] = {"path": path, "filename": upload.name}
-    request.session[SESSION_KEY] = drafts
+        checked = uploads.SELLER_APPLICATION_FILE.clean(upload)
+        previous = drafts.get(name)
+        if not has_room(request.user, checked.size, replacing=previous):
+            messages.warning(
+                request,
+                _(
+                    "%(filename)s was not kept: too many of your files are waiting. "
+                    "Please choose it again when you send the form."
+                )
+                % {"filename": upload.name},
+            )
+            continue
+        drafts[name] = ApplicationDraft.objects.create(
+            user=request.user,
+            field=name,
+            filename=upload.name[:255],
+            file=upload,
+            size=checked.size,
+        )
+        if previous is not None:
+            discard(previous)
+    request.session[SESSION_KEY] = {name: draft.pk for name, draft in drafts.items()}
 
 
 def restore(request, files):
     """The submitted files, completed with the kept drafts for inputs left empty."""
     files = files.copy()
     for name, draft in kept(request).items():
-        if name not in files and private_storage.exists(draft["path"]):
-            files[name] = File(private_storage.open(draft["path"]), name=draft["filename"])
+        if name in files:
+            continue
+        try:
+            files[name] = File(private_storage.open(draft.file.name), name=draft.filename)
+        except FileNotFoundError:
+            continue
     return files
 
 
@@ -48,7 +106,7 @@ def label(form, request):
     for name, draft in kept(request).items():
         if name in form.fields:
             text = _("Received: %(filename)s. Choose another file only to replace it.") % {
-                "filename": draft["filename"]
+                "filename": draft.filename
             }
             form.fields[name].help_text = text
             form[name].help_text = text  # the bound field copied the old text
@@ -57,8 +115,47 @@ def label(form, request):
 
 def clear(request):
     """Forget and delete the drafts once the application is saved."""
-    for draft in request.session.pop(SESSION_KEY, {}).values():
-        private_storage.delete(draft["path"])
+    for draft in kept(request).values():
+        discard(draft)
+    request.session.pop(SESSION_KEY, None)
+
+
+def discard(draft):
+    """Delete the draft's record, then (once committed) its file."""
+    name = draft.file.name
+    ApplicationDraft.objects.filter(pk=draft.pk).delete()
+    transaction.on_commit(lambda: private_storage.delete(name))
+
+
+def delete_abandoned():
+    """Delete drafts older than SELLER_DRAFT_MAX_AGE_DAYS, and old draft files left without a
+    record (an earlier version kept no records; a deletion may have failed half-way).
+
+    Safe to run twice or concurrently: a record is deleted before its file, and deleting a
+    missing file or record does nothing.
+    """
+    cutoff = timezone.now() - datetime.timedelta(days=settings.SELLER_DRAFT_MAX_AGE_DAYS)
+    for draft in ApplicationDraft.objects.filter(created_at__lt=cutoff).iterator():
+        ApplicationDraft.objects.filter(pk=draft.pk).delete()
+        private_storage.delete(draft.file.name)
+    delete_leftover_files(cutoff)
+
+
+def delete_leftover_files(cutoff):
+    try:
+        _folders, names = private_storage.listdir(DRAFT_FOLDER)
+    except FileNotFoundError:
+        return
+    recorded = set(ApplicationDraft.objects.values_list("file", flat=True))
+    for name in names:
+        path = f"{DRAFT_FOLDER}/{name}"
+        if path in recorded:
+            continue
+        try:
+            if private_storage.get_modified_time(path) < cutoff:
+                private_storage.delete(path)
+        except FileNotFoundError:
+            continue
 
 
 class KeepUploadsMixin:

@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='partner',
             name='card_scan',
-            field=models.FileField(blank=True, max_length=255, storage=sellers.documents.get_private_storage, upload_to=sellers.documents.card_scan_path, validators=[sellers.documents.UploadValidator(('application/pdf', 'image/jpeg', 'image/png'), 'SELLER_DOCUMENT_MAX_BYTES')], verbose_name='Scan of the professional card'),
+            field=models.FileField(blank=True, max_length=255, storage=sellers.documents.get_private_storage, upload_to='sellers/cards/', verbose_name='Scan of the professional card'),
         ),
         migrations.AddField(
             model_name='partner',
@@ -95,7 +95,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='partner',
             name='photo',
-            field=models.ImageField(blank=True, max_length=255, upload_to=sellers.documents.photo_path, validators=[sellers.documents.UploadValidator(('image/jpeg', 'image/png'), 'SELLER_PHOTO_MAX_BYTES')], verbose_name='Photo'),
+            field=models.ImageField(blank=True, max_length=255, upload_to='sellers/photos/', verbose_name='Photo'),
         ),
         migrations.AddField(
             model_name='partner',
@@ -110,7 +110,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='partner',
             name='statutes',
-            field=models.FileField(blank=True, max_length=255, storage=sellers.documents.get_private_storage, upload_to=sellers.documents.statutes_path, validators=[sellers.documents.UploadValidator(('application/pdf', 'image/jpeg', 'image/png'), 'SELLER_DOCUMENT_MAX_BYTES')], verbose_name='Statutes of the cooperative'),
+            field=models.FileField(blank=True, max_length=255, storage=sellers.documents.get_private_storage, upload_to='sellers/statutes/', verbose_name='Statutes of the cooperative'),
         ),
         migrations.AddField(
             model_name='partner',

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from marketplace.core import uploads
 from sellers.fulfilment.forms import TrackingForm
 from sellers.space.catalogue import craft_piece_class
-from sellers.space.uploads import validate_photo
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -172,8 +172,9 @@ class ListingForm(forms.ModelForm):
 
 
 class PhotoForm(forms.Form):
-    photo = forms.FileField(
+    photo = uploads.UploadField(
         label=_("Photo"),
+        validator=uploads.SELLER_PHOTO,
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
 
@@ -191,7 +192,6 @@ class PhotoForm(forms.Form):
                 _("A listing has %(max)s photos at most.")
                 % {"max": settings.SELLER_PHOTOS_PER_LISTING}
             )
-        self.extension = validate_photo(photo)
         return photo
 
 
@@ -202,11 +202,7 @@ class CsvUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > settings.SELLER_CSV_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is too large: %(max)s at most.")
-                % {"max": filesizeformat(settings.SELLER_CSV_MAX_BYTES)}
-            )
+        uploads.check_size(upload, "SELLER_CSV_MAX_BYTES")
         return upload
 
 

@@ -6,7 +6,6 @@ from oscar.core.loading import get_model
 
 from catalog.renditions import WIDTHS, rendition_name
 from catalog.search.signals import deferred_reindex
-from sellers.space.uploads import safe_name
 
 ProductCategory = get_model("catalogue", "ProductCategory")
 ProductImage = get_model("catalogue", "ProductImage")
@@ -49,12 +48,12 @@ def save_stockrecord(seller, product, data, creating):
 
 
 @transaction.atomic
-def add_photo(product, upload, extension):
-    """Append a photo (already validated) after the product's last one."""
+def add_photo(product, upload):
+    """Append a photo (checked and named by ``uploads.SELLER_PHOTO``) after the last one."""
     last = product.images.order_by("-display_order").values_list("display_order", flat=True)
     position = (last.first() + 1) if last.exists() else 0
     image = ProductImage(product=product, display_order=position)
-    image.original.save(safe_name(extension), ContentFile(upload.read()), save=False)
+    image.original.save(upload.name, ContentFile(upload.read()), save=False)
     image.save()
     return image
 

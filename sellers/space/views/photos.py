@@ -41,7 +41,7 @@ class PhotoListView(SellerProductMixin, FormView):
         return context
 
     def form_valid(self, form):
-        add_photo(self.product, form.cleaned_data["photo"], form.extension)
+        add_photo(self.product, form.cleaned_data["photo"])
         messages.success(self.request, _("The photo is added."))
         return redirect("seller_space:photos", pk=self.product.pk)
 
