@@ -126,7 +126,7 @@ def test_the_refusal_is_in_the_buyers_language(eur_buyer, stripe_api):
     eur_buyer.post(start_url("fr"), {"rate_lock": rate_lock})
     second = eur_buyer.post(start_url("fr"), {"rate_lock": rate_lock})
     assert "déjà en cours" in second.json()["error"]
-    assert second.json()["payment"]["state"] == "En attente du paiement"
+    assert second.json()["payment"]["state"] == "En attente de paiement"
 
 
 def test_a_second_succeeded_intent_for_an_ordered_basket_is_refunded_with_200s(
