@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_model
 
+from marketplace.checkout.views import SESSION_PAYMENTS
 from marketplace.payments import service, tasks
 from marketplace.payments.gateway import stripe_client
 from marketplace.payments.models import CheckoutPayment, StockReservation
@@ -150,6 +151,23 @@ def test_the_refunded_twin_tells_the_buyer_why(stripe_sender, ordered):
     )
     twin.refresh_from_db()
     assert "already paid" in twin.failure_message
+
+
+def test_the_buyer_back_from_a_refunded_second_charge_lands_on_the_order(
+    eur_buyer, stripe_sender, ordered
+):
+    twin = second_charge(ordered)
+    session = eur_buyer.session
+    session[SESSION_PAYMENTS] = [*session[SESSION_PAYMENTS], twin.pk]
+    session.save()
+    post_event(
+        stripe_sender,
+        intent_event("evt_twin", "payment_intent.succeeded", twin.stripe_payment_intent),
+    )
+    response = eur_buyer.get(f"/en/checkout/payment/{twin.pk}/return/", follow=True)
+    assert response.redirect_chain[-1][0].endswith("/checkout/thank-you/")
+    assert response.context["order"] == ordered.order
+    assert "refunded in full" in response.content.decode()
 
 
 def test_a_signed_success_event_for_an_unpaid_intent_places_no_order(stripe_sender, awaiting_card):
