@@ -95,6 +95,15 @@ def test_a_start_for_a_basket_whose_payment_is_pending_is_refused(eur_buyer, str
     assert CheckoutPayment.objects.count() == 1
 
 
+def test_a_failed_payment_leaves_the_basket_frozen_while_another_is_pending(awaiting_card):
+    other = CheckoutPayment.objects.create(
+        basket_id=awaiting_card.basket_id, **frozen_fields(awaiting_card)
+    )  # as the race before the fix left some baskets: two payments pending
+    service.fail_payment(awaiting_card.pk, "declined")
+    other.basket.refresh_from_db()
+    assert other.basket.status == "Frozen"
+
+
 def test_double_clicking_pay_shows_the_pending_payment_and_creates_no_second_intent(
     eur_buyer, stripe_api
 ):
