@@ -431,3 +431,8 @@ CELERY_BEAT_SCHEDULE["release-expired-stock-reservations"] = {
     "task": "marketplace.payments.tasks.release_expired_reservations",
     "schedule": 60,
 }
+# Succeeded intents without an order: place the order, or refund a charge that can have none.
+CELERY_BEAT_SCHEDULE["reconcile-stripe-charges"] = {
+    "task": "marketplace.payments.tasks.reconcile_charges",
+    "schedule": env.int("PAYMENT_RECONCILE_SECONDS", default=15 * 60),
+}

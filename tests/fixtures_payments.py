@@ -55,3 +55,65 @@ def intent_event(event_id, event_type, intent_id, status="succeeded"):
         "created": int(time.time()),
         "data": {"object": {"id": intent_id, "object": "payment_intent", "status": status}},
     }
+
+
+FROZEN_FIELDS_LEFT_OUT = {
+    "id",
+    "order_id",
+    "stripe_payment_intent",
+    "status",
+    "failure_message",
+    "created_at",
+    "updated_at",
+}
+
+
+def frozen_fields(payment):
+    """What ``start_payment`` froze for ``payment``: to start another one for its basket."""
+    fields = {
+        field.name: getattr(payment, field.name)
+        for field in type(payment)._meta.concrete_fields
+        if not field.is_relation and field.attname not in FROZEN_FIELDS_LEFT_OUT
+    }
+    return {**fields, "user": payment.user}
+
+
+def second_charge(payment):
+    """What two concurrent starts left behind before payments were one per basket: another
+    payment of the same basket, its intent charged at Stripe."""
+    from marketplace.payments.gateway import stripe_client
+    from marketplace.payments.models import CheckoutPayment
+    from tests.factories_checkout import card_token
+
+    twin = CheckoutPayment.objects.create(basket_id=payment.basket_id, **frozen_fields(payment))
+    intent = stripe_client().v1.payment_intents.create(
+        params={
+            "amount": twin.charged.minor_units,
+            "currency": twin.currency.lower(),
+            "payment_method": card_token(),
+            "confirm": True,
+            "metadata": {"checkout_payment": str(twin.pk), "order_number": twin.order_number},
+        }
+    )
+    assert intent.status == "succeeded"
+    CheckoutPayment.objects.filter(pk=twin.pk).update(stripe_payment_intent=intent.id)
+    twin.refresh_from_db()
+    return twin
+
+
+def charges_kept(payments):
+    """How many of ``payments`` left money taken at Stripe: intent succeeded, not fully refunded."""
+    from marketplace.payments.gateway import stripe_client
+
+    client = stripe_client()
+    kept = 0
+    for payment in payments:
+        if not payment.stripe_payment_intent:
+            continue
+        intent = client.v1.payment_intents.retrieve(payment.stripe_payment_intent)
+        if intent.status != "succeeded":
+            continue
+        refunds = client.v1.refunds.list(params={"payment_intent": intent.id, "limit": 100})
+        if sum(int(refund.amount) for refund in refunds.data) < int(intent.amount):
+            kept += 1
+    return kept

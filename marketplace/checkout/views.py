@@ -9,7 +9,9 @@ the webhook) and shows Oscar's thank-you page.
 from django import http
 from django.conf import settings
 from django.contrib import messages
+from django.core.signing import BadSignature, Signer
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -45,8 +47,10 @@ OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
 ParcelsMethod = get_class("shipping.methods", "ParcelsMethod")
 SurchargeApplicator = get_class("checkout.applicator", "SurchargeApplicator")
 ShippingAddress = get_model("order", "ShippingAddress")
+Order = get_model("order", "Order")
 
 SESSION_PAYMENTS = "checkout_payment_ids"
+BASKET_COOKIE = settings.OSCAR_BASKET_COOKIE_OPEN
 
 
 class ShippingMethodView(ShippingRulesMixin, OscarShippingMethodView):
@@ -195,10 +199,16 @@ class StartPaymentView(ShippingRulesMixin, CheckoutSessionMixin, generic.View):
         from oscar.apps.checkout.exceptions import FailedPreCondition
 
         self.checkout_session = CheckoutSessionData(request)
+        if request.basket.is_empty:  # a frozen basket is no longer the request's basket
+            payment = buyer_payment_in_flight(request)
+            if payment is not None:
+                return in_flight_response(request, payment)
         try:
             self.check_pre_conditions(request)
         except FailedPreCondition as error:
-            return http.JsonResponse({"error": " ".join(error.messages)}, status=409)
+            return http.JsonResponse(
+                {"error": " ".join(str(message) for message in error.messages)}, status=409
+            )
         return generic.View.dispatch(self, request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
@@ -240,12 +250,12 @@ class StartPaymentView(ShippingRulesMixin, CheckoutSessionMixin, generic.View):
                 rate_date=locked.rate_date,
                 amount=charge.amount,
             )
+        except service.PaymentInFlight as error:
+            return in_flight_response(request, error.payment)
         except (PieceUnavailable, service.PaymentError) as error:
             return http.JsonResponse({"error": str(error)}, status=409)
         request.session[SESSION_PAYMENTS] = [*request.session.get(SESSION_PAYMENTS, []), payment.pk]
-        return_url = request.build_absolute_uri(
-            reverse("checkout:payment-return", kwargs={"pk": payment.pk})
-        )
+        return_url = payment_return_url(request, payment)
         card = request.POST.get("payment_method")
         if card:
             try:
@@ -263,6 +273,34 @@ class StartPaymentView(ShippingRulesMixin, CheckoutSessionMixin, generic.View):
         )
 
 
+def payment_return_url(request, payment):
+    return request.build_absolute_uri(reverse("checkout:payment-return", kwargs={"pk": payment.pk}))
+
+
+def buyer_payment_in_flight(request):
+    """The buyer's pending payment, found through this session's payments, the signed-in
+    buyer's baskets or the basket cookie: once frozen, a basket is no longer request.basket."""
+    whose = Q(pk__in=request.session.get(SESSION_PAYMENTS, []))
+    if request.user.is_authenticated:
+        whose |= Q(basket__owner=request.user)
+    try:
+        whose |= Q(basket_id=int(Signer().unsign(request.COOKIES[BASKET_COOKIE])))
+    except (KeyError, ValueError, BadSignature):
+        pass
+    pending = CheckoutPayment.objects.filter(whose, status=CheckoutPayment.Status.PENDING)
+    return pending.order_by("-pk").first()
+
+
+def in_flight_response(request, payment):
+    """Refuse a second payment of a basket: the payment already made or in progress instead."""
+    state = {"status": payment.status, "state": str(payment.get_status_display())}
+    if payment.pk in request.session.get(SESSION_PAYMENTS, []):
+        state["return_url"] = payment_return_url(request, payment)
+    return http.JsonResponse(
+        {"error": str(service.in_flight_message(payment)), "payment": state}, status=409
+    )
+
+
 @method_decorator(transaction.non_atomic_requests, name="dispatch")
 class PaymentReturnView(generic.TemplateView):
     """Where the buyer lands after paying: the order is placed (once) or the failure shown."""
@@ -277,6 +315,10 @@ class PaymentReturnView(generic.TemplateView):
         if order is None and payment.status == CheckoutPayment.Status.PENDING:
             order = service.settle(payment, service.fetch_intent(payment))
             payment.refresh_from_db()
+        if order is None and payment.status == CheckoutPayment.Status.REFUNDED:
+            order = Order.objects.filter(number=payment.order_number).first()
+            if order is not None:  # another payment of the basket placed it: this one refunded
+                messages.info(request, payment.failure_message)
         if order is not None:
             request.session["checkout_order_id"] = order.pk
             request.session.pop("checkout_data", None)

@@ -8,6 +8,9 @@ The order is placed only at the amount Stripe charged: the total is recomputed f
 basket and shipping selection, and if it differs from the payment's ``total_mad`` (a price or
 rate table edited between payment and placement) no order is placed, the charge is refunded in
 full, the pieces and the basket go back to the buyer with a message, and an error is logged.
+The same goes for a charge Stripe made at another amount or currency than the checkout froze,
+and for a second charge of a basket whose order is already placed (two tabs, a double click,
+a late success): it is refunded in full, never placed twice.
 """
 
 import logging
@@ -21,7 +24,9 @@ from marketplace.checkout.shipping_choice import ShippingSelection
 from marketplace.payments import reservations
 from marketplace.payments.models import CheckoutPayment
 from marketplace.payments.refunds import refund_unplaceable
+from marketplace.payments.service import lock_basket, thaw_unless_paying
 
+Order = get_model("order", "Order")
 OrderCreator = get_class("order.utils", "OrderCreator")
 Repository = get_class("shipping.repository", "Repository")
 Selector = get_class("partner.strategy", "Selector")
@@ -53,7 +58,7 @@ def create_order_parcels(order, selection, summary):
 def _still_placeable(payment, basket, total):
     """A payment Stripe reports paid after we gave up on it (failed, timed out): its pieces
     were released, and its basket may have changed. Place it only if nothing moved."""
-    if basket.status == basket.SUBMITTED or total.incl_tax != payment.total_mad:
+    if total.incl_tax != payment.total_mad:
         return False
     try:
         reservations.reserve_basket(payment, basket)
@@ -83,21 +88,73 @@ def _refuse_changed_total(payment, basket, total):
         )
     refund_unplaceable(payment, message)
     reservations.release(payment)
-    if basket.status == basket.FROZEN:
-        basket.thaw()
+    thaw_unless_paying(basket)
+
+
+def _refund_second_charge(payment):
+    """Another payment of this basket placed its order: this charge has none, refund it."""
+    logger.warning(
+        "Payment %s charged %s %s for basket %s, already ordered as %s: refunded in full",
+        payment.pk,
+        payment.amount,
+        payment.currency,
+        payment.basket_id,
+        payment.order_number,
+    )
+    with translation.override(payment.language or None):
+        message = _(
+            "This basket was already paid and its order placed: this second payment has been "
+            "refunded in full."
+        )
+    refund_unplaceable(payment, message)
+    reservations.release(payment)
+
+
+def refuse_mismatched_charge(payment_id, intent):
+    """Stripe charged another amount or currency than the checkout froze: place nothing,
+    refund the charge in full, give the pieces and the basket back, and log it."""
+    basket_id = CheckoutPayment.objects.values_list("basket_id", flat=True).get(pk=payment_id)
+    with transaction.atomic():
+        basket = lock_basket(basket_id)
+        payment = CheckoutPayment.objects.select_for_update().get(pk=payment_id)
+        if payment.order_id or payment.status == CheckoutPayment.Status.REFUNDED:
+            return
+        logger.error(
+            "Payment %s froze %s %s but its intent %s is for %s %s (minor units): "
+            "no order placed, refunded in full",
+            payment.pk,
+            payment.amount,
+            payment.currency,
+            intent.id,
+            intent.amount,
+            intent.currency,
+        )
+        with translation.override(payment.language or None):
+            message = _(
+                "Your payment did not match the amount of your order: it has been refunded in "
+                "full. Please check your basket and pay again."
+            )
+        refund_unplaceable(payment, message)
+        reservations.release(payment)
+        thaw_unless_paying(basket)
 
 
 def place_order_once(payment_id):
     """Return the payment's order, placing it if nobody has yet."""
     from marketplace.payments.tasks import send_order_emails
 
+    basket_id = CheckoutPayment.objects.values_list("basket_id", flat=True).get(pk=payment_id)
     with transaction.atomic():
+        basket = lock_basket(basket_id)
         payment = CheckoutPayment.objects.select_for_update().get(pk=payment_id)
         if payment.order_id:
             return payment.order
         if payment.status == CheckoutPayment.Status.REFUNDED:
             return None
-        basket = get_model("basket", "Basket").objects.get(pk=payment.basket_id)
+        ordered = Order.objects.filter(number=payment.order_number).exists()
+        if ordered or basket.status == basket.SUBMITTED:
+            _refund_second_charge(payment)
+            return None
         basket.strategy = Selector().strategy(user=payment.user)
         address = ShippingAddress(**payment.shipping_address)
         saved = payment.shipping_selection
@@ -114,7 +171,7 @@ def place_order_once(payment_id):
             basket, shipping_charge=shipping_charge
         )
         total = OrderTotalCalculator().calculate(basket, shipping_charge, surcharges)
-        if total.incl_tax != payment.total_mad and basket.status != basket.SUBMITTED:
+        if total.incl_tax != payment.total_mad:
             _refuse_changed_total(payment, basket, total)
             return None
         if payment.status != CheckoutPayment.Status.PENDING and not _still_placeable(

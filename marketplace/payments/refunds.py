@@ -14,7 +14,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from marketplace.currency.money import Money, convert_from_mad
+from marketplace.currency.money import MINOR_UNITS, Money, convert_from_mad
 from marketplace.payments.gateway import stripe_client
 from marketplace.payments.models import CheckoutPayment, PaymentRefund
 from marketplace.payments.signals import line_refunded
@@ -151,11 +151,12 @@ def refund_unplaceable(payment, message=None):
         params={"payment_intent": payment.stripe_payment_intent},
         options={"idempotency_key": f"unplaceable-{payment.pk}"},
     )
+    refunded = _refunded_money(refund, payment)
     PaymentRefund.objects.create(
         payment=payment,
         amount_mad=payment.total_mad,
-        amount=payment.amount,
-        currency=payment.currency,
+        amount=refunded.amount,
+        currency=refunded.currency,
         stripe_refund=refund.id,
     )
     payment.status = CheckoutPayment.Status.REFUNDED
@@ -165,6 +166,15 @@ def refund_unplaceable(payment, message=None):
     )
     payment.save(update_fields=["status", "failure_message", "updated_at"])
     return refund
+
+
+def _refunded_money(refund, payment):
+    """What a whole refund returned, as Stripe says (a charge that did not match its payment
+    is refunded in full all the same)."""
+    currency = str(refund.currency).upper()
+    if currency not in MINOR_UNITS:
+        return payment.charged
+    return Money.from_minor_units(refund.amount, currency)
 
 
 def _refund(payment, parts, user, key=""):

@@ -1,7 +1,10 @@
 """A checkout's payment: start it (reserve stock, create the PaymentIntent), follow its outcome.
 
 Money and stock change inside transactions with row locks; Stripe is called outside them, with
-an idempotency key per checkout payment, so a retried request never charges twice.
+an idempotency key per checkout payment, so a retried request never charges twice. A basket has
+one payment in flight at a time: starting one locks the basket row and refuses while another of
+its payments is pending. Locks are taken basket row first, then payment row, then stock records.
+Whatever Stripe says is read from its API, never taken from a webhook event's body.
 """
 
 import logging
@@ -9,27 +12,71 @@ import logging
 import stripe
 from django.db import transaction
 from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
 
 from marketplace.payments import reservations
 from marketplace.payments.gateway import stripe_client
 from marketplace.payments.models import CheckoutPayment
 
 logger = logging.getLogger(__name__)
+FAILED_STATES = ("requires_payment_method", "canceled")
 
 
 class PaymentError(Exception):
     """A payment could not start or was refused; the message is for the buyer."""
 
 
+class PaymentInFlight(PaymentError):
+    """The basket already has a payment pending (or paid): ``payment``, whose state the buyer
+    is shown instead of a second charge."""
+
+    def __init__(self, payment):
+        self.payment = payment
+        super().__init__(in_flight_message(payment))
+
+
+def in_flight_message(payment):
+    state = {"state": payment.get_status_display()}
+    if payment.status == CheckoutPayment.Status.PENDING:
+        message = _(
+            "A payment for this basket is already in progress (%(state)s): you have not "
+            "been charged again. Please wait for its confirmation."
+        )
+    else:
+        message = _(
+            "This basket has already been paid (%(state)s): you have not been charged again."
+        )
+    return message % state
+
+
+def lock_basket(basket_id):
+    """The basket row, locked until the end of the transaction: one payment step at a time."""
+    return get_model("basket", "Basket").objects.select_for_update().get(pk=basket_id)
+
+
 def start_payment(basket, **fields):
     """Record the attempt, reserve the basket's stock, freeze the basket, create the intent.
 
-    Raises PieceUnavailable (nothing reserved, no intent, no charge) or PaymentError.
+    Raises PaymentInFlight (another payment of the basket is pending or paid), PieceUnavailable
+    (nothing reserved, no intent, no charge) or PaymentError.
     """
     with transaction.atomic():
-        payment = CheckoutPayment.objects.create(basket=basket, **fields)
+        locked = lock_basket(basket.pk)
+        existing = (
+            locked.checkout_payments.filter(
+                status__in=[CheckoutPayment.Status.PENDING, CheckoutPayment.Status.SUCCEEDED]
+            )
+            .order_by("-pk")
+            .first()
+        )
+        if existing is not None:
+            raise PaymentInFlight(existing)
+        if locked.status != locked.OPEN:
+            raise PaymentError(_("This basket can no longer be paid: please reload the page."))
+        payment = CheckoutPayment.objects.create(basket=locked, **fields)
         reservations.reserve_basket(payment, basket)
-        basket.freeze()
+        locked.freeze()
+        basket.status = locked.status
     try:
         intent = stripe_client().v1.payment_intents.create(
             params={
@@ -74,7 +121,9 @@ def confirm_with_card(payment, payment_method):
 
 def fail_payment(payment_id, message="", status=CheckoutPayment.Status.FAILED):
     """Mark a pending payment failed, release its stock and thaw its basket (idempotent)."""
+    basket_id = CheckoutPayment.objects.values_list("basket_id", flat=True).get(pk=payment_id)
     with transaction.atomic():
+        basket = lock_basket(basket_id)
         payment = CheckoutPayment.objects.select_for_update().get(pk=payment_id)
         if payment.status != CheckoutPayment.Status.PENDING:
             return payment
@@ -82,25 +131,59 @@ def fail_payment(payment_id, message="", status=CheckoutPayment.Status.FAILED):
         payment.failure_message = message[:500]
         payment.save(update_fields=["status", "failure_message", "updated_at"])
         reservations.release(payment)
-        basket = payment.basket
-        if basket.status == basket.FROZEN:
-            basket.thaw()
+        thaw_unless_paying(basket)
     return payment
+
+
+def thaw_unless_paying(basket):
+    """Give a frozen basket back to its buyer, unless another of its payments is pending."""
+    pending = basket.checkout_payments.filter(status=CheckoutPayment.Status.PENDING)
+    if basket.status == basket.FROZEN and not pending.exists():
+        basket.thaw()
 
 
 def fetch_intent(payment):
     return stripe_client().v1.payment_intents.retrieve(payment.stripe_payment_intent)
 
 
+def charged_as_frozen(payment, intent):
+    """Stripe's intent is for what the checkout froze: the same amount in the same currency."""
+    data = intent.to_dict()
+    amounts = {int(data["amount"]), int(data.get("amount_received") or data["amount"])}
+    same_currency = str(data["currency"]).upper() == payment.currency
+    return same_currency and amounts == {payment.charged.minor_units}
+
+
 def settle(payment, intent):
-    """Act on an intent's state: place the order once, or fail the payment. Returns the order."""
-    from marketplace.payments.placement import place_order_once
+    """Act on an intent's state as read from Stripe: place the order once (or refund a charge
+    that cannot have one), or fail the payment. Returns the order."""
+    from marketplace.payments.placement import place_order_once, refuse_mismatched_charge
 
     if intent.status == "succeeded":
+        if not charged_as_frozen(payment, intent):
+            refuse_mismatched_charge(payment.pk, intent)
+            return None
         return place_order_once(payment.pk)
-    if intent.status in ("requires_payment_method", "canceled"):
+    if intent.status in FAILED_STATES:
         fail_payment(payment.pk, failure_message(intent))
     return None
+
+
+def reconcile(payment):
+    """Settle ``payment`` if Stripe reports its intent succeeded, else leave it alone (its
+    buyer may still be paying). Returns what happened, for the reconciliation's tally."""
+    try:
+        intent = fetch_intent(payment)
+        if intent.status != "succeeded":
+            return "unpaid"
+        order = settle(payment, intent)
+    except stripe.StripeError:
+        logger.warning("Could not reconcile payment %s", payment.pk, exc_info=True)
+        return "unreachable"
+    if order is not None:
+        return "ordered"
+    payment.refresh_from_db(fields=["status"])
+    return payment.status
 
 
 def failure_message(intent):
@@ -116,9 +199,3 @@ def cancel_intent(payment):
         logger.warning("Could not cancel intent of payment %s", payment.pk, exc_info=True)
         return False
     return True
-
-
-def place_order_once_for(payment):
-    from marketplace.payments.placement import place_order_once
-
-    return place_order_once(payment.pk)

@@ -1,4 +1,9 @@
-"""Background work of payments: order emails, release of timed-out reservations."""
+"""Background work of payments: order emails, release of timed-out reservations, and the
+reconciliation of Stripe's succeeded intents with orders."""
+
+import datetime
+import logging
+from collections import Counter
 
 from celery import shared_task
 from django.core.mail import get_connection
@@ -7,6 +12,10 @@ from oscar.core.loading import get_model
 
 from marketplace.payments import emails
 from marketplace.payments.models import CheckoutPayment, StockReservation
+
+logger = logging.getLogger(__name__)
+# How far back reconciliation looks: Stripe retries a webhook for up to three days.
+RECONCILE_WINDOW = datetime.timedelta(days=3)
 
 
 @shared_task(ignore_result=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
@@ -40,3 +49,27 @@ def release_expired_reservations():
         fail_payment(payment.pk, "timed out", status=CheckoutPayment.Status.CANCELED)
         released += 1
     return released
+
+
+@shared_task(ignore_result=True)
+def reconcile_charges():
+    """Compare Stripe's succeeded intents with orders: a recent payment without an order whose
+    intent Stripe reports succeeded gets its order placed, or its charge refunded when it can
+    have none (the basket was ordered by another payment, a piece sold, the total changed).
+
+    The intents come from our own payment rows, each written before its intent is created:
+    localstripe lists PaymentIntents without Stripe's ``created`` filter or newest-first order,
+    so a window of Stripe's list cannot be read there. Returns the tally of what happened.
+    """
+    from marketplace.payments.service import reconcile
+
+    candidates = CheckoutPayment.objects.filter(
+        order__isnull=True,
+        stripe_payment_intent__isnull=False,
+        status__in=[CheckoutPayment.Status.PENDING, CheckoutPayment.Status.FAILED],
+        created_at__gte=timezone.now() - RECONCILE_WINDOW,
+    ).order_by("pk")
+    tally = Counter(reconcile(payment) for payment in candidates)
+    if tally.keys() - {"unpaid"}:
+        logger.warning("Stripe reconciliation: %s", dict(tally))
+    return dict(tally)

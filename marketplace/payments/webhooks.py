@@ -1,4 +1,8 @@
-"""Stripe's webhook: signature verified, each event handled once, the order placed once."""
+"""Stripe's webhook: signature verified, each event handled once, the order placed once.
+
+An event only says which intent to look at: the intent is read again from Stripe's API, and
+nothing is placed, failed or refunded unless Stripe's own state agrees with the event.
+"""
 
 import logging
 
@@ -14,18 +18,10 @@ from marketplace.payments.models import CheckoutPayment, StripeEvent
 
 logger = logging.getLogger(__name__)
 
-
-def _succeeded(payment, intent):
-    service.place_order_once_for(payment)
-
-
-def _failed(payment, intent):
-    service.fail_payment(payment.pk, service.failure_message(intent))
-
-
-HANDLERS = {
-    "payment_intent.succeeded": _succeeded,
-    "payment_intent.payment_failed": _failed,
+# The intent states, as Stripe reports them, in which each event is acted on.
+ACTS_ON = {
+    "payment_intent.succeeded": ("succeeded",),
+    "payment_intent.payment_failed": service.FAILED_STATES,
 }
 
 
@@ -42,18 +38,36 @@ def stripe_webhook(request):
         )
     except (ValueError, stripe.SignatureVerificationError):
         return HttpResponseBadRequest("invalid signature")
-    handler = HANDLERS.get(event.type)
-    if handler is None:
+    if event.type not in ACTS_ON:
         return HttpResponse("ignored")
-    intent = event.data.object
-    payment = CheckoutPayment.objects.filter(stripe_payment_intent=intent.id).first()
+    payment = CheckoutPayment.objects.filter(stripe_payment_intent=event.data.object.id).first()
     if payment is None:
         return HttpResponse("unknown payment intent")
+    if StripeEvent.objects.filter(event_id=event.id).exists():
+        return HttpResponse("already processed")
+    try:
+        return _handle(event, payment)
+    except stripe.StripeError:
+        logger.warning("Stripe unreachable while handling event %s", event.id, exc_info=True)
+        return HttpResponse("Stripe unavailable, retry later", status=503)
+
+
+def _handle(event, payment):
+    intent = service.fetch_intent(payment)
+    if intent.status not in ACTS_ON[event.type]:
+        logger.warning(
+            "Event %s (%s) for intent %s, which Stripe reports %s: nothing done",
+            event.id,
+            event.type,
+            intent.id,
+            intent.status,
+        )
+        return HttpResponse("event does not match the intent")
     with transaction.atomic():
         _event, created = StripeEvent.objects.get_or_create(
             event_id=event.id, defaults={"type": event.type}
         )
         if not created:
             return HttpResponse("already processed")
-        handler(payment, intent)
+        service.settle(payment, intent)
     return HttpResponse("ok")
