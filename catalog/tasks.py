@@ -5,6 +5,10 @@ from django.contrib.auth import get_user_model
 from oscar.apps.analytics.receivers import receive_product_view
 from oscar.core.loading import get_model
 
+from catalog.renditions import make_renditions
+from catalog.search.index import reindex
+from marketplace.core.cache import STOREFRONT, bump
+
 
 @shared_task(ignore_result=True)
 def record_product_view(product_id, user_id=None):
@@ -24,9 +28,6 @@ def reindex_products(product_ids):
     Then bump the catalogue version: a search list read meanwhile from the documents as they
     were (text, prices, links) is not served after they change.
     """
-    from catalog.search.index import reindex
-    from marketplace.core.cache import STOREFRONT, bump
-
     reindex(product_ids)
     bump(STOREFRONT)
 
@@ -34,8 +35,6 @@ def reindex_products(product_ids):
 @shared_task(ignore_result=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
 def make_product_image_renditions(image_id):
     """Make an uploaded product image's WebP renditions, then let pages use them."""
-    from catalog.renditions import make_renditions
-
     ProductImage = get_model("catalogue", "ProductImage")
     image = ProductImage.objects.filter(pk=image_id).first()
     if image is None or not image.original:

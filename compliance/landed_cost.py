@@ -72,12 +72,6 @@ def percent(rate):
     return format(rate.normalize(), "f")
 
 
-def hs_code_of(product):
-    from compliance.rules import effective_hs_code
-
-    return effective_hs_code(product)
-
-
 def _cached(name, country, day, load):
     """Reference rows cached until the rules version changes (any regime or rate edit bumps it)."""
     return versioned(RULES, f"landed:{name}:{country}:{day.isoformat()}", load)
@@ -110,7 +104,7 @@ def _duties(regime, items, value_local, day, rates):
     if regime.flat_duty_per_item_type is not None and (
         regime.flat_duty_up_to is None or value_local <= regime.flat_duty_up_to
     ):
-        types = {hs_code_of(item.product)[:4] for item in items}  # item type: HS heading
+        types = {item.product.effective_hs_code[:4] for item in items}  # item type: HS heading
         per_type = convert(regime.flat_duty_per_item_type, regime.currency, "MAD", rates)
         label = _("Customs duty: %(amount)s %(currency)s × %(count)s item types") % {
             "amount": regime.flat_duty_per_item_type,
@@ -125,7 +119,7 @@ def _duties(regime, items, value_local, day, rates):
     table = duty_rates(regime.country, day)
     charges = []
     for item in items:
-        hs_code = hs_code_of(item.product)
+        hs_code = item.product.effective_hs_code
         rate = duty_rate(table, hs_code) + regime.origin_surcharge_rate
         if rate:
             label = _("Customs duty on %(title)s (HS %(hs)s, %(rate)s%%)") % {

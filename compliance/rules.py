@@ -17,16 +17,6 @@ from marketplace.core.countries import country_name, destinations_of
 from marketplace.core.memo import remembered
 
 
-def effective_hs_code(product):
-    """The product's HS code, or the heading of the craft it is filed under."""
-    if product.hs_code:
-        return product.hs_code
-    for category in product.categories.all():
-        if category.hs_heading:
-            return category.hs_heading
-    return ""
-
-
 def export_profile(product):
     try:
         return product.export_profile
@@ -35,7 +25,7 @@ def export_profile(product):
 
 
 def product_kinds(product):
-    found = K.kinds_for_hs(effective_hs_code(product))
+    found = K.kinds_for_hs(product.effective_hs_code)
     profile = export_profile(product)
     if profile:
         if profile.food_contact and K.CERAMIC in found:

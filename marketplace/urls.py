@@ -14,7 +14,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from marketplace import health, i18n, media
+from marketplace import bench, health, i18n, media
 from marketplace.cms import seo
 from marketplace.cms import views as cms_views
 from marketplace.payments import urls as payments_urls
@@ -42,8 +42,6 @@ urlpatterns = [
 ]
 
 if settings.BENCH_ENDPOINTS:
-    from marketplace import bench
-
     urlpatterns += [path("bench/bare/", bench.bare, name="bench-bare")]
 
 if not settings.AWS_STORAGE_BUCKET_NAME:

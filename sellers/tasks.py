@@ -3,6 +3,8 @@
 from celery import shared_task
 from oscar.core.loading import get_model
 
+from sellers import drafts
+
 
 @shared_task(ignore_result=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_status_email(event_id):
@@ -42,6 +44,4 @@ def send_card_expiry_email(notice_id):
 @shared_task(ignore_result=True)
 def delete_abandoned_drafts():
     """Delete files kept from invalid applications once SELLER_DRAFT_MAX_AGE_DAYS old."""
-    from sellers.apply.uploads import delete_abandoned
-
-    delete_abandoned()
+    drafts.delete_abandoned()

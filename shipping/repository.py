@@ -4,6 +4,7 @@ from oscar.apps.shipping import repository
 from oscar.core.loading import get_class
 
 from marketplace.currency.selection import buyer_country
+from shipping.selection import current_selection
 
 ParcelsMethod = get_class("shipping.methods", "ParcelsMethod")
 PendingShipping = get_class("shipping.methods", "PendingShipping")
@@ -29,6 +30,4 @@ class Repository(repository.Repository):
 def _session_selection(request):
     if request is None:
         return None
-    from marketplace.checkout.shipping_choice import current_selection
-
     return current_selection(request)

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
+from marketplace.currency.models import ExchangeRate
 from marketplace.currency.money import BASE_CURRENCY, BUYER_CURRENCIES
 
 
@@ -53,8 +54,6 @@ def fetch_feed(url, timeout=10):
 def store_rates(date, rates, source):
     """Write the parsed rates (older publications never overwrite newer ones); each saved row
     bumps the rates version, so conversions use the new table at once."""
-    from marketplace.currency.models import ExchangeRate
-
     changed = 0
     with transaction.atomic():
         for currency, rate in rates.items():

@@ -5,6 +5,7 @@ from decimal import Decimal
 from marketplace.core.cache import RATES, versioned
 from marketplace.core.memo import remembered
 from marketplace.currency.defaults import DEFAULT_DATE, DEFAULT_RATES
+from marketplace.currency.models import ExchangeRate
 from marketplace.currency.money import BASE_CURRENCY, convert_from_mad
 
 CACHE_KEY = "currency:rates"
@@ -30,8 +31,6 @@ def rate_table():
 
 
 def _read_rate_table():
-    from marketplace.currency.models import ExchangeRate
-
     table = {row.currency: (str(row.rate), row.date) for row in ExchangeRate.objects.all()}
     if not table:
         table = {code: (str(rate), DEFAULT_DATE) for code, rate in DEFAULT_RATES.items()}

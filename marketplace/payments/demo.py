@@ -10,18 +10,17 @@ lines credit the payout ledger. Idempotent: an order whose number exists is left
 from django.utils import timezone
 from oscar.core.loading import get_class, get_model
 
-from marketplace.checkout.shipping_choice import ShippingSelection
 from marketplace.currency.rates import current_rate
 from marketplace.payments.models import CheckoutPayment
 from marketplace.payments.placement import create_order_parcels, shipping_method_for
+from marketplace.payments.pricing import price_order
 from sellers.fulfilment.models import Parcel
 from sellers.fulfilment.parcels import parcel_for
 from sellers.fulfilment.services import advance, ship
 from shipping.models import Service
+from shipping.selection import ShippingSelection
 
 OrderCreator = get_class("order.utils", "OrderCreator")
-OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
-SurchargeApplicator = get_class("checkout.applicator", "SurchargeApplicator")
 Selector = get_class("partner.strategy", "Selector")
 
 DEMO_SELLERS = ("maalem-driss-tazi", "cooperative-tamounte")
@@ -131,23 +130,19 @@ def _place(spec, products):
     prefer = "fastest" if incoterm == "DDP" else "cheapest"  # couriers collect duties
     selection = ShippingSelection(prefer=prefer, incoterm=incoterm).frozen()
     method = shipping_method_for(basket, "parcels", address, selection)
-    shipping_charge = method.calculate(basket)
-    surcharges = SurchargeApplicator().get_applicable_surcharges(
-        basket, shipping_charge=shipping_charge
-    )
-    total = OrderTotalCalculator().calculate(basket, shipping_charge, surcharges)
+    priced = price_order(basket, method)
     address.save()
     order = OrderCreator().place_order(
         basket=basket,
-        total=total,
+        total=priced.total,
         shipping_method=method,
-        shipping_charge=shipping_charge,
-        surcharges=surcharges,
+        shipping_charge=priced.shipping_charge,
+        surcharges=priced.surcharges,
         shipping_address=address,
         order_number=number,
         guest_email=email,
     )
-    create_order_parcels(order, selection, getattr(shipping_charge, "summary", None))
+    create_order_parcels(order, selection, getattr(priced.shipping_charge, "summary", None))
     basket.submit()
     _record_payment(order, basket, spec, method, selection)
     return order

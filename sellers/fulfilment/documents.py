@@ -8,7 +8,6 @@ from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from compliance.landed_cost import hs_code_of
 from sellers.fulfilment.models import ParcelDocument
 
 ZERO = Decimal("0")
@@ -34,7 +33,7 @@ def document_lines(parcel):
         rows.append(
             DocumentLine(
                 description=line.title,
-                hs_code=hs_code_of(product) if product else "",
+                hs_code=product.effective_hs_code if product else "",
                 quantity=line.quantity,
                 unit_value=line.unit_price_excl_tax or ZERO,
                 value=line.line_price_excl_tax or ZERO,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils import timezone
+from oscar.core.loading import get_class
 
 from compliance.landed_cost import DAP, DDP
 from marketplace.currency.rates import landed_cost_rates
@@ -79,8 +80,6 @@ def save_selection(checkout_session, selection):
 
 def current_selection(request):
     """The session's selection priced today at the current rates, or None."""
-    from oscar.core.loading import get_class
-
     CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
     selection = selection_from_session(CheckoutSessionData(request))
     return selection.frozen() if selection is not None else None
