@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "marketplace.currency",
     "marketplace.payments",
     "themes",
+    "demo",
 ]
 
 MIDDLEWARE = [

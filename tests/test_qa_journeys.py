@@ -8,7 +8,7 @@ from oscar.core.loading import get_class, get_model
 
 from catalog.renditions import rendition_url
 from catalog.thumbnails import rendition_width
-from shipping.demo import seed_shipping_countries
+from demo.export import seed_shipping_countries
 from shipping.models import Parcel, Zone
 from tests.factories import ProductFactory, SellerFactory
 from tests.factories_checkout import CountryFactory, unique_piece, walk_to_preview

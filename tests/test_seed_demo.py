@@ -5,11 +5,11 @@ from django.core.management import call_command
 from oscar.core.loading import get_model
 from wagtail.models import Site
 
+from demo.accounts import DEMO_PASSWORD
 from marketplace.cms.models import HomePage
 from marketplace.payments.models import CheckoutPayment
 from sellers.fulfilment.models import Fulfilment, FulfilmentEvent
 from sellers.payouts.models import LedgerEntry
-from sellers.space.demo import DEMO_PASSWORD
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")

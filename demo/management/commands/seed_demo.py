@@ -5,13 +5,11 @@ from django.db import connection, transaction
 from django.utils import translation
 from oscar.core.loading import get_model
 
-from catalog.demo import images, products, seed
-from catalog.demo.crafts import CRAFTS
-from catalog.demo.data import HIDDEN_PRODUCTS_PER_SELLER, MATERIALS, SELLERS, TECHNIQUES
-from marketplace.cms import demo as cms_demo
-from marketplace.payments import demo as order_demo
-from sellers import demo as seller_demo
-from shipping import demo as export_demo
+from demo import cms, export, identities, orders
+from demo.catalogue import images, products
+from demo.catalogue import reference as seed
+from demo.catalogue.crafts import CRAFTS
+from demo.catalogue.data import HIDDEN_PRODUCTS_PER_SELLER, MATERIALS, SELLERS, TECHNIQUES
 
 
 class Command(BaseCommand):
@@ -58,7 +56,7 @@ class Command(BaseCommand):
             "sellers": seed.seed_sellers(regions, seed_value),
             "pool": images.ensure_pool(CRAFTS, seed_value),
         }
-        seller_demo.seed(regions, context["sellers"], SELLERS, context["categories"], seed_value)
+        identities.seed(regions, context["sellers"], SELLERS, context["categories"], seed_value)
         specs = products.build_specs(
             count,
             seed_value,
@@ -67,10 +65,10 @@ class Command(BaseCommand):
             pool_sizes={k: len(v) for k, v in context["pool"].items()},
         )
         created = products.create_products(specs, context)
-        export_demo.seed_export()
+        export.seed_export()
         home, _created = seed.seed_home_page()
-        cms_demo.seed_cms(home)
-        order_demo.seed_orders()
+        cms.seed_cms(home)
+        orders.seed_orders()
         return created
 
     @staticmethod

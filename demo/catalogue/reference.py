@@ -16,8 +16,9 @@ from django.utils.text import slugify
 from oscar.core.loading import get_model
 from wagtail.models import Page, Site
 
-from catalog.demo.crafts import CRAFTS_BY_KEY
-from catalog.demo.data import (
+from demo.accounts import seed_member_accounts
+from demo.catalogue.crafts import CRAFTS_BY_KEY
+from demo.catalogue.data import (
     CATEGORIES,
     CITIES,
     COOPERATIVE_MEMBERS,
@@ -28,9 +29,8 @@ from catalog.demo.data import (
     STORY_COOPERATIVE,
     STORY_ENTERPRISE,
 )
-from catalog.demo.products import SellerInfo
+from demo.catalogue.products import SellerInfo
 from marketplace.cms.models import HomePage
-from sellers.space.demo import seed_member_accounts
 
 
 def translated(field, texts):
