@@ -18,17 +18,11 @@ from wagtail.rich_text import RichText
 from demo import cms_texts
 from demo.catalogue.crafts import CRAFTS
 from demo.catalogue.data import LANGS, SELLERS
+from demo.rows import translated
 from marketplace.cms import catalogue, models
 from marketplace.cms.workflow import ensure_editorial_workflow
 
 PRODUCTS_PER_COLLECTION = 8
-
-
-def translated(field, texts):
-    """Field values for every language, plus the base field (English)."""
-    values = {field: texts[0]}
-    values.update({f"{field}_{lang}": text for lang, text in zip(LANGS, texts, strict=True)})
-    return values
 
 
 def paragraph(text):

@@ -5,9 +5,8 @@ from django.db import connection, transaction
 from django.utils import translation
 from oscar.core.loading import get_model
 
-from demo import cms, export, identities, orders
-from demo.catalogue import images, products
-from demo.catalogue import reference as seed
+from demo import cms, export, home, identities, orders, sellers
+from demo.catalogue import images, products, reference
 from demo.catalogue.crafts import CRAFTS
 from demo.catalogue.data import HIDDEN_PRODUCTS_PER_SELLER, MATERIALS, SELLERS, TECHNIQUES
 
@@ -47,13 +46,13 @@ class Command(BaseCommand):
         """Seed everything inside one transaction; return the number of new products."""
         Material = get_model("catalogue", "Material")
         Technique = get_model("catalogue", "Technique")
-        regions = seed.load_regions({row[5] for row in SELLERS})
+        regions = reference.load_regions({row[5] for row in SELLERS})
         context = {
-            "materials": seed.seed_vocabulary(Material, MATERIALS),
-            "techniques": seed.seed_vocabulary(Technique, TECHNIQUES),
-            "categories": seed.seed_categories(),
-            "product_class": seed.seed_product_class(),
-            "sellers": seed.seed_sellers(regions, seed_value),
+            "materials": reference.seed_vocabulary(Material, MATERIALS),
+            "techniques": reference.seed_vocabulary(Technique, TECHNIQUES),
+            "categories": reference.seed_categories(),
+            "product_class": reference.seed_product_class(),
+            "sellers": sellers.seed_sellers(regions, seed_value),
             "pool": images.ensure_pool(CRAFTS, seed_value),
         }
         identities.seed(regions, context["sellers"], SELLERS, context["categories"], seed_value)
@@ -66,15 +65,15 @@ class Command(BaseCommand):
         )
         created = products.create_products(specs, context)
         export.seed_export()
-        home, _created = seed.seed_home_page()
-        cms.seed_cms(home)
+        home_page, _created = home.seed_home_page()
+        cms.seed_cms(home_page)
         orders.seed_orders()
         return created
 
     @staticmethod
     def seller_groups(regions):
         """Verified sellers per craft, and the non-verified sellers with their craft."""
-        infos = seed.seller_infos(regions)
+        infos = sellers.seller_infos(regions)
         by_craft, hidden = {}, []
         for slug, *_rest, crafts, status in SELLERS:
             if status == "verified":
