@@ -10,7 +10,6 @@ import random
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from demo.accounts import seed_member_accounts
 from demo.catalogue.crafts import CRAFTS_BY_KEY
 from demo.catalogue.data import (
     CITIES,
@@ -70,7 +69,6 @@ def seed_sellers(regions, seed):
             defaults,
             {"status": status, "verified_at": timezone.now() if verified else None},
         )
-    seed_member_accounts(sellers)
     return sellers
 
 

@@ -1,11 +1,13 @@
-"""Fill the database with a demo marketplace: craft tree, sellers, products, home page."""
+"""Fill the database with a demo marketplace: craft tree, sellers, products, CMS pages, orders
+and one login per role. Refused without DEBUG: the logins share a published password."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import translation
 from oscar.core.loading import get_model
 
-from demo import cms, export, home, identities, orders, sellers
+from demo import accounts, cms, export, home, identities, orders, sellers
 from demo.catalogue import images, products, reference
 from demo.catalogue.crafts import CRAFTS
 from demo.catalogue.data import HIDDEN_PRODUCTS_PER_SELLER, MATERIALS, SELLERS, TECHNIQUES
@@ -14,7 +16,8 @@ from demo.catalogue.data import HIDDEN_PRODUCTS_PER_SELLER, MATERIALS, SELLERS, 
 class Command(BaseCommand):
     help = (
         "Create demo data: craft categories, materials, techniques, sellers, products with "
-        "pictures, and the Wagtail home page. Safe to run again: only missing rows are added."
+        "pictures, CMS pages, orders and one login per role. Runs only with DEBUG on. Safe to "
+        "run again: only missing rows are added."
     )
 
     def add_arguments(self, parser):
@@ -32,6 +35,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "seed_demo runs only with DEBUG on: it creates logins whose password is "
+                "published in the README. Never seed a production database; for a local demo "
+                "run `DEBUG=true manage.py seed_demo` (make run does)."
+            )
         count, seed_value = options["products"], options["seed"]
         if count < 0:
             raise CommandError("--products must be zero or more.")
@@ -41,6 +50,7 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # fresh planner statistics after a bulk load
         self.stdout.write(self.summary(created))
+        self.stdout.write("Demo logins:\n" + "\n".join(accounts.login_table()))
 
     def seed_all(self, count, seed_value):
         """Seed everything inside one transaction; return the number of new products."""
@@ -67,6 +77,7 @@ class Command(BaseCommand):
         export.seed_export()
         home_page, _created = home.seed_home_page()
         cms.seed_cms(home_page)
+        accounts.seed_logins(context["sellers"])
         orders.seed_orders()
         return created
 
