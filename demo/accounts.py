@@ -45,24 +45,25 @@ OPERATOR = Login(
     name=("Youssef", "Bennani"),
 )
 
-# email, slugs of the sellers the account belongs to
+# email, slugs of the sellers the account belongs to, role
 DEMO_MEMBERS = [
-    ("seller@example.com", ["maalem-driss-tazi"]),
-    ("coop@example.com", ["cooperative-tamounte"]),
-    ("coop2@example.com", ["cooperative-tamounte"]),
-    ("multi@example.com", ["maalem-driss-tazi", "cooperative-tamounte"]),
-    ("pending@example.com", ["cooperative-tilila-ouarzazate"]),
+    ("seller@example.com", ["maalem-driss-tazi"], "artisan (Maâlem Driss Tazi)"),
+    ("coop@example.com", ["cooperative-tamounte"], "cooperative member (Coopérative Tamounte)"),
+    ("coop2@example.com", ["cooperative-tamounte"], "cooperative member (Coopérative Tamounte)"),
+    (
+        "multi@example.com",
+        ["maalem-driss-tazi", "cooperative-tamounte"],
+        "member of both sellers (picks one)",
+    ),
+    (
+        "pending@example.com",
+        ["cooperative-tilila-ouarzazate"],
+        "pending cooperative (Coopérative Tilila)",
+    ),
 ]
-MEMBER_ROLES = {
-    "seller@example.com": "artisan (Maâlem Driss Tazi)",
-    "coop@example.com": "cooperative member (Coopérative Tamounte)",
-    "coop2@example.com": "cooperative member (Coopérative Tamounte)",
-    "multi@example.com": "member of both sellers (picks one)",
-    "pending@example.com": "pending cooperative (Coopérative Tilila)",
-}
 LOGINS = [
     BUYER,
-    *(Login(email, MEMBER_ROLES[email], "/en/my-shop/") for email, _slugs in DEMO_MEMBERS),
+    *(Login(email, role, "/en/my-shop/") for email, _slugs, role in DEMO_MEMBERS),
     CURATOR,
     OPERATOR,
 ]
@@ -87,7 +88,7 @@ def account(email, name=("", "")):
 def seed_member_accounts(sellers):
     """Give demo sellers member accounts; ``sellers`` is {slug: Partner}. Returns the users."""
     users = []
-    for email, slugs in DEMO_MEMBERS:
+    for email, slugs, _role in DEMO_MEMBERS:
         members_of = [sellers[slug] for slug in slugs if slug in sellers]
         if not members_of:
             continue
