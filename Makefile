@@ -16,7 +16,8 @@ install: $(STAMP)
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo
+	@# seed_demo refuses to run without DEBUG: its logins share a published password.
+	DEBUG=true $(BIN)/python manage.py seed_demo
 	@# Without STRIPE_SECRET_KEY, payments go to localstripe on 127.0.0.1:8420 (test payments).
 	if [ -z "$$STRIPE_SECRET_KEY" ]; then \
 		$(BIN)/python manage.py run_localstripe & LOCALSTRIPE=$$!; \

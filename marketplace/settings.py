@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "marketplace.currency",
     "marketplace.payments",
     "themes",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -1,11 +1,11 @@
 """seed_demo builds the editorial site in four languages, and a second run changes nothing."""
 
 import pytest
-from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import Page, Revision
 
 from marketplace.cms import models
+from tests.seeding import seed_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def _media_root(settings, shared_media):
 
 @pytest.fixture
 def seeded(db):
-    call_command("seed_demo", products=60, verbosity=0)
+    seed_demo(products=60)
 
 
 def test_seed_builds_every_kind_of_editorial_page(seeded):
@@ -56,7 +56,7 @@ def test_seed_features_collections_and_artisans_on_the_home_page(seeded):
 
 def test_seed_is_idempotent(seeded):
     before = (Page.objects.count(), Revision.objects.count())
-    call_command("seed_demo", products=60, verbosity=0)
+    seed_demo(products=60)
     assert (Page.objects.count(), Revision.objects.count()) == before
 
 

@@ -135,7 +135,7 @@ def test_seeded_tables_quote_every_service_to_the_us():
 
 def test_demo_export_seed_is_idempotent_and_covers_every_case():
     from compliance.certificates.models import Certificate, ExportProfile
-    from shipping.demo import seed_export
+    from demo.export import seed_export
     from shipping.models import Rate
 
     potter = SellerFactory(kind="cooperative")

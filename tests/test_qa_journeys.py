@@ -8,8 +8,8 @@ from oscar.core.loading import get_class, get_model
 
 from catalog.renditions import rendition_url
 from catalog.thumbnails import rendition_width
+from demo.export import seed_shipping_countries
 from sellers.fulfilment.models import Parcel
-from shipping.demo import seed_shipping_countries
 from shipping.models import Zone
 from tests.factories import ProductFactory, SellerFactory
 from tests.factories_checkout import CountryFactory, unique_piece, walk_to_preview

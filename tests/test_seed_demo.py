@@ -1,15 +1,15 @@
 """seed_demo builds a browsable demo in four languages, and running it again changes nothing."""
 
 import pytest
-from django.core.management import call_command
 from oscar.core.loading import get_model
 from wagtail.models import Site
 
+from demo.accounts import BUYER, DEMO_PASSWORD
 from marketplace.cms.models import HomePage
 from marketplace.payments.models import CheckoutPayment
 from sellers.fulfilment.models import Parcel, ParcelEvent
 from sellers.payouts.models import LedgerEntry
-from sellers.space.demo import DEMO_PASSWORD
+from tests.seeding import seed_demo
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -57,13 +57,13 @@ def _media_root(settings, shared_media):
 
 @pytest.fixture
 def seeded(db):
-    call_command("seed_demo", products=30, verbosity=0)
+    seed_demo(products=30)
 
 
 @pytest.mark.django_db
 def test_seed_demo_is_idempotent(seeded):
     before = counts()
-    call_command("seed_demo", products=30, verbosity=0)
+    seed_demo(products=30)
     assert counts() == before
     assert before["Order"] > 0 and before["LedgerEntry"] > 0
 
@@ -74,7 +74,7 @@ DEMO_SELLERS = ("maalem-driss-tazi", "cooperative-tamounte")
 @pytest.fixture
 def seeded_orders(db):
     """Enough products that the cooperative (unique pieces only) can sell one per order."""
-    call_command("seed_demo", products=100, verbosity=0)
+    seed_demo(products=100)
 
 
 @pytest.mark.django_db
@@ -127,8 +127,17 @@ def test_demo_seller_sees_the_demo_orders_and_payouts_in_the_seller_space(seeded
 
 
 @pytest.mark.django_db
+def test_demo_buyer_finds_only_their_order_in_their_account(seeded, client):
+    from django.urls import reverse
+
+    assert client.login(username=BUYER.email, password=DEMO_PASSWORD)
+    orders = client.get(reverse("customer:order-list")).content.decode()
+    assert "DEMO-1003" in orders and "DEMO-1001" not in orders
+
+
+@pytest.mark.django_db
 def test_seed_demo_grows_to_the_asked_number_of_sellable_products(seeded):
-    call_command("seed_demo", products=45, verbosity=0)
+    seed_demo(products=45)
     assert Product.objects.sellable().count() == 45
 
 

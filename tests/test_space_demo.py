@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from sellers.space.demo import DEMO_PASSWORD, seed_member_accounts
+from demo.accounts import DEMO_PASSWORD, seed_member_accounts
 from tests.factories import SellerFactory
 
 pytestmark = pytest.mark.django_db

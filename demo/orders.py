@@ -4,12 +4,16 @@ fulfilment state (paid, in preparation, shipped with tracking, delivered).
 Each order is placed through Oscar's ``OrderCreator`` from a real basket, so the order-placed
 signal opens the sellers' fulfilments, and its parcels are priced by the shipping repository
 like a buyer's checkout; the states are reached through the fulfilment services, so delivered
-lines credit the payout ledger. Idempotent: an order whose number exists is left alone.
+lines credit the payout ledger. An order whose email is a demo login's (the buyer's) belongs to
+that account, the others are guest orders. Idempotent: an order whose number exists is left
+alone.
 """
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from oscar.core.loading import get_class, get_model
 
+from demo.accounts import BUYER
 from marketplace.currency.rates import current_rate
 from marketplace.payments.models import CheckoutPayment
 from marketplace.payments.placement import create_order_parcels, shipping_method_for
@@ -32,8 +36,7 @@ DEMO_ORDERS = [
      Status.PAID),
     ("DEMO-1002", ("Emily", "Carter", "emily.carter@example.com"), "US", "USD", "en", "DDP",
      Status.IN_PREPARATION),
-    ("DEMO-1003", ("Julien", "Tremblay", "julien.tremblay@example.com"), "CA", "CAD", "fr",
-     "DAP", Status.SHIPPED),
+    ("DEMO-1003", (*BUYER.name, BUYER.email), "CA", "CAD", "fr", "DAP", Status.SHIPPED),
     ("DEMO-1004", ("Oliver", "Hughes", "oliver.hughes@example.com"), "GB", "GBP", "en", "DDP",
      Status.DELIVERED),
     ("DEMO-1005", ("Lucía", "García", "lucia.garcia@example.com"), "ES", "EUR", "es", "DDP",
@@ -114,7 +117,8 @@ def _place(spec, products):
     number, (first, last, email), code, currency, language, incoterm, _state = spec
     Basket = get_model("basket", "Basket")
     ShippingAddress = get_model("order", "ShippingAddress")
-    basket = Basket.objects.create()
+    buyer = get_user_model().objects.filter(email=email).first()  # else a guest checkout
+    basket = Basket.objects.create(owner=buyer)
     basket.strategy = Selector().strategy()
     for product in products:
         basket.add_product(product, 1)
@@ -139,8 +143,9 @@ def _place(spec, products):
         shipping_charge=priced.shipping_charge,
         surcharges=priced.surcharges,
         shipping_address=address,
+        user=buyer,
         order_number=number,
-        guest_email=email,
+        guest_email="" if buyer else email,
     )
     create_order_parcels(order, selection, getattr(priced.shipping_charge, "summary", None))
     basket.submit()

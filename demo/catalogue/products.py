@@ -14,7 +14,8 @@ from django.utils.text import slugify
 from oscar.checks import use_productcategory_materialised_view
 from oscar.core.loading import get_model
 
-from catalog.demo.crafts import (
+from catalog.search.index import reindex
+from demo.catalogue.crafts import (
     CRAFTS,
     CRAFTS_BY_KEY,
     MADE_BY,
@@ -23,8 +24,7 @@ from catalog.demo.crafts import (
     SMALL_BATCH,
     UNIQUE_PIECE,
 )
-from catalog.demo.data import LANGS
-from catalog.search.index import reindex
+from demo.catalogue.data import LANGS
 
 BATCH_SIZE = 1000
 UPC_FORMAT = "DEMO-{:06d}"

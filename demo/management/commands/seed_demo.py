@@ -1,23 +1,23 @@
-"""Fill the database with a demo marketplace: craft tree, sellers, products, home page."""
+"""Fill the database with a demo marketplace: craft tree, sellers, products, CMS pages, orders
+and one login per role. Refused without DEBUG: the logins share a published password."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import translation
 from oscar.core.loading import get_model
 
-from catalog.demo import images, products, seed
-from catalog.demo.crafts import CRAFTS
-from catalog.demo.data import HIDDEN_PRODUCTS_PER_SELLER, MATERIALS, SELLERS, TECHNIQUES
-from marketplace.cms import demo as cms_demo
-from marketplace.payments import demo as order_demo
-from sellers import demo as seller_demo
-from shipping import demo as export_demo
+from demo import accounts, cms, export, home, identities, orders, sellers
+from demo.catalogue import images, products, reference
+from demo.catalogue.crafts import CRAFTS
+from demo.catalogue.data import HIDDEN_PRODUCTS_PER_SELLER, MATERIALS, SELLERS, TECHNIQUES
 
 
 class Command(BaseCommand):
     help = (
         "Create demo data: craft categories, materials, techniques, sellers, products with "
-        "pictures, and the Wagtail home page. Safe to run again: only missing rows are added."
+        "pictures, CMS pages, orders and one login per role. Runs only with DEBUG on. Safe to "
+        "run again: only missing rows are added."
     )
 
     def add_arguments(self, parser):
@@ -35,6 +35,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "seed_demo runs only with DEBUG on: it creates logins whose password is "
+                "published in the README. Never seed a production database; for a local demo "
+                "run `DEBUG=true manage.py seed_demo` (make run does)."
+            )
         count, seed_value = options["products"], options["seed"]
         if count < 0:
             raise CommandError("--products must be zero or more.")
@@ -44,21 +50,22 @@ class Command(BaseCommand):
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # fresh planner statistics after a bulk load
         self.stdout.write(self.summary(created))
+        self.stdout.write("Demo logins:\n" + "\n".join(accounts.login_table()))
 
     def seed_all(self, count, seed_value):
         """Seed everything inside one transaction; return the number of new products."""
         Material = get_model("catalogue", "Material")
         Technique = get_model("catalogue", "Technique")
-        regions = seed.load_regions({row[5] for row in SELLERS})
+        regions = reference.load_regions({row[5] for row in SELLERS})
         context = {
-            "materials": seed.seed_vocabulary(Material, MATERIALS),
-            "techniques": seed.seed_vocabulary(Technique, TECHNIQUES),
-            "categories": seed.seed_categories(),
-            "product_class": seed.seed_product_class(),
-            "sellers": seed.seed_sellers(regions, seed_value),
+            "materials": reference.seed_vocabulary(Material, MATERIALS),
+            "techniques": reference.seed_vocabulary(Technique, TECHNIQUES),
+            "categories": reference.seed_categories(),
+            "product_class": reference.seed_product_class(),
+            "sellers": sellers.seed_sellers(regions, seed_value),
             "pool": images.ensure_pool(CRAFTS, seed_value),
         }
-        seller_demo.seed(regions, context["sellers"], SELLERS, context["categories"], seed_value)
+        identities.seed(regions, context["sellers"], SELLERS, context["categories"], seed_value)
         specs = products.build_specs(
             count,
             seed_value,
@@ -67,16 +74,17 @@ class Command(BaseCommand):
             pool_sizes={k: len(v) for k, v in context["pool"].items()},
         )
         created = products.create_products(specs, context)
-        export_demo.seed_export()
-        home, _created = seed.seed_home_page()
-        cms_demo.seed_cms(home)
-        order_demo.seed_orders()
+        export.seed_export()
+        home_page, _created = home.seed_home_page()
+        cms.seed_cms(home_page)
+        accounts.seed_logins(context["sellers"])
+        orders.seed_orders()
         return created
 
     @staticmethod
     def seller_groups(regions):
         """Verified sellers per craft, and the non-verified sellers with their craft."""
-        infos = seed.seller_infos(regions)
+        infos = sellers.seller_infos(regions)
         by_craft, hidden = {}, []
         for slug, *_rest, crafts, status in SELLERS:
             if status == "verified":

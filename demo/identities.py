@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalog.demo.crafts import CRAFTS_BY_KEY
+from demo.catalogue.crafts import CRAFTS_BY_KEY
 from sellers.validators import rib_key
 
 # (bank name, bank code) of Moroccan banks; city codes of the branches' cities.

@@ -15,19 +15,14 @@ from oscar.core.loading import get_model
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
-from catalog.demo.crafts import CRAFTS
-from catalog.demo.data import LANGS, SELLERS
-from marketplace.cms import catalogue, demo_texts, models
+from demo import cms_texts
+from demo.catalogue.crafts import CRAFTS
+from demo.catalogue.data import LANGS, SELLERS
+from demo.rows import translated
+from marketplace.cms import catalogue, models
 from marketplace.cms.workflow import ensure_editorial_workflow
 
 PRODUCTS_PER_COLLECTION = 8
-
-
-def translated(field, texts):
-    """Field values for every language, plus the base field (English)."""
-    values = {field: texts[0]}
-    values.update({f"{field}_{lang}": text for lang, text in zip(LANGS, texts, strict=True)})
-    return values
 
 
 def paragraph(text):
@@ -117,7 +112,7 @@ def seed_story(home, slug, arabic_names):
     seller = Partner.objects.filter(slug=slug).first()
     if seller is None:
         return None
-    texts = demo_texts.ARTISAN_BODY
+    texts = cms_texts.ARTISAN_BODY
     names = (seller.name, seller.name, arabic_names.get(slug, seller.name), seller.name)
     products = catalogue.purchasable().filter(stockrecords__partner=seller)
     fields = {
@@ -142,7 +137,7 @@ def seed_craft_pages(home):
     for category in Category.objects.filter(depth=1).order_by("path"):
         codes = {category.code} | set(category.get_children().values_list("code", flat=True))
         blurbs = [craft.blurb for craft in CRAFTS if craft.category in codes]
-        blocks = [("heading", demo_texts.CRAFT_HEADING)]
+        blocks = [("heading", cms_texts.CRAFT_HEADING)]
         blocks += [("paragraph", tuple(paragraph(text) for text in blurb)) for blurb in blurbs]
         names = tuple(getattr(category, f"name_{lang}") or category.name for lang in LANGS)
         intros = tuple(paragraph(getattr(category, f"description_{lang}")) for lang in LANGS)
@@ -166,7 +161,7 @@ def seed_region_pages(home):
         names = tuple(getattr(region, f"name_{lang}") or region.name for lang in LANGS)
         intros = tuple(
             template.format(region=escape(name))
-            for template, name in zip(demo_texts.REGION_INTRO, names, strict=True)
+            for template, name in zip(cms_texts.REGION_INTRO, names, strict=True)
         )
         fields = {
             "region": region,
@@ -179,7 +174,7 @@ def seed_region_pages(home):
 
 
 def seed_standard_pages(home):
-    for spec in demo_texts.STANDARD_PAGES:
+    for spec in cms_texts.STANDARD_PAGES:
         fields = {
             **translated("title", spec["title"]),
             **translated("intro", spec["intro"]),
@@ -189,10 +184,10 @@ def seed_standard_pages(home):
 
 
 def seed_journal(home):
-    spec = demo_texts.JOURNAL
+    spec = cms_texts.JOURNAL
     fields = {**translated("title", spec["title"]), **translated("intro", spec["intro"])}
     journal, _created = ensure_page(home, models.JournalIndexPage, spec["slug"], fields)
-    for article in demo_texts.ARTICLES:
+    for article in cms_texts.ARTICLES:
         fields = {
             "date": date.fromisoformat(article["date"]),
             **translated("author", (article["author"],) * len(LANGS)),
@@ -221,8 +216,8 @@ def seed_cms(home):
     """All demo editorial content under ``home``; return the number of pages under it."""
     ensure_editorial_workflow()
     arabic_names = {row[0]: row[2] for row in SELLERS}
-    collections = [seed_collection(home, spec) for spec in demo_texts.COLLECTIONS]
-    stories = [seed_story(home, slug, arabic_names) for slug in demo_texts.ARTISANS]
+    collections = [seed_collection(home, spec) for spec in cms_texts.COLLECTIONS]
+    stories = [seed_story(home, slug, arabic_names) for slug in cms_texts.ARTISANS]
     seed_craft_pages(home)
     seed_region_pages(home)
     seed_standard_pages(home)
