@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "marketplace.cms",
     "marketplace.currency",
     "marketplace.payments",
+    "marketplace.idempotency",
     "themes",
 ]
 
@@ -197,7 +198,9 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 # Celery beat (`celery -A marketplace beat`): each part adds its periodic tasks below.
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "forget-old-task-receipts": {"task": "idempotency.forget_old_receipts", "schedule": 86400},
+}
 
 # Sellers (sellers/): upload limits, the verifier, card-expiry warnings and the daily check.
 SELLER_DOCUMENT_MAX_BYTES = env.int("SELLER_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)

@@ -42,9 +42,8 @@ def test_unacknowledged_messages_are_scanned_for_more_often_than_they_time_out()
 
 
 def test_visibility_timeout_and_time_limits_come_from_the_environment():
-    result = celery_conf(
-        CELERY_VISIBILITY_TIMEOUT="20", CELERY_TASK_SOFT_TIME_LIMIT="12", CELERY_TASK_TIME_LIMIT="15"
-    )
+    limits = {"CELERY_TASK_SOFT_TIME_LIMIT": "12", "CELERY_TASK_TIME_LIMIT": "15"}
+    result = celery_conf(CELERY_VISIBILITY_TIMEOUT="20", **limits)
     assert result.stdout.split() == ["20", "12", "15", "True", "True"]
 
 
