@@ -3,8 +3,12 @@ from celery import shared_task
 
 @shared_task(name="shipping.generate_customs_documents")
 def generate_customs_documents(parcel_id):
+    """The parcel's commercial invoice, CN22/CN23 and packing list, each rendered once."""
     from shipping import documents
     from shipping.models import Parcel
 
-    parcel = Parcel.objects.select_related("order", "partner", "service").get(pk=parcel_id)
+    related = Parcel.objects.select_related("order", "partner", "service")
+    parcel = related.filter(pk=parcel_id).first()
+    if parcel is None:
+        return []
     return [doc.pk for doc in documents.generate(parcel)]

@@ -13,7 +13,7 @@ from oscar.core.loading import get_model
 
 from catalog.page_cache import bump_catalogue_version
 from catalog.search.index import reindex
-from catalog.tasks import reindex_products
+from catalog.tasks import queue_reindex
 
 INLINE_LIMIT = 200
 
@@ -57,7 +57,7 @@ def schedule_reindex(product_ids):
     if len(ids) <= INLINE_LIMIT:
         reindex(ids)
     else:
-        transaction.on_commit(lambda: reindex_products.delay(ids))
+        transaction.on_commit(lambda: queue_reindex(ids))
 
 
 def product_saved(sender, instance, raw=False, **kwargs):
