@@ -212,4 +212,3 @@ def _intent_status(payment):
         return fetch_intent(payment).status
     except stripe.StripeError:
         return None
-
