@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403
@@ -96,6 +97,7 @@ INSTALLED_APPS = [
     "marketplace.cms",
     "marketplace.currency",
     "marketplace.payments",
+    "marketplace.idempotency",
     "themes",
     "demo",
 ]
@@ -176,11 +178,34 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "memory://")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=REDIS_URL or None)
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
+# A task is acknowledged when it returns (acks_late). On Redis its message waits meanwhile in
+# the "unacked" set, and a worker redelivers it once it is older than the visibility timeout:
+# a worker killed mid-task costs that long, not Redis's default hour. A task still running at
+# that age would be delivered a second time, so the time limits stay below it (checked here);
+# every task is idempotent in any case (README, "Background tasks").
+_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=300)
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=120)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=150)
+if not 0 < CELERY_TASK_SOFT_TIME_LIMIT < CELERY_TASK_TIME_LIMIT < _VISIBILITY_TIMEOUT:
+    raise ImproperlyConfigured(
+        "Celery needs 0 < CELERY_TASK_SOFT_TIME_LIMIT < CELERY_TASK_TIME_LIMIT < "
+        "CELERY_VISIBILITY_TIMEOUT, or a running task is delivered twice."
+    )
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": _VISIBILITY_TIMEOUT,
+    # Look for timed-out messages every few seconds (kombu scans every 100 s by default).
+    "unacked_restore_interval": max(1, min(10, _VISIBILITY_TIMEOUT // 10)),
+    "unacked_restore_throttle": 1,
+}
 CELERY_TASK_ACKS_LATE = True
+# A pool process that dies (OOM killer, segfault) puts its task back in the queue at once.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 # Celery beat (`celery -A marketplace beat`): each part adds its periodic tasks below.
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "forget-old-task-receipts": {"task": "idempotency.forget_old_receipts", "schedule": 86400},
+}
 
 # Uploads (marketplace/core/uploads.py): every kind's size limit in bytes, the pixel ceiling
 # of pictures, and the files kept from invalid seller applications (drafts).
@@ -278,7 +303,10 @@ else:
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "private": {
             "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(BASE_DIR / "private-media"), "base_url": None},
+            "OPTIONS": {
+                "location": env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media")),
+                "base_url": None,
+            },
         },
         "staticfiles": _static_storage,
     }

@@ -1,10 +1,12 @@
 """Emails to sellers, written in each seller's preferred language."""
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+
+from marketplace.idempotency.mail import send_once
 
 
 def recipients(seller):
@@ -18,10 +20,11 @@ def _absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def send_to_seller(seller, template, context):
-    """Render ``sellers/emails/<template>_subject.txt`` and ``_body.txt`` and send them.
+def send_to_seller(seller, template, context, key):
+    """Render ``sellers/emails/<template>_subject.txt`` and ``_body.txt`` and send them, once
+    under ``key`` (``marketplace.idempotency.mail.send_once``).
 
-    Return the number of messages sent (0 when the seller has no address).
+    Return the number of messages sent (0 when the seller has no address or had it already).
     """
     to = recipients(seller)
     if not to:
@@ -34,4 +37,5 @@ def send_to_seller(seller, template, context):
         }
         subject = render_to_string(f"sellers/emails/{template}_subject.txt", context)
         body = render_to_string(f"sellers/emails/{template}_body.txt", context)
-    return send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, to)
+    message = EmailMessage(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, to)
+    return int(send_once(key, message))

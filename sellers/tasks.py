@@ -8,14 +8,14 @@ from sellers import drafts
 
 @shared_task(ignore_result=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_status_email(event_id):
-    """Tell the applicant about a decision, in their preferred language."""
+    """Tell the applicant about a decision, in their preferred language, once per decision."""
     from sellers.emails import send_to_seller
 
     VerificationEvent = get_model("partner", "VerificationEvent")
     event = VerificationEvent.objects.select_related("seller").filter(pk=event_id).first()
     if event is None:
         return
-    send_to_seller(event.seller, "status_changed", {"event": event})
+    send_to_seller(event.seller, "status_changed", {"event": event}, f"seller-status:{event.pk}")
 
 
 @shared_task(ignore_result=True)
@@ -28,6 +28,7 @@ def check_card_expiry():
 
 @shared_task(ignore_result=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_card_expiry_email(notice_id):
+    """The email of one card-expiry notice, sent once per notice."""
     from sellers.emails import send_to_seller
 
     CardExpiryNotice = get_model("partner", "CardExpiryNotice")
@@ -38,7 +39,7 @@ def send_card_expiry_email(notice_id):
         "expires_on": notice.card_expires_on,
         "expired": notice.threshold == CardExpiryNotice.Threshold.EXPIRED,
     }
-    send_to_seller(notice.seller, "card_expiry", context)
+    send_to_seller(notice.seller, "card_expiry", context, f"card-expiry:{notice.pk}")
 
 
 @shared_task(ignore_result=True)

@@ -12,7 +12,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from oscar.core.loading import get_model
 
 from catalog.search.index import reindex
-from catalog.tasks import reindex_products
+from catalog.tasks import queue_reindex
 from marketplace.core.cache import STOREFRONT, bump
 
 INLINE_LIMIT = 200
@@ -57,7 +57,7 @@ def schedule_reindex(product_ids):
     if len(ids) <= INLINE_LIMIT:
         reindex(ids)
     else:
-        transaction.on_commit(lambda: reindex_products.delay(ids))
+        transaction.on_commit(lambda: queue_reindex(ids))
 
 
 def product_saved(sender, instance, raw=False, **kwargs):

@@ -33,6 +33,20 @@ def _notify(certificate, subject, body):
         send_mail(_(subject) % values, _(body) % values, settings.DEFAULT_FROM_EMAIL, recipients)
 
 
+def _mark(certificate, field):
+    """Set ``field`` (a date-time) under a row lock; False when another run set it first.
+
+    Call inside a transaction: the email goes out in it, so a run that dies before its commit
+    leaves the certificate to the next run, and two runs at once email once.
+    """
+    locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if getattr(locked, field):
+        return False
+    setattr(locked, field, timezone.now())
+    locked.save(update_fields=[field])
+    return True
+
+
 def warn_expiring(today=None):
     """Email once about each verified certificate expiring within the warning window."""
     today = today or timezone.localdate()
@@ -46,11 +60,8 @@ def warn_expiring(today=None):
     count = 0
     for certificate in due:
         with transaction.atomic():
-            locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
-            if locked.expiry_warned_at:
+            if not _mark(certificate, "expiry_warned_at"):
                 continue
-            locked.expiry_warned_at = timezone.now()
-            locked.save(update_fields=["expiry_warned_at"])
             _notify(
                 certificate,
                 gettext_noop("Your certificate expires on %(date)s"),
@@ -64,24 +75,28 @@ def warn_expiring(today=None):
 
 
 def apply_expired(today=None):
-    """Mark newly expired certificates, tell their sellers and refresh cached pages."""
+    """Mark newly expired certificates and tell their sellers, once each; refresh cached pages.
+
+    The page cache is bumped first: pages rendered after the expiry date read the certificate
+    as expired anyway, and a run that dies midway bumps it again when it runs next.
+    """
     today = today or timezone.localdate()
-    expired = Certificate.objects.filter(
-        expires_on__lt=today, expiry_applied_at__isnull=True
-    ).select_related("partner")
+    expired = Certificate.objects.filter(expires_on__lt=today, expiry_applied_at__isnull=True)
+    if not expired.exists():
+        return 0
+    bump(STOREFRONT)
     count = 0
-    for certificate in expired:
-        certificate.expiry_applied_at = timezone.now()
-        certificate.save(update_fields=["expiry_applied_at"])
-        _notify(
-            certificate,
-            gettext_noop("Your certificate expired on %(date)s"),
-            gettext_noop(
-                "%(certificate)s expired on %(date)s. The pieces it covered no longer ship "
-                "to the countries that require it until a renewed certificate is verified."
-            ),
-        )
-        count += 1
-    if count:
-        bump(STOREFRONT)
+    for certificate in expired.select_related("partner"):
+        with transaction.atomic():
+            if not _mark(certificate, "expiry_applied_at"):
+                continue
+            _notify(
+                certificate,
+                gettext_noop("Your certificate expired on %(date)s"),
+                gettext_noop(
+                    "%(certificate)s expired on %(date)s. The pieces it covered no longer ship "
+                    "to the countries that require it until a renewed certificate is verified."
+                ),
+            )
+            count += 1
     return count

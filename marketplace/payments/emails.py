@@ -28,18 +28,19 @@ def _message(template, context, language, to):
 
 
 def buyer_confirmation(order, language):
+    """``(key, message)`` of the buyer's confirmation, or None without an address."""
     email = order.email
     if not email:
         return None
     confirmation = order_confirmation(order)
     context = {"order": order, "confirmation": confirmation, "payment": confirmation.payment}
-    return _message("order_placed", context, language, [email])
+    return f"order-placed:{order.pk}:buyer", _message("order_placed", context, language, [email])
 
 
 def seller_notifications(order):
-    """One message per seller with lines in ``order``, listing only that seller's lines, with
-    what its parcel needs: the destination, the service the buyer chose, who pays the duties and
-    whether the marketplace checks the packing first."""
+    """One ``(key, message)`` per seller with lines in ``order``, listing only that seller's
+    lines, with what its parcel needs: the destination, the service the buyer chose, who pays
+    the duties and whether the marketplace checks the packing first."""
     by_seller = {}
     for line in order.lines.select_related("partner").prefetch_related("partner__users"):
         if line.partner is not None:
@@ -63,5 +64,6 @@ def seller_notifications(order):
             "country": country_name(country, language) if country else "",
             "site_url": site_url(),
         }
-        messages.append(_message("seller_new_order", context, language, recipients))
+        message = _message("seller_new_order", context, language, recipients)
+        messages.append((f"order-placed:{order.pk}:seller:{seller.pk}", message))
     return messages

@@ -192,10 +192,23 @@ def failure_message(intent):
 
 
 def cancel_intent(payment):
-    """Cancel a pending intent at Stripe so it can no longer be paid (timeouts)."""
+    """Cancel a pending intent at Stripe so it can no longer be paid (timeouts).
+
+    True once the intent is canceled, also when an earlier run canceled it and died before
+    releasing the stock (Stripe refuses to cancel twice).
+    """
     try:
         stripe_client().v1.payment_intents.cancel(payment.stripe_payment_intent)
     except stripe.StripeError:
+        if _intent_status(payment) == "canceled":
+            return True
         logger.warning("Could not cancel intent of payment %s", payment.pk, exc_info=True)
         return False
     return True
+
+
+def _intent_status(payment):
+    try:
+        return fetch_intent(payment).status
+    except stripe.StripeError:
+        return None

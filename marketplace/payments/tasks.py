@@ -10,6 +10,7 @@ from django.core.mail import get_connection
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from marketplace.idempotency.mail import send_once
 from marketplace.payments import emails
 from marketplace.payments.models import CheckoutPayment, StockReservation
 
@@ -20,17 +21,27 @@ RECONCILE_WINDOW = datetime.timedelta(days=3)
 
 @shared_task(ignore_result=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def send_order_emails(order_id, language):
+    """The buyer's confirmation and each seller's notice, each sent once (a key per recipient):
+    run again, or retried after a dropped connection, it sends only what has not gone."""
     order = get_model("order", "Order").objects.filter(pk=order_id).first()
     if order is None:
         return 0
-    messages = [emails.buyer_confirmation(order, language), *emails.seller_notifications(order)]
-    messages = [message for message in messages if message is not None]
-    return get_connection().send_messages(messages) or 0
+    keyed = [emails.buyer_confirmation(order, language), *emails.seller_notifications(order)]
+    sent = 0
+    with get_connection() as connection:
+        for key, message in filter(None, keyed):
+            message.connection = connection
+            sent += send_once(key, message)
+    return sent
 
 
 @shared_task(ignore_result=True)
 def release_expired_reservations():
-    """Cancel the intents of payments whose reservation timed out, then free their stock."""
+    """Cancel the intents of payments whose reservation timed out, then free their stock.
+
+    Run again, it finds them no longer pending (``fail_payment`` checks under a row lock);
+    a run killed between Stripe and the release is finished by the next one.
+    """
     from marketplace.payments.service import cancel_intent, fail_payment
 
     expired = (

@@ -5,10 +5,11 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from sellers.fulfilment.models import ParcelDocument
+from sellers.fulfilment.models import Parcel, ParcelDocument
 
 ZERO = Decimal("0")
 
@@ -62,7 +63,12 @@ def render_pdf(kind, context):
 
 
 def generate(parcel):
-    """Render and store (replacing) every paper of ``parcel``; return the documents."""
+    """Render and store each paper ``parcel`` lacks; return all its documents.
+
+    Each paper is rendered, then stored and recorded under a lock on the parcel, in its own
+    transaction: a run killed midway keeps the papers it finished, and a second run (the task
+    delivered again) renders only the missing ones, each once.
+    """
     lines = document_lines(parcel)
     total_value = sum((line.value for line in lines), ZERO)
     context = {
@@ -75,16 +81,21 @@ def generate(parcel):
         "total_weight": sum((line.weight_kg for line in lines), ZERO),
         "currency": parcel.order.currency,
     }
-    documents = []
-    for kind in kinds_for(parcel, total_value):
-        pdf = render_pdf(kind, {**context, "kind": kind})
-        document = ParcelDocument.objects.filter(parcel=parcel, kind=kind).first()
-        if document is None:
-            document = ParcelDocument(parcel=parcel, kind=kind)
-        else:
-            document.file.delete(save=False)
+    kinds = kinds_for(parcel, total_value)
+    done = set(ParcelDocument.objects.filter(parcel=parcel).values_list("kind", flat=True))
+    for kind in kinds:
+        if kind not in done:
+            _store(parcel, kind, render_pdf(kind, {**context, "kind": kind}))
+    return list(ParcelDocument.objects.filter(parcel=parcel, kind__in=kinds))
+
+
+def _store(parcel, kind, pdf):
+    """Record ``pdf`` as the parcel's paper of ``kind`` unless a concurrent run did."""
+    with transaction.atomic():
+        Parcel.objects.select_for_update().filter(pk=parcel.pk).first()
+        if ParcelDocument.objects.filter(parcel=parcel, kind=kind).exists():
+            return
+        document = ParcelDocument(parcel=parcel, kind=kind)
         document.file.save(
             f"{parcel.order.number}-{parcel.partner_id}-{kind}.pdf", ContentFile(pdf)
         )
-        documents.append(document)
-    return documents
