@@ -17,8 +17,8 @@ from wagtail.rich_text import RichText
 
 from demo import cms_texts
 from demo.catalogue.crafts import CRAFTS
-from demo.catalogue.data import LANGS, SELLERS
-from demo.rows import translated
+from demo.catalogue.data import SELLERS
+from demo.rows import LANGS, translated
 from marketplace.cms import catalogue, models
 from marketplace.cms.workflow import ensure_editorial_workflow
 

@@ -4,8 +4,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from demo.catalogue.data import HOME_PAGE, LANGS
-from demo.rows import translated, update_changed
+from demo.catalogue.data import HOME_PAGE
+from demo.rows import LANGS, translated, update_changed
 from marketplace.cms.models import HomePage
 
 

@@ -10,7 +10,7 @@ from oscar.core.loading import get_model
 
 from catalog import facets, listing
 from catalog.search.engine import ranked_rows
-from catalog.tasks import reindex_products
+from catalog.search.tasks import reindex_products
 from marketplace.core.cache import STOREFRONT, version
 from tests.factories import CategoryFactory, ProductFactory, SellerFactory
 

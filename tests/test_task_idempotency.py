@@ -23,9 +23,10 @@ from oscar.test.factories import UserFactory
 from PIL import Image
 
 from catalog import tasks as catalog_tasks
-from compliance.certificates.tasks import check_expiry
 from catalog.renditions import WIDTHS, rendition_name
 from catalog.search import signals as search_signals
+from catalog.search import tasks as search_tasks
+from compliance.certificates.tasks import check_expiry
 from marketplace.cms import models as cms_models
 from marketplace.cms.tasks import publish_scheduled_pages
 from marketplace.currency.models import ExchangeRate
@@ -37,10 +38,11 @@ from marketplace.payments.models import CheckoutPayment, StockReservation
 from marketplace.payments.tasks import release_expired_reservations, send_order_emails
 from sellers import expiry as card_expiry
 from sellers import verification
-from sellers.tasks import check_card_expiry, send_card_expiry_email, send_status_email
+from sellers.emails import send_card_expiry_email, send_status_email
 from sellers.fulfilment import documents
-from shipping import parcels as parcel_ops
 from sellers.fulfilment.tasks import generate_customs_documents
+from sellers.tasks import check_card_expiry
+from shipping import parcels as parcel_ops
 from tests.factories import ProductFactory, SellerFactory
 from tests.factories_checkout import CountryFactory, start_payment, unique_piece, walk_to_preview
 from tests.factories_cms import add_page
@@ -249,7 +251,7 @@ def test_a_reindex_run_twice_leaves_one_document_per_product_and_language():
     products = [ProductFactory() for _ in range(3)]
     ids = [product.pk for product in products]
     ProductSearchDocument.objects.filter(product_id__in=ids).delete()
-    run_twice(catalog_tasks.reindex_products, ids)
+    run_twice(search_tasks.reindex_products, ids)
     assert ProductSearchDocument.objects.filter(product_id__in=ids).count() == 3 * 4
 
 
@@ -257,15 +259,15 @@ def test_a_large_reindex_is_queued_in_batches_that_fit_the_time_limit(
     monkeypatch, django_capture_on_commit_callbacks
 ):
     monkeypatch.setattr(search_signals, "INLINE_LIMIT", 2)
-    monkeypatch.setattr(catalog_tasks, "REINDEX_BATCH", 3)
+    monkeypatch.setattr(search_tasks, "REINDEX_BATCH", 3)
     batches = []
-    reindex = catalog_tasks.reindex
+    reindex = search_tasks.reindex
 
     def recording(ids):
         batches.append(list(ids))
         return reindex(ids)
 
-    monkeypatch.setattr(catalog_tasks, "reindex", recording)
+    monkeypatch.setattr(search_tasks, "reindex", recording)
     ids = [ProductFactory().pk for _ in range(7)]
     with django_capture_on_commit_callbacks(execute=True):
         search_signals.schedule_reindex(ids)

@@ -12,7 +12,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from oscar.core.loading import get_model
 
 from catalog.search.index import reindex
-from catalog.tasks import queue_reindex
+from catalog.search.tasks import queue_reindex
 from marketplace.core.cache import STOREFRONT, bump
 
 INLINE_LIMIT = 200

@@ -1,9 +1,8 @@
 """Demo vocabularies, category tree, cities, sellers and home page texts.
 
-Every translated text is a tuple in the order of ``LANGS``: English, French, Arabic, Spanish.
+Every translated text is a tuple in the order of ``demo.rows.LANGS``: English, French, Arabic,
+Spanish.
 """
-
-LANGS = ("en", "fr", "ar", "es")
 
 # fmt: off
 MATERIALS = [

@@ -24,7 +24,7 @@ from demo.catalogue.crafts import (
     SMALL_BATCH,
     UNIQUE_PIECE,
 )
-from demo.catalogue.data import LANGS
+from demo.rows import LANGS
 
 BATCH_SIZE = 1000
 UPC_FORMAT = "DEMO-{:06d}"

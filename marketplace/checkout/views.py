@@ -29,7 +29,7 @@ from marketplace.checkout.parcels_form import ParcelServicesForm, field_name
 from marketplace.checkout.shipping_rules import ShippingRulesMixin
 from marketplace.currency.money import Money
 from marketplace.currency.selection import buyer_currency
-from marketplace.payments import service
+from marketplace.payments import service, settlement
 from marketplace.payments.confirmation import order_confirmation
 from marketplace.payments.models import BasketRate, CheckoutPayment
 from marketplace.payments.pricing import RateUnavailable, charge_for, lock_rate, price_order
@@ -309,7 +309,7 @@ class PaymentReturnView(generic.TemplateView):
         payment = get_object_or_404(CheckoutPayment, pk=pk)
         order = payment.order
         if order is None and payment.status == CheckoutPayment.Status.PENDING:
-            order = service.settle(payment, service.fetch_intent(payment))
+            order = settlement.settle(payment, service.fetch_intent(payment))
             payment.refresh_from_db()
         if order is None and payment.status == CheckoutPayment.Status.REFUNDED:
             order = Order.objects.filter(number=payment.order_number).first()

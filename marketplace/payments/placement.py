@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from marketplace.payments import reservations
+from marketplace.payments.emails import send_order_emails
 from marketplace.payments.models import CheckoutPayment
 from marketplace.payments.pricing import price_order
 from marketplace.payments.refunds import refund_unplaceable
@@ -139,8 +140,6 @@ def refuse_mismatched_charge(payment_id, intent):
 
 def place_order_once(payment_id):
     """Return the payment's order, placing it if nobody has yet."""
-    from marketplace.payments.tasks import send_order_emails
-
     basket_id = CheckoutPayment.objects.values_list("basket_id", flat=True).get(pk=payment_id)
     with transaction.atomic():
         basket = lock_basket(basket_id)

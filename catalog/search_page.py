@@ -1,7 +1,8 @@
-"""Product search over the sellable catalogue, in the page's language."""
+"""The search page: product search over the sellable catalogue, in the page's language."""
 
 import hashlib
 
+from django.urls import path
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -34,3 +35,6 @@ class SearchView(ProductListView):
         ctx["query"] = query
         ctx["search_title"] = _("Results for “%(query)s”") % {"query": query} if query else ""
         return ctx
+
+
+urlpatterns = [path("", SearchView.as_view(), name="search")]
