@@ -42,7 +42,7 @@ from sellers.emails import send_card_expiry_email, send_status_email
 from sellers.fulfilment import documents
 from sellers.fulfilment.tasks import generate_customs_documents
 from sellers.tasks import check_card_expiry
-from shipping import parcels as parcel_ops
+from sellers.fulfilment import parcels as parcel_ops
 from tests.factories import ProductFactory, SellerFactory
 from tests.factories_checkout import CountryFactory, start_payment, unique_piece, walk_to_preview
 from tests.factories_cms import add_page
