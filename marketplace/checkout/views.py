@@ -198,7 +198,8 @@ class StartPaymentView(ShippingRulesMixin, CheckoutSessionMixin, generic.View):
         try:
             self.check_pre_conditions(request)
         except FailedPreCondition as error:
-            return http.JsonResponse({"error": " ".join(error.messages)}, status=409)
+            message = " ".join(str(text) for text in error.messages)  # lazy translations
+            return http.JsonResponse({"error": message}, status=409)
         return generic.View.dispatch(self, request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
