@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
-from django.urls import URLResolver, get_resolver
+from django.urls import URLResolver, get_resolver, resolve
 from django.urls.resolvers import LocalePrefixPattern
+from django.utils import translation
 from django.utils.regex_helper import normalize
 from hypothesis import strategies as st
 
@@ -27,6 +28,7 @@ class Route:
     formats: tuple
     params: tuple  # ((name, regex), ...) in path order
     view: object  # the view class or function, under its decorators
+    name: str  # the namespaced URL name, "" when unnamed
 
     @property
     def access_key(self):
@@ -84,15 +86,33 @@ def _view(callback):
     return getattr(view, "__func__", view)  # a ModelAdmin's method: the same for every model
 
 
-def routes(resolver=None, formats=(), params=()):
+def routes(resolver=None, formats=(), params=(), namespaces=()):
     """Every URL pattern of the project, as ``Route``s."""
     resolver = resolver or get_resolver()
     for entry in resolver.url_patterns:
         fmt, more = _piece(entry.pattern)
         if isinstance(entry, URLResolver):
-            yield from routes(entry, (*formats, fmt), (*params, *more))
+            inner = (*namespaces, entry.namespace) if entry.namespace else namespaces
+            yield from routes(entry, (*formats, fmt), (*params, *more), inner)
         else:
-            yield Route((*formats, fmt), (*params, *more), _view(entry.callback))
+            name = ":".join([*namespaces, entry.name]) if entry.name else ""
+            yield Route((*formats, fmt), (*params, *more), _view(entry.callback), name)
+
+
+def path_values_of(urls):
+    """The path parameters of real URLs: ({URL name: [values]}, {parameter: {values}}), each
+    value percent-encoded as it goes in a path."""
+    by_route, by_name = {}, {}
+    for url in urls:
+        language = url.split("/")[1]
+        with translation.override(language if language in LANGUAGES else "en"):
+            match = resolve(url)
+        arguments = {**match.kwargs, **{f"_{i}": value for i, value in enumerate(match.args)}}
+        values = {name: quote(str(value), safe="/") for name, value in arguments.items()}
+        by_route.setdefault(match.view_name, []).append(values)
+        for name, value in values.items():
+            by_name.setdefault(name, set()).add(value)
+    return by_route, by_name
 
 
 def is_login_redirect(response):
@@ -187,7 +207,9 @@ def query_strings(real=()):
 
 
 def path_values(route, real):
-    """Values for ``route``'s parameters: a real object's, one its regex matches, or garbage."""
+    """Values for ``route``'s parameters: a real object's, one its regex matches, or garbage.
+    ``real``: ``path_values_of`` real URLs."""
+    by_route, by_name = real
     strategies = {}
     for name, regex in route.params:
         if name == LANGUAGE:
@@ -195,21 +217,27 @@ def path_values(route, real):
             continue
         matching = st.from_regex(f"^(?:{regex})$", fullmatch=True)
         choices = [encoded(matching), encoded(st.sampled_from(GARBAGE))]
-        if real.get(name):
-            choices.insert(0, st.sampled_from(sorted(real[name])))
+        if by_name.get(name):
+            choices.insert(0, st.sampled_from(sorted(by_name[name])))
         strategies[name] = st.one_of(*choices)
-    return st.fixed_dictionaries(strategies)
+    return st.one_of(st.sampled_from(real_values(route, real)), st.fixed_dictionaries(strategies))
+
+
+def real_values(route, real):
+    """Values of ``route``'s parameters from each real URL of its own; without one, from real
+    URLs with parameters of the same names, else "1"."""
+    by_route, by_name = real
+    return [
+        {
+            name: "en" if name == LANGUAGE else values.get(name) or min(by_name.get(name) or {"1"})
+            for name, _regex in route.params
+        }
+        for values in by_route.get(route.name) or [{}]
+    ]
 
 
 def first_values(route, real):
-    """Plain values for ``route``: a real object's where known, else "1"."""
-    values = {}
-    for name, _regex in route.params:
-        if name == LANGUAGE:
-            values[name] = "en"
-        else:
-            values[name] = sorted(real.get(name) or {"1"})[0]
-    return values
+    return real_values(route, real)[0]
 
 
 # One of each kind of garbage, percent-encoded, put in every parameter at once (explicit
