@@ -100,6 +100,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "marketplace.request_memo.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "marketplace.request_guard.RejectNulInPathMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
