@@ -68,4 +68,5 @@ def render_cards_of_ids(request, ids, load, start=1):
                 rendered[key] = template.render(context)
         cache.set_many(rendered, TIMEOUT)
         found.update(rendered)
+    # Safe: each string is the autoescaped card template's own output, read back from the cache.
     return [mark_safe(found[key]) for key in keys if key in found]

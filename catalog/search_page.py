@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from catalog import listing
 from catalog.search.engine import search_rows
+from catalog.search.text import clean_query
 from catalog.views import ProductListView
 
 MAX_QUERY_LENGTH = 200
@@ -19,7 +20,7 @@ class SearchView(ProductListView):
     default_sort = listing.RELEVANCE
 
     def get_query(self):
-        return self.request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+        return clean_query(self.request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
 
     def rows_key(self):
         digest = hashlib.sha256(self.get_query().encode()).hexdigest()

@@ -105,6 +105,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "marketplace.core.memo.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "marketplace.request_guard.RejectNulInPathMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

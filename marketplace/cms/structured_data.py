@@ -28,6 +28,7 @@ def plain_text(markup):
 def script(data):
     """A ``<script type="application/ld+json">`` that cannot close itself early."""
     payload = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)
+    # Safe: JSON with <, > and & written as \u escapes, so no text can end the script element.
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
 
 

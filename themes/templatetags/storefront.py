@@ -68,6 +68,7 @@ RICH_TEXT_TAGS = {"p", "br", "strong", "b", "em", "i", "ul", "ol", "li", "h3", "
 @register.filter
 def safe_rich_text(value):
     """Seller and staff HTML (product descriptions), cleaned to a small safe subset."""
+    # Safe: nh3 keeps only the tags above, without any attribute (no handler, no link).
     return mark_safe(nh3.clean(value or "", tags=RICH_TEXT_TAGS, attributes={}))
 
 
