@@ -86,7 +86,7 @@ def seeded(home_page):
         reverse("customer:alerts-cancel-by-key", kwargs={"key": alert.key}),
         reverse("wishlists:detail", kwargs={"key": wishlist.key}),
         reverse("customer:anon-order", args=[order.number, order.verification_hash()]),
-        reverse("shipping:order-tracking", kwargs={"number": order.number}),
+        reverse("fulfilment:order-tracking", kwargs={"number": order.number}),
         reverse("sitemap_section", kwargs={"section": "products"}),
     ]
     words = {craft.slug, seller.region.code, order.verification_hash(), "rug", "price-asc", "EUR"}

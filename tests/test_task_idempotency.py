@@ -40,9 +40,9 @@ from sellers import expiry as card_expiry
 from sellers import verification
 from sellers.emails import send_card_expiry_email, send_status_email
 from sellers.fulfilment import documents
+from sellers.fulfilment import parcels as parcel_ops
 from sellers.fulfilment.tasks import generate_customs_documents
 from sellers.tasks import check_card_expiry
-from sellers.fulfilment import parcels as parcel_ops
 from tests.factories import ProductFactory, SellerFactory
 from tests.factories_checkout import CountryFactory, start_payment, unique_piece, walk_to_preview
 from tests.factories_cms import add_page
