@@ -14,14 +14,13 @@ from demo.catalogue.crafts import CRAFTS_BY_KEY
 from demo.catalogue.data import (
     CITIES,
     COOPERATIVE_MEMBERS,
-    LANGS,
     SELLERS,
     STORY_ARTISAN,
     STORY_COOPERATIVE,
     STORY_ENTERPRISE,
 )
 from demo.catalogue.products import SellerInfo
-from demo.rows import translated, upsert
+from demo.rows import LANGS, translated, upsert
 
 
 def story_texts(row, seed):

@@ -1,10 +1,7 @@
-"""One fulfilment model: the parcel carries the status, timestamps and history that the
-per-seller Fulfilment row kept beside it.
-
-Each Fulfilment's status, timestamps and tracking move onto its parcel (an order without a
-parcel gets a bare one, as the seller space would have opened); its events become the parcel's
-events; ``dispatched_at`` becomes ``shipped_at``. Then the Fulfilment table goes. Backwards,
-Fulfilments are rebuilt from the parcels and the events handed back.
+"""One fulfilment model, step 1: the parcel gains the status, timestamps and history that the
+per-seller Fulfilment row kept beside it (``dispatched_at`` becomes ``shipped_at``); events get a
+parcel. Step 2 (0005) copies the data, step 3 (0006) drops the Fulfilment. Each step is its own
+transaction: PostgreSQL refuses to alter a table with row changes pending in the same one.
 """
 
 import django.db.models.deletion
@@ -17,58 +14,6 @@ STATUSES = [
     ("shipped", "Shipped"),
     ("delivered", "Delivered"),
 ]
-
-
-def _parcel_of(apps, fulfilment):
-    Parcel = apps.get_model("fulfilment", "Parcel")
-    SellerShipping = apps.get_model("shipping", "SellerShipping")
-    seller = fulfilment.seller
-    parcel, _created = Parcel.objects.get_or_create(
-        order_id=fulfilment.order_id,
-        partner_id=fulfilment.seller_id,
-        defaults={
-            "origin_city": seller.city,
-            "packing_check_required": SellerShipping.objects.filter(
-                partner=seller, packing_check_required=True
-            ).exists(),
-        },
-    )
-    return parcel
-
-
-def fulfilments_to_parcels(apps, schema_editor):
-    Fulfilment = apps.get_model("fulfilment", "Fulfilment")
-    Parcel = apps.get_model("fulfilment", "Parcel")
-    FulfilmentEvent = apps.get_model("fulfilment", "FulfilmentEvent")
-    for fulfilment in Fulfilment.objects.select_related("seller").iterator():
-        parcel = _parcel_of(apps, fulfilment)
-        parcel.status = fulfilment.status
-        parcel.preparing_at = fulfilment.preparing_at
-        parcel.shipped_at = parcel.shipped_at or fulfilment.shipped_at
-        parcel.delivered_at = fulfilment.delivered_at
-        parcel.tracking_number = parcel.tracking_number or fulfilment.tracking_number
-        parcel.save()
-        FulfilmentEvent.objects.filter(fulfilment=fulfilment).update(parcel=parcel)
-    unopened = Parcel.objects.filter(status="paid", shipped_at__isnull=False)
-    unopened.update(status="shipped")
-
-
-def parcels_to_fulfilments(apps, schema_editor):
-    Fulfilment = apps.get_model("fulfilment", "Fulfilment")
-    Parcel = apps.get_model("fulfilment", "Parcel")
-    FulfilmentEvent = apps.get_model("fulfilment", "FulfilmentEvent")
-    for parcel in Parcel.objects.select_related("service__carrier").iterator():
-        fulfilment = Fulfilment.objects.create(
-            order_id=parcel.order_id,
-            seller_id=parcel.partner_id,
-            status=parcel.status,
-            carrier=parcel.service.carrier.code if parcel.service else "",
-            tracking_number=parcel.tracking_number,
-            preparing_at=parcel.preparing_at,
-            shipped_at=parcel.shipped_at,
-            delivered_at=parcel.delivered_at,
-        )
-        FulfilmentEvent.objects.filter(parcel=parcel).update(fulfilment=fulfilment)
 
 
 class Migration(migrations.Migration):
@@ -135,30 +80,4 @@ class Migration(migrations.Migration):
                 to="fulfilment.fulfilment",
             ),
         ),
-        migrations.RunPython(fulfilments_to_parcels, parcels_to_fulfilments),
-        migrations.RemoveField("fulfilmentevent", "fulfilment"),
-        migrations.AlterField(
-            model_name="fulfilmentevent",
-            name="parcel",
-            field=models.ForeignKey(
-                on_delete=django.db.models.deletion.CASCADE,
-                related_name="events",
-                to="fulfilment.parcel",
-            ),
-        ),
-        migrations.AlterField(
-            model_name="fulfilmentevent",
-            name="carrier",
-            field=models.CharField(blank=True, max_length=40, verbose_name="Carrier"),
-        ),
-        migrations.RenameModel("FulfilmentEvent", "ParcelEvent"),
-        migrations.AlterModelOptions(
-            name="parcelevent",
-            options={
-                "ordering": ["created_at", "pk"],
-                "verbose_name": "Parcel event",
-                "verbose_name_plural": "Parcel events",
-            },
-        ),
-        migrations.DeleteModel("Fulfilment"),
     ]
