@@ -13,6 +13,8 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403
 
+from marketplace.s3 import s3_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -214,7 +216,7 @@ MEDIA_URL = env("MEDIA_URL", default="/media/")
 STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATIC_URL = "/static/"
 AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
-AWS_PRIVATE_BUCKET_NAME = env("AWS_PRIVATE_BUCKET_NAME", default=AWS_STORAGE_BUCKET_NAME)
+AWS_PRIVATE_BUCKET_NAME = env("AWS_PRIVATE_BUCKET_NAME", default="")
 AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", default=None)
 AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", default="eu-west-3")
 AWS_S3_ADDRESSING_STYLE = env("AWS_S3_ADDRESSING_STYLE", default="auto")
@@ -227,30 +229,16 @@ _static_storage = {
     else "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 if AWS_STORAGE_BUCKET_NAME:
-    _s3 = {
-        "bucket_name": AWS_STORAGE_BUCKET_NAME,
-        "endpoint_url": AWS_S3_ENDPOINT_URL,
-        "region_name": AWS_S3_REGION_NAME,
-        "addressing_style": AWS_S3_ADDRESSING_STYLE,
-        "signature_version": "s3v4",
-        "file_overwrite": False,
-    }
+    # Refuses to start without a private bucket apart from the public one (marketplace/s3.py).
     STORAGES = {
-        "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {**_s3, "querystring_auth": False, "default_acl": None},
-        },
-        "private": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                **_s3,
-                "bucket_name": AWS_PRIVATE_BUCKET_NAME,
-                "location": "private",
-                "querystring_auth": True,
-                "querystring_expire": AWS_QUERYSTRING_EXPIRE,
-                "default_acl": "private",
-            },
-        },
+        **s3_storages(
+            bucket=AWS_STORAGE_BUCKET_NAME,
+            private_bucket=AWS_PRIVATE_BUCKET_NAME,
+            endpoint_url=AWS_S3_ENDPOINT_URL,
+            region=AWS_S3_REGION_NAME,
+            addressing_style=AWS_S3_ADDRESSING_STYLE,
+            querystring_expire=AWS_QUERYSTRING_EXPIRE,
+        ),
         "staticfiles": _static_storage,
     }
 else:
