@@ -345,15 +345,19 @@ LOGIN_REDIRECT_URL = reverse_lazy("home")  # /<lang>/: a login or sign-up keeps 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Dar Maalem <hello@localhost>")
 
-# Security: strict by default in production (DEBUG off), relaxed only where DEBUG says so.
+# Security: HTTPS hardening is off by default (make run and tests serve plain HTTP); production
+# turns it on through the environment (README, "Production"), and `check --deploy` is then clean.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# No page is framed by another site, nor by ours: Wagtail's preview views set SAMEORIGIN themselves.
+X_FRAME_OPTIONS = "DENY"
 
 LOGGING = {
     "version": 1,
