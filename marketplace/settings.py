@@ -359,6 +359,10 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # No page is framed by another site, nor by ours: Wagtail's preview views set SAMEORIGIN themselves.
 X_FRAME_OPTIONS = "DENY"
 
+# /health/ shows which backends run only to staff and to callers sending this token
+# ("Authorization: Bearer <token>"); empty: staff only.
+HEALTH_TOKEN = env("HEALTH_TOKEN", default="")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
