@@ -5,6 +5,7 @@ Production sets DATABASE_URL, REDIS_URL, AWS_STORAGE_BUCKET_NAME (and friends), 
 The README lists every variable.
 """
 
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -95,6 +96,7 @@ INSTALLED_APPS = [
     "marketplace.currency",
     "marketplace.payments",
     "themes",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -112,6 +114,7 @@ MIDDLEWARE = [
     "marketplace.checkout.basket_middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lock-out page
 ]
 
 ROOT_URLCONF = "marketplace.urls"
@@ -337,6 +340,8 @@ SELLER_CSV_MAX_BYTES = env.int("SELLER_CSV_MAX_BYTES", default=1024 * 1024)
 SELLER_CSV_MAX_ROWS = env.int("SELLER_CSV_MAX_ROWS", default=500)
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses any login attempt while its account or its IP address is locked out.
+    "marketplace.security.login_throttle.LoginThrottleBackend",
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -362,6 +367,31 @@ X_FRAME_OPTIONS = "DENY"
 # /health/ shows which backends run only to staff and to callers sending this token
 # ("Authorization: Bearer <token>"); empty: staff only.
 HEALTH_TOKEN = env("HEALTH_TOKEN", default="")
+
+# Login throttling (django-axes, marketplace/security/login_throttle.py): every login form
+# (storefront, checkout, dashboard, Django admin, Wagtail) goes through authenticate(), which
+# refuses an account after LOGIN_FAILURES_PER_ACCOUNT wrong passwords and an IP address after
+# LOGIN_FAILURES_PER_IP, each for LOGIN_LOCKOUT_MINUTES. Counts live in Redis when there is one,
+# else in the database (a local-memory cache would count per process).
+LOGIN_FAILURES_PER_ACCOUNT = env.int("LOGIN_FAILURES_PER_ACCOUNT", default=5)
+LOGIN_FAILURES_PER_IP = env.int("LOGIN_FAILURES_PER_IP", default=20)
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: REMOTE_ADDR is the client).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_HANDLER = (
+    "marketplace.security.login_throttle.CacheHandler"
+    if REDIS_URL
+    else "marketplace.security.login_throttle.DatabaseHandler"
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # counted apart, each against its own limit
+AXES_FAILURE_LIMIT = max(LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_IP)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+# Attempts made while locked out are refused without counting: the lock-out ends on time.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_USERNAME_CALLABLE = "marketplace.security.login_throttle.account_identifier"
+AXES_CLIENT_IP_CALLABLE = "marketplace.security.login_throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "marketplace.security.login_throttle.locked_out"
+AXES_DISABLE_ACCESS_LOG = True  # no record of every successful login's address
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "login-username", "login-password"]
 
 LOGGING = {
     "version": 1,

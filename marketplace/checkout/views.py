@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import generic
 from oscar.apps.checkout.views import *  # noqa: F403
+from oscar.apps.checkout.views import IndexView as OscarIndexView
 from oscar.apps.checkout.views import PaymentDetailsView as OscarPaymentDetailsView
 from oscar.apps.checkout.views import ShippingMethodView as OscarShippingMethodView
 from oscar.apps.checkout.views import ThankYouView as OscarThankYouView
@@ -47,6 +48,13 @@ SurchargeApplicator = get_class("checkout.applicator", "SurchargeApplicator")
 ShippingAddress = get_model("order", "ShippingAddress")
 
 SESSION_PAYMENTS = "checkout_payment_ids"
+
+
+class IndexView(OscarIndexView):
+    """The checkout's gateway; its returning-customer login is throttled like every login."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
 
 
 class ShippingMethodView(ShippingRulesMixin, OscarShippingMethodView):
