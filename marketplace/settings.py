@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403
@@ -97,11 +98,13 @@ INSTALLED_APPS = [
     "marketplace.payments",
     "themes",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "marketplace.request_memo.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "marketplace.security.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -392,6 +395,58 @@ AXES_CLIENT_IP_CALLABLE = "marketplace.security.login_throttle.client_ip"
 AXES_LOCKOUT_CALLABLE = "marketplace.security.login_throttle.locked_out"
 AXES_DISABLE_ACCESS_LOG = True  # no record of every successful login's address
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "login-username", "login-password"]
+
+# Content-Security-Policy (django-csp 4; marketplace/security/csp.py adds what depends on the
+# request). Storefront and seller space: scripts, styles and connections to our origin only,
+# inline scripts only with the request's nonce, images also from the media storage's origin,
+# frames only for the CMS's YouTube and Vimeo videos, no plugins, no framing by any page.
+_videos = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": _videos,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Two back offices run vendor code that the storefront policy would break; each gets a looser
+# policy under its own path only (the first matching prefix wins):
+# - Wagtail (/cms/): its chooser widgets and wagtail-modeltranslation print inline <script>
+#   blocks, and its bundled jQuery runs the scripts of the forms it loads and inserts <style>
+#   elements: inline scripts and styles are allowed (no nonce, which would turn that off).
+#   Its page preview is an iframe of our origin; video blocks preview their embeds.
+# - Oscar's dashboard (/dashboard/): its image widget, form partials and product-type forms
+#   use inline event handlers and style attributes: those attributes are allowed, while
+#   <script> elements still need the nonce (our base template gives it to Oscar's).
+CSP_PATH_POLICIES = {
+    "/cms/": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF, *_videos],
+        "frame-ancestors": [SELF],
+    },
+    "/dashboard/": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src-attr": [UNSAFE_INLINE],
+        "style-src-attr": [UNSAFE_INLINE],
+    },
+}
+# Wagtail's admin would fetch avatars from gravatar.com and its release feed from wagtail.org:
+# neither is needed, and both would leak who is signed in to third parties.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 LOGGING = {
     "version": 1,

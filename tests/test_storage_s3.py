@@ -137,3 +137,10 @@ def test_site_refuses_to_start_with_s3_and_no_private_bucket(private_bucket):
 def test_health_reports_s3_storage(admin_client, s3_settings):
     storage = admin_client.get("/health/").json()["checks"]["storage"]
     assert storage == {"ok": True, "backend": "S3Storage"}
+
+
+@pytest.mark.django_db
+def test_pages_may_show_images_from_the_media_bucket_only(client, s3_settings, moto_endpoint):
+    policy = client.get("/en/accounts/login/")["Content-Security-Policy"]
+    img_src = next(d for d in policy.split("; ") if d.startswith("img-src "))
+    assert img_src.split()[1:] == ["'self'", "data:", moto_endpoint]

@@ -39,6 +39,7 @@ from marketplace.payments.confirmation import order_confirmation
 from marketplace.payments.models import BasketRate, CheckoutPayment
 from marketplace.payments.pricing import RateUnavailable, charge_for, lock_rate
 from marketplace.payments.reservations import PieceUnavailable
+from marketplace.security.csp import allow_stripe_js
 
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
@@ -137,6 +138,10 @@ class PaymentDetailsView(ShippingRulesMixin, OscarPaymentDetailsView):
 
     def post(self, request, *args, **kwargs):
         return http.HttpResponseNotAllowed(["GET"])
+
+    def render_to_response(self, context, **kwargs):
+        """The preview page loads Stripe.js: its hosts are allowed on this page only."""
+        return allow_stripe_js(super().render_to_response(context, **kwargs))
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

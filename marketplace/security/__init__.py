@@ -1,1 +1,1 @@
-"""Hardening: login throttling."""
+"""Hardening: login throttling and the Content-Security-Policy."""
