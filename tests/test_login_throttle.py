@@ -4,8 +4,11 @@ Counts live in Redis when REDIS_URL is set, else in the database: the suite runs
 against whichever the settings pick, as production would.
 """
 
+import io
+
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 
@@ -239,3 +242,10 @@ def test_failed_attempts_recorded_in_the_database_hold_no_password(client, setti
     attempt = AccessAttempt.objects.get()
     assert WRONG not in attempt.post_data
     assert user.email not in attempt.post_data
+
+
+def test_a_lock_out_can_be_lifted_by_command(client):
+    user = account()
+    fail(user.email, settings.LOGIN_FAILURES_PER_ACCOUNT)
+    call_command("axes_reset_username", user.email, stdout=io.StringIO())
+    assert storefront_login(client, user.email, PASSWORD, address=AWAY).status_code == 302
