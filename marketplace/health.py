@@ -1,5 +1,10 @@
-"""``/health/``: database, cache, storage and broker, as JSON; 503 when any part is down."""
+"""``/health/``: database, cache, storage and broker, as JSON; 503 when any part is down.
 
+Anyone gets the overall status; which backends run, and how a failing one failed, are shown
+only to staff and to a monitor sending ``Authorization: Bearer <HEALTH_TOKEN>``.
+"""
+
+import hmac
 import uuid
 
 from django.conf import settings
@@ -66,9 +71,21 @@ def run_checks():
     return results
 
 
+def may_see_details(request):
+    if request.user.is_authenticated and request.user.is_staff:
+        return True
+    token = settings.HEALTH_TOKEN
+    scheme, _, sent = request.headers.get("Authorization", "").partition(" ")
+    if not token or scheme != "Bearer":
+        return False
+    return hmac.compare_digest(sent.encode(), token.encode())
+
+
 @never_cache
 def health(request):
     results = run_checks()
     healthy = all(part["ok"] for part in results.values())
-    body = {"status": "ok" if healthy else "error", "checks": results}
+    body = {"status": "ok" if healthy else "error"}
+    if may_see_details(request):
+        body["checks"] = results
     return JsonResponse(body, status=200 if healthy else 503)

@@ -6,6 +6,8 @@ import shutil
 import pytest
 from django.utils import translation
 
+from tests.csp_watch import assert_no_csp_violation, watch_csp
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -42,7 +44,9 @@ def _buy_in_arabic(base_url, arabic_title):
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
-        page = browser.new_page(viewport={"width": 390, "height": 844})
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        violations = watch_csp(context)
+        page = context.new_page()
         page.goto(f"{base_url}/en/")
         assert page.locator("html").get_attribute("dir") == "ltr"
 
@@ -58,4 +62,6 @@ def _buy_in_arabic(base_url, arabic_title):
         page.click("[data-testid=add-to-basket]")
         page.goto(f"{base_url}/ar/basket/")
         assert arabic_title in page.content()
+        page.wait_for_load_state("networkidle")
         browser.close()
+    assert_no_csp_violation(violations)

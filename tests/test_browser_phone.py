@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from tests.csp_watch import assert_no_csp_violation, watch_csp
 from tests.factories_sellers import ArtisanFactory, curator
 from tests.test_browser import CHROMIUM, CHROMIUM_ARGS
 
@@ -39,9 +40,12 @@ def _page_width(url, session):
         )
         context = browser.new_context(viewport={"width": 390, "height": 844})
         context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": url}])
+        violations = watch_csp(context)
         page = context.new_page()
         response = page.goto(url)
         assert response.status == 200
         width = page.evaluate("document.documentElement.scrollWidth")
+        page.wait_for_load_state("networkidle")
         browser.close()
+    assert_no_csp_violation(violations)
     return width

@@ -10,6 +10,7 @@ from oscar.core.loading import get_model
 
 from marketplace.payments import localstripe_server
 from marketplace.payments.models import StockReservation, StripeEvent
+from tests.csp_watch import assert_no_csp_violation, watch_csp
 from tests.factories import SellerFactory
 from tests.factories_checkout import DECLINED_CARD, TEST_CARD, CountryFactory, unique_piece
 
@@ -81,7 +82,7 @@ def test_declined_card_leaves_no_order_and_the_stock_intact(shop):
 
 def _buy(base_url, urls, card, expect_thank_you):
     """Runs with no ORM call: Playwright's event loop owns this thread meanwhile."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -89,6 +90,7 @@ def _buy(base_url, urls, card, expect_thank_you):
         )
         context = browser.new_context(locale="fr-FR")
         context.add_cookies([{"name": "currency", "value": "EUR", "url": base_url}])
+        violations = watch_csp(context)  # Stripe.js included
         page = context.new_page()
         for url in urls:
             page.goto(f"{base_url}{url}")
@@ -123,11 +125,10 @@ def _buy(base_url, urls, card, expect_thank_you):
             page.wait_for_url("**/fr/checkout/thank-you/", timeout=20000)
             result = page.content()
         else:
-            page.wait_for_function(
-                "document.getElementById('payment-message').textContent.length > 0"
-            )
+            expect(page.locator("#payment-message")).not_to_be_empty(timeout=20000)
             result = page.locator("#payment-message").inner_text()
         browser.close()
+    assert_no_csp_violation(violations)
     return result
 
 

@@ -1,5 +1,6 @@
 """Media and private documents on S3 through django-storages, against a local moto server."""
 
+import os
 import socket
 import subprocess
 import sys
@@ -10,10 +11,15 @@ from urllib.parse import parse_qs, urlparse
 
 import boto3
 import pytest
+from botocore.exceptions import ClientError
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 
+from marketplace.s3 import s3_storages
+
 BUCKET = "marketplace-media"
+PRIVATE_BUCKET = "marketplace-private"
 
 
 def free_port():
@@ -59,34 +65,21 @@ def s3_settings(settings, moto_endpoint, monkeypatch):
         aws_secret_access_key="testing",
     )
     existing = [b["Name"] for b in client.list_buckets()["Buckets"]]
-    if BUCKET not in existing:
-        client.create_bucket(
-            Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"}
-        )
-    options = {
-        "bucket_name": BUCKET,
-        "endpoint_url": moto_endpoint,
-        "region_name": "eu-west-3",
-        "addressing_style": "path",
-        "signature_version": "s3v4",
-        "file_overwrite": False,
-    }
+    for bucket in (BUCKET, PRIVATE_BUCKET):
+        if bucket not in existing:
+            client.create_bucket(
+                Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"}
+            )
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {**options, "querystring_auth": False},
-        },
-        "private": {
-            "BACKEND": "storages.backends.s3.S3Storage",
-            "OPTIONS": {
-                **options,
-                "location": "private",
-                "querystring_auth": True,
-                "querystring_expire": 300,
-                "default_acl": "private",
-            },
-        },
+        **s3_storages(
+            bucket=BUCKET,
+            private_bucket=PRIVATE_BUCKET,
+            endpoint_url=moto_endpoint,
+            region="eu-west-3",
+            addressing_style="path",
+            querystring_expire=300,
+        ),
     }
     return client
 
@@ -105,10 +98,49 @@ def test_private_documents_get_short_lived_signed_links(s3_settings):
     query = parse_qs(urlparse(storage.url(name)).query)
     assert query["X-Amz-Expires"] == ["300"]
     assert "X-Amz-Signature" in query
-    assert s3_settings.head_object(Bucket=BUCKET, Key=f"private/{name}")
 
 
 @pytest.mark.django_db
-def test_health_reports_s3_storage(client, s3_settings):
-    storage = client.get("/health/").json()["checks"]["storage"]
+def test_private_documents_go_to_the_private_bucket_only(s3_settings):
+    name = storages["private"].save("cards/card.pdf", ContentFile(b"%PDF-1.7"))
+    assert s3_settings.head_object(Bucket=PRIVATE_BUCKET, Key=f"private/{name}")
+    with pytest.raises(ClientError):
+        s3_settings.head_object(Bucket=BUCKET, Key=f"private/{name}")
+
+
+@pytest.mark.parametrize("private_bucket", ["", BUCKET])
+def test_s3_without_a_bucket_of_its_own_for_private_documents_is_refused(private_bucket):
+    with pytest.raises(ImproperlyConfigured, match="AWS_PRIVATE_BUCKET_NAME"):
+        s3_storages(bucket=BUCKET, private_bucket=private_bucket)
+
+
+@pytest.mark.parametrize("private_bucket", [None, BUCKET])
+def test_site_refuses_to_start_with_s3_and_no_private_bucket(private_bucket):
+    env = {**os.environ, "AWS_STORAGE_BUCKET_NAME": BUCKET}
+    env.pop("AWS_PRIVATE_BUCKET_NAME", None)
+    if private_bucket:
+        env["AWS_PRIVATE_BUCKET_NAME"] = private_bucket
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "AWS_PRIVATE_BUCKET_NAME" in result.stderr
+
+
+@pytest.mark.django_db
+def test_health_reports_s3_storage(admin_client, s3_settings):
+    storage = admin_client.get("/health/").json()["checks"]["storage"]
     assert storage == {"ok": True, "backend": "S3Storage"}
+
+
+@pytest.mark.django_db
+def test_pages_may_show_images_from_the_media_bucket_only(client, s3_settings, moto_endpoint):
+    policy = client.get("/en/accounts/login/")["Content-Security-Policy"]
+    img_src = next(d for d in policy.split("; ") if d.startswith("img-src "))
+    assert img_src.split()[1:] == ["'self'", "data:", moto_endpoint]

@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import generic
 from oscar.apps.checkout.views import *  # noqa: F403
+from oscar.apps.checkout.views import IndexView as OscarIndexView
 from oscar.apps.checkout.views import PaymentDetailsView as OscarPaymentDetailsView
 from oscar.apps.checkout.views import ShippingMethodView as OscarShippingMethodView
 from oscar.apps.checkout.views import ThankYouView as OscarThankYouView
@@ -34,6 +35,7 @@ from marketplace.payments.confirmation import order_confirmation
 from marketplace.payments.models import BasketRate, CheckoutPayment
 from marketplace.payments.pricing import RateUnavailable, charge_for, lock_rate, price_order
 from marketplace.payments.reservations import PieceUnavailable
+from marketplace.security.csp import allow_stripe_js
 from shipping.selection import (
     ShippingSelection,
     current_selection,
@@ -50,6 +52,13 @@ Order = get_model("order", "Order")
 
 SESSION_PAYMENTS = "checkout_payment_ids"
 BASKET_COOKIE = settings.OSCAR_BASKET_COOKIE_OPEN
+
+
+class IndexView(OscarIndexView):
+    """The checkout's gateway; its returning-customer login is throttled like every login."""
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
 
 
 class ShippingMethodView(ShippingRulesMixin, OscarShippingMethodView):
@@ -132,6 +141,10 @@ class PaymentDetailsView(ShippingRulesMixin, OscarPaymentDetailsView):
 
     def post(self, request, *args, **kwargs):
         return http.HttpResponseNotAllowed(["GET"])
+
+    def render_to_response(self, context, **kwargs):
+        """The preview page loads Stripe.js: its hosts are allowed on this page only."""
+        return allow_stripe_js(super().render_to_response(context, **kwargs))
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -1,0 +1,1 @@
+"""Hardening: login throttling and the Content-Security-Policy."""
