@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # README, "Production": every variable a production deployment sets (services are not reached).
 PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "marketplace.settings.production",
     "SECRET_KEY": secrets.token_urlsafe(50),
     "DEBUG": "false",
     "ALLOWED_HOSTS": "darmaalem.example",
@@ -50,3 +51,17 @@ def test_deploy_checks_give_no_warning_in_production():
     result = deploy_check({**inherited, **PRODUCTION_ENV})
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_production_settings_refuse_the_development_key():
+    inherited = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    env = {**inherited, **PRODUCTION_ENV}
+    env.pop("SECRET_KEY")
+    result = deploy_check(env)
+    assert result.returncode != 0 and "SECRET_KEY" in result.stderr
+
+
+def test_production_settings_refuse_debug():
+    inherited = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    result = deploy_check({**inherited, **PRODUCTION_ENV, "DEBUG": "true"})
+    assert result.returncode != 0 and "DEBUG must be off" in result.stderr

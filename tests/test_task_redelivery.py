@@ -66,7 +66,7 @@ class Workers:
         self.processes = []
         self.env = {
             **{k: v for k, v in os.environ.items() if not k.startswith("AWS_")},
-            "DJANGO_SETTINGS_MODULE": "marketplace.settings",
+            "DJANGO_SETTINGS_MODULE": "marketplace.settings.test",
             "DATABASE_URL": database_url(),
             "REDIS_URL": settings.REDIS_URL,
             "CELERY_BROKER_URL": settings.REDIS_URL,

@@ -15,7 +15,7 @@ def celery_conf(**environ):
         "print(c.broker_transport_options['visibility_timeout'], c.task_soft_time_limit, "
         "c.task_time_limit, c.task_acks_late, c.task_reject_on_worker_lost)"
     )
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "marketplace.settings", **environ}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "marketplace.settings.test", **environ}
     return subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
     )

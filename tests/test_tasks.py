@@ -18,7 +18,7 @@ def test_tasks_run_in_process_without_a_broker():
         "print(app.conf.task_always_eager, app.conf.broker_url, ping.delay().get(timeout=1))"
     )
     env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "CELERY_BROKER_URL"}}
-    env["DJANGO_SETTINGS_MODULE"] = "marketplace.settings"
+    env["DJANGO_SETTINGS_MODULE"] = "marketplace.settings.test"
     result = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
     )
