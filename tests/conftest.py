@@ -4,8 +4,8 @@ tests that need them are skipped otherwise, with the reason in the report."""
 import pytest
 from django.conf import settings
 
-from tests import factories
-from tests.fixtures_payments import eur_buyer, localstripe_url, stripe_api  # noqa: F401
+from tests.factories import catalogue as factories
+from tests.support.payments import eur_buyer, localstripe_url, stripe_api  # noqa: F401
 
 
 def pytest_report_header(config):
