@@ -1,5 +1,5 @@
-"""Each 5xx the fuzz test of public URLs found (tests/security/test_fuzz_public_urls.py), kept fixed:
-garbage in a request gets a 4xx or a normal page."""
+"""Each 5xx the fuzz test of public URLs found (tests/security/test_fuzz_public_urls.py), kept
+fixed: garbage in a request gets a 4xx or a normal page."""
 
 import pytest
 from django.urls import reverse
