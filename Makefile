@@ -16,7 +16,8 @@ install: $(STAMP)
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo
+	@# seed_demo refuses to run without DEBUG: its logins share a published password.
+	DEBUG=true $(BIN)/python manage.py seed_demo
 	@# Without STRIPE_SECRET_KEY, payments go to localstripe on 127.0.0.1:8420 (test payments).
 	if [ -z "$$STRIPE_SECRET_KEY" ]; then \
 		$(BIN)/python manage.py run_localstripe & LOCALSTRIPE=$$!; \
@@ -24,15 +25,26 @@ run: install
 	fi; \
 	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# The test database is built once per set of migrations and database: later runs reuse it
+# (--reuse-db) while the migrations are unchanged; CI (CI=true) always builds it afresh.
+TEST_DB_STAMP = $(VENV)/.test-db-$(shell cat $$(git ls-files -co --exclude-standard '*/migrations/*.py') 2>/dev/null | sha1sum | cut -c1-12)-$(shell printf '%s' "$$DATABASE_URL" | sha1sum | cut -c1-8)
+
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest --create-db
+	if [ -z "$$CI" ] && [ -f "$(TEST_DB_STAMP)" ]; then \
+		$(BIN)/pytest --reuse-db; \
+	else \
+		rm -f $(VENV)/.test-db-*; \
+		$(BIN)/pytest --reuse-db --create-db && touch "$(TEST_DB_STAMP)"; \
+	fi
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -111,10 +111,8 @@ def database_exists(name):
 def seed_fingerprint():
     """A hash of the seed code: a database seeded by other code is not reused."""
     digest = hashlib.sha1()
-    command = ROOT / "catalog" / "management" / "commands" / "seed_demo.py"
-    for path in [command, *sorted((ROOT / "catalog" / "demo").rglob("*.py"))]:
-        if path.is_file():
-            digest.update(path.read_bytes())
+    for path in sorted((ROOT / "demo").rglob("*.py")):
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 
@@ -162,7 +160,7 @@ def create_database(products):
 
 def wait_for_seed_command(timeout=1800):
     """Wait (bounded) for ``seed_demo``, which may still be being written."""
-    path = ROOT / "catalog" / "management" / "commands" / "seed_demo.py"
+    path = ROOT / "demo" / "management" / "commands" / "seed_demo.py"
     deadline = time.monotonic() + timeout
     while not path.exists():
         if time.monotonic() > deadline:
@@ -189,7 +187,8 @@ def prepare_database(products, env, keep):
         return "reused"
     wait_for_seed_command()
     started = time.monotonic()
-    manage(env, "seed_demo", "--products", str(products), timeout=seed_timeout(products))
+    seed_env = {**env, "DEBUG": "true"}  # seed_demo refuses without it; the server runs without
+    manage(seed_env, "seed_demo", "--products", str(products), timeout=seed_timeout(products))
     log(f"seeded {products} products in {time.monotonic() - started:.0f} s")
     record_seed(products)
     return "created"

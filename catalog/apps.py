@@ -8,11 +8,10 @@ class CatalogueConfig(oscar_apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
-        from catalog import image_signals, lookups, page_cache  # noqa: F401 (lookups registers)
+        from catalog import image_signals, lookups  # noqa: F401 (lookups registers)
         from catalog.search import signals
 
         signals.connect()
-        page_cache.connect()
         image_signals.connect()
         self.seller_view = get_class("catalogue.views", "SellerView")
 

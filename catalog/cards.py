@@ -2,7 +2,7 @@
 
 A card shows nothing personal (title, photo, seller, region, price in MAD and in the buyer's
 currency), so one rendering serves every visitor of the same language and currency. The key
-holds the catalogue version (any product, price, stock or seller change renders cards afresh),
+holds the storefront version (any product, price, stock or seller change renders cards afresh),
 the language, the buyer's currency with its rate and date, and how the photo loads (the first
 card's photo has priority, the fifth and later load lazily).
 """
@@ -12,7 +12,7 @@ from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from catalog.page_cache import catalogue_version
+from marketplace.core.cache import STOREFRONT, versioned_key
 from marketplace.currency.rates import current_rate
 from marketplace.currency.selection import buyer_currency
 
@@ -49,7 +49,7 @@ def render_cards_of_ids(request, ids, load, start=1):
     card is not cached (ready for cards: ``for_cards()``). A product gone meanwhile is left out.
     ``start`` is the first card's position on the page (``loading``).
     """
-    prefix = f"card:{catalogue_version()}:{get_language()}:{_rate_token(request)}"
+    prefix = versioned_key(STOREFRONT, f"card:{get_language()}:{_rate_token(request)}")
     positions = range(start, start + len(ids))
     keys = [
         f"{prefix}:{pk}:{loading(position)}" for position, pk in zip(positions, ids, strict=True)

@@ -12,10 +12,11 @@ of products.
 from collections import defaultdict
 from decimal import Decimal
 
-from django.core.cache import cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
+
+from marketplace.core.cache import VOCABULARY, versioned
 
 PRICE_BANDS = [
     ("0-500", Decimal("0"), Decimal("500")),
@@ -50,13 +51,11 @@ def _translated_name(item, language):
 def vocabularies():
     """Codes and names (page language) of crafts, regions, materials and techniques, and each
     category's craft (``category_craft``), cached."""
-    from catalog.page_cache import VOCABULARY, version
-
     language = get_language()
-    key = f"facet-vocab:{version(VOCABULARY)}:{language}"
-    found = cache.get(key)
-    if found is not None:
-        return found
+    return versioned(VOCABULARY, f"facet-vocab:{language}", lambda: _read_vocabularies(language))
+
+
+def _read_vocabularies(language):
     Category = get_model("catalogue", "Category")
     crafts = list(Category.objects.browsable().filter(depth=1).order_by("path"))
     found = {
@@ -68,7 +67,6 @@ def vocabularies():
         found[name] = {
             item.pk: (item.code, _translated_name(item, language)) for item in model.objects.all()
         }
-    cache.set(key, found, 600)
     return found
 
 

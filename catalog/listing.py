@@ -10,17 +10,16 @@ costs no query but the page's products.
 import hashlib
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from catalog import facets, list_index
-from catalog.page_cache import catalogue_version
-from shipping.buyer import buyer_country
-from shipping.countries import country_name, is_country_code
+from catalog import destinations, facets, list_index
+from marketplace.core.cache import STOREFRONT, versioned
+from marketplace.core.countries import country_name, is_country_code
+from marketplace.currency.selection import buyer_country
 
 SORTS = {
     "newest": _("Newest"),
@@ -81,8 +80,8 @@ def listing_index(source, cache_key):
                 row["rank"] = rank
         return list_index.build(rows)
 
-    key = f"listing-index:{catalogue_version()}:{timezone.localdate()}:{cache_key}"
-    return cache.get_or_set(key, compute, ROWS_TIMEOUT)
+    key = f"listing-index:{timezone.localdate()}:{cache_key}"
+    return versioned(STOREFRONT, key, compute, ROWS_TIMEOUT)
 
 
 def in_country(index, country):
@@ -90,11 +89,11 @@ def in_country(index, country):
 
     The products that may not ship are kept per catalogue version, country and day.
     """
-    from catalog.certificates.rules import blocked_ids
-
     day = timezone.localdate()
-    key = f"ships-blocked:{catalogue_version()}:{country}:{day}"
-    blocked = cache.get_or_set(key, lambda: blocked_ids(country, day), ROWS_TIMEOUT)
+    key = f"ships-blocked:{country}:{day}"
+    blocked = versioned(
+        STOREFRONT, key, lambda: destinations.blocked_ids(country, day), ROWS_TIMEOUT
+    )
     if blocked is None:
         return 0
     return list_index.shippable(index, blocked)
@@ -173,13 +172,13 @@ def listing_result(index, cache_key, request, selected, sort):
     choice = "&".join(f"{name}={value}" for name, value in sorted(selected.items()))
     day = timezone.localdate()
     digest = hashlib.sha256(f"{country}|{day}|{sort}|{choice}".encode()).hexdigest()[:32]
-    key = f"listing-result:{catalogue_version()}:{cache_key}:{digest}"
+    key = f"listing-result:{cache_key}:{digest}"
 
     def compute():
         found = index()
         return list_index.refine(found, in_country(found, country), selected, sort)
 
-    return cache.get_or_set(key, compute, ROWS_TIMEOUT)
+    return versioned(STOREFRONT, key, compute, ROWS_TIMEOUT)
 
 
 def build_facets(result, request, selected, exclude=()):

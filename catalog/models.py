@@ -147,6 +147,16 @@ class Product(AbstractProduct):
         return record.partner if record else None
 
     @property
+    def effective_hs_code(self):
+        """The HS code customs read: the product's own, else the heading of its craft."""
+        if self.hs_code:
+            return self.hs_code
+        for category in self.categories.all():
+            if category.hs_heading:
+                return category.hs_heading
+        return ""
+
+    @property
     def dimensions_display(self):
         dims = [d for d in (self.length_cm, self.width_cm, self.height_cm) if d]
         return " × ".join(f"{d.normalize():f}" for d in dims) + " cm" if dims else ""

@@ -2,22 +2,34 @@
 
 Every listing, search, product page, basket and CMS path goes through
 ``ProductQuerySet.sellable()``: a public, canonical product whose seller may sell (verified,
-professional card not expired: ``sellers.models.selling_q``).
+professional card not expired: ``sellers.models.selling_q``). ``purchasable()`` adds stock left
+to sell now: in stock, less what orders allocated and what other buyers' payments hold.
 """
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
+from django.db.models.functions import Coalesce
 from oscar.apps.catalogue.managers import ProductQuerySet as OscarProductQuerySet
 from oscar.core.loading import get_model
+
+from catalog import holds
+from sellers.models import selling_q
 
 
 class ProductQuerySet(OscarProductQuerySet):
     def sellable(self):
         """Public products of sellers who may sell (the single visibility rule)."""
-        from sellers.models import selling_q
-
         StockRecord = get_model("partner", "StockRecord")
         verified_offer = StockRecord.objects.filter(selling_q("partner__"), product=OuterRef("pk"))
         return self.browsable().filter(Exists(verified_offer))
+
+    def purchasable(self):
+        """Sellable products with a unit left to sell (untracked stock is always available)."""
+        StockRecord = get_model("partner", "StockRecord")
+        taken = Coalesce(F("num_allocated"), 0) + holds.held_quantity()
+        in_stock = StockRecord.objects.filter(product=OuterRef("pk")).filter(
+            Q(num_in_stock__isnull=True) | Q(num_in_stock__gt=taken)
+        )
+        return self.sellable().filter(Exists(in_stock))
 
     def in_category(self, category):
         """Products filed under the category or any of its descendants."""

@@ -5,11 +5,9 @@ from django.contrib.auth import get_user_model
 from oscar.apps.analytics.receivers import receive_product_view
 from oscar.core.loading import get_model
 
-from catalog.search.index import reindex
+from catalog.renditions import make_renditions
+from catalog.search.tasks import reindex_products  # noqa: F401 (Celery finds tasks here)
 from marketplace.idempotency.receipts import once_per_message
-
-# About 12 s of indexing on a loaded 2-core machine (~170 products/s measured).
-REINDEX_BATCH = 2000
 
 
 @shared_task(bind=True, ignore_result=True)
@@ -27,31 +25,9 @@ def record_product_view(task, product_id, user_id=None):
     receive_product_view(sender=None, product=product, user=user)
 
 
-@shared_task(ignore_result=True)
-def reindex_products(product_ids):
-    """Rebuild search documents for many products at once (a craft or seller renamed).
-
-    Then bump the catalogue version: a search list read meanwhile from the documents as they
-    were (text, prices, links) is not served after they change. Documents are upserted, so a
-    second run writes the same rows.
-    """
-    from catalog.page_cache import bump_catalogue_version
-
-    reindex(product_ids)
-    bump_catalogue_version()
-
-
-def queue_reindex(product_ids):
-    """One task per ``REINDEX_BATCH`` products, so each ends well inside the time limit."""
-    for start in range(0, len(product_ids), REINDEX_BATCH):
-        reindex_products.delay(product_ids[start : start + REINDEX_BATCH])
-
-
 @shared_task(ignore_result=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
 def make_product_image_renditions(image_id):
     """Make an uploaded product image's WebP renditions, then let pages use them."""
-    from catalog.renditions import make_renditions
-
     ProductImage = get_model("catalogue", "ProductImage")
     image = ProductImage.objects.filter(pk=image_id).first()
     if image is None or not image.original:

@@ -7,7 +7,6 @@ result come from ``catalog.listing`` (cached per catalogue version), the cards f
 only if something reads it.
 """
 
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
@@ -19,9 +18,10 @@ from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailVi
 from oscar.core.loading import get_model
 
 from catalog import cards, listing
-from catalog.page_cache import VOCABULARY, cache_anonymous_page, serve_cached, version
 from catalog.search.engine import listed_rows
 from catalog.tasks import record_product_view
+from marketplace.core.cache import VOCABULARY, versioned
+from marketplace.core.page_cache import cache_anonymous_page, serve_cached
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -110,7 +110,6 @@ class ProductCategoryView(ProductListView):
 def category_links(category):
     """Names and URLs of the category's ancestors and public subcategories, in the page language,
     kept until a craft, region, material or technique changes."""
-    key = f"category-links:{version(VOCABULARY)}:{get_language()}:{category.pk}"
 
     def read():
         return {
@@ -121,7 +120,8 @@ def category_links(category):
             )
         }
 
-    return cache.get_or_set(key, read, listing.ROWS_TIMEOUT)
+    key = f"category-links:{get_language()}:{category.pk}"
+    return versioned(VOCABULARY, key, read, listing.ROWS_TIMEOUT)
 
 
 class ProductDetailView(OscarProductDetailView):

@@ -15,6 +15,8 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
+from marketplace.celery import app
+
 
 def check_database():
     with connection.cursor() as cursor:
@@ -43,8 +45,6 @@ def check_storage():
 
 
 def check_broker():
-    from marketplace.celery import app
-
     if app.conf.task_always_eager:
         return {"ok": True, "backend": "eager (tasks run in-process)"}
     with app.connection_for_write() as conn:

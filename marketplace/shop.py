@@ -11,13 +11,13 @@ from oscar.config import Shop as OscarShop
 
 class Shop(OscarShop):
     def get_urls(self):
-        from catalog.search import urls as search_urls
+        from catalog import search_page
         from marketplace.cms import views as cms_views
 
         excluded = {"", "dashboard/", "search/"}
         urls = [u for u in super().get_urls() if str(u.pattern) not in excluded]
         return [
             path("", cms_views.serve, name="home"),
-            path("search/", include((search_urls.urlpatterns, "search"))),
+            path("search/", include((search_page.urlpatterns, "search"))),
             *urls,
         ]

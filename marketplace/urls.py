@@ -14,7 +14,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from marketplace import health, i18n, media
+from marketplace import bench, health, i18n, media
 from marketplace.cms import seo
 from marketplace.cms import views as cms_views
 from marketplace.payments import urls as payments_urls
@@ -42,8 +42,6 @@ urlpatterns = [
 ]
 
 if settings.BENCH_ENDPOINTS:
-    from marketplace import bench
-
     urlpatterns += [path("bench/bare/", bench.bare, name="bench-bare")]
 
 if not settings.AWS_STORAGE_BUCKET_NAME:
@@ -54,7 +52,8 @@ urlpatterns += i18n_patterns(
     path("curation/sellers/", include("sellers.curation.urls")),
     path("my-shop/", include("sellers.space.urls")),
     path("shipping/", include("shipping.urls")),
-    path("certificates/", include("catalog.certificates.urls")),
+    path("shipping/", include("sellers.fulfilment.urls")),
+    path("certificates/", include("compliance.certificates.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     re_path(r"^((?:[\w\-]+/)*)$", cms_views.serve, name="cms_page"),
     path("", include(wagtail_urls)),

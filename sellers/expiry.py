@@ -16,6 +16,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from sellers import verification
+from sellers.emails import send_card_expiry_email
 
 Partner = get_model("partner", "Partner")
 CardExpiryNotice = get_model("partner", "CardExpiryNotice")
@@ -50,8 +51,6 @@ def _record_notice(seller, threshold):
 
 
 def _queue_email(notice):
-    from sellers.tasks import send_card_expiry_email
-
     transaction.on_commit(lambda: send_card_expiry_email.delay(notice.pk))
 
 

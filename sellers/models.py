@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner, AbstractStockRecord
 from phonenumber_field.modelfields import PhoneNumberField
@@ -80,6 +81,15 @@ class Partner(AbstractPartner):
     story = models.TextField(_("Story"), blank=True)
 
     legal_name = models.CharField(_("Legal name"), max_length=200, blank=True)
+    # The name in both scripts: storefront pages show the one that fits their language
+    # (``display_name``); export papers need the Latin one.
+    name_latin = models.CharField(
+        _("Name in Latin script"),
+        max_length=128,
+        blank=True,
+        help_text=_("As it should read in English, French or Spanish, and on customs papers."),
+    )
+    name_arabic = models.CharField(_("Name in Arabic script"), max_length=128, blank=True)
     craft_branches = models.ManyToManyField(
         "catalogue.Category",
         verbose_name=_("Craft branches"),
@@ -174,6 +184,14 @@ class Partner(AbstractPartner):
     def clean(self):
         super().clean()
         validators.validate_card_dates(self.card_issued_on, self.card_expires_on)
+
+    @property
+    def display_name(self):
+        """The name in the script of the page language: Arabic on Arabic pages, Latin elsewhere,
+        falling back on the name as typed."""
+        if (get_language() or "").startswith("ar"):
+            return self.name_arabic or self.name
+        return self.name_latin or self.name
 
     @property
     def is_verified(self):

@@ -13,6 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from sellers.emails import send_status_email
+from sellers.verifiers import get_verifier
+
 Partner = get_model("partner", "Partner")
 VerificationEvent = get_model("partner", "VerificationEvent")
 Status = Partner.Status
@@ -79,15 +82,6 @@ class TransitionRefused(Exception):
     """The decision is not allowed from the seller's current status (or lacks a reason)."""
 
 
-def is_curator(user):
-    """Staff and members of the Curators group (permission ``partner.verify_seller``)."""
-    return bool(
-        user.is_authenticated
-        and user.is_active
-        and (user.is_staff or user.has_perm("partner.verify_seller"))
-    )
-
-
 def available_actions(seller, by):
     """The transitions ``by`` (curator, applicant, system) may apply to ``seller`` now."""
     return [t for t in TRANSITIONS.values() if t.by == by and seller.status in t.sources]
@@ -149,8 +143,6 @@ def apply(seller, action, by, actor=None, reason="", actor_label=None, notify=Tr
 
 
 def _notify(event_id):
-    from sellers.tasks import send_status_email
-
     send_status_email.delay(event_id)
 
 
@@ -169,8 +161,6 @@ def resubmit(seller, applicant, reason=""):
 
 def run_verifier(seller):
     """Ask the configured verifier; apply its decision if it makes one (manual review: none)."""
-    from sellers.verifiers import get_verifier
-
     verifier = get_verifier()
     verdict = verifier.check(seller)
     if verdict.action:

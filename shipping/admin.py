@@ -33,25 +33,6 @@ class ServiceAdmin(admin.ModelAdmin):
     inlines = [RateInline]
 
 
-@admin.register(models.ImportRegime)
-class ImportRegimeAdmin(admin.ModelAdmin):
-    list_display = ("country", "valid_from", "valid_to", "currency", "tax_rate", "duty_free_up_to")
-    list_filter = ("country",)
-
-
-@admin.register(models.DutyRate)
-class DutyRateAdmin(admin.ModelAdmin):
-    list_display = ("country", "hs_prefix", "rate", "valid_from", "valid_to")
-    list_filter = ("country",)
-
-
 @admin.register(models.SellerShipping)
 class SellerShippingAdmin(admin.ModelAdmin):
     list_display = ("partner", "packing_check_required")
-
-
-@admin.register(models.Parcel)
-class ParcelAdmin(admin.ModelAdmin):
-    list_display = ("order", "partner", "service", "tracking_number", "checked_at", "dispatched_at")
-    list_select_related = ("order", "partner", "service__carrier")
-    raw_id_fields = ("order",)

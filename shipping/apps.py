@@ -6,6 +6,7 @@ class ShippingConfig(apps.ShippingConfig):
 
     def ready(self):
         super().ready()
-        from shipping import signals
+        from catalog import destinations
+        from shipping import reach
 
-        signals.connect()
+        destinations.register(reach.blocked_ids)

@@ -1,12 +1,13 @@
 """Stock strategy part: a product that cannot go to the buyer's country cannot be bought.
 
 The check is lazy: product cards, which only show prices, cost no extra query; the product page,
-the basket form and the checkout, which ask about availability, run ``can_ship``.
+the basket form and the checkout, which ask about availability, run ``can_reach``.
 """
 
 from functools import cached_property
 
-from shipping.buyer import buyer_country
+from marketplace.currency.selection import buyer_country
+from shipping.reach import can_reach
 
 
 class CannotShipPolicy:
@@ -16,9 +17,7 @@ class CannotShipPolicy:
 
     @cached_property
     def verdict(self):
-        from catalog.certificates.rules import can_ship, request_memo
-
-        return can_ship(self.product, self.country, memo=request_memo(self.request))
+        return can_reach(self.product, self.country)
 
     @property
     def is_available_to_buy(self):

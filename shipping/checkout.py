@@ -8,8 +8,8 @@ and its landed cost; DDP falls back to DAP on a service that does not offer it.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from shipping.landed_cost import DAP, DDP, landed_cost
-from shipping.money import quantize
+from compliance.landed_cost import DAP, DDP, landed_cost
+from marketplace.currency.money import quantize
 from shipping.services import plan_parcels, quote_parcels
 
 ZERO = Decimal("0")

@@ -6,7 +6,8 @@ from django.contrib.auth.decorators import permission_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from shipping.models import Carrier, ImportRegime
+from compliance.models import ImportRegime
+from shipping.models import Carrier
 from shipping.rate_import import COLUMNS, ImportFailed, import_rates
 
 MAX_CSV_BYTES = 2 * 1024 * 1024

@@ -10,7 +10,7 @@ from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, TemplateView, UpdateView
 
-from shipping.countries import is_country_code, parse_country_list
+from marketplace.core.countries import is_country_code, parse_country_list
 from shipping.models import Carrier, Rate, Service, Zone
 
 

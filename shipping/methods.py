@@ -8,9 +8,10 @@ from oscar.apps.shipping.methods import *  # noqa: F403
 from oscar.apps.shipping.methods import Base
 from oscar.core import prices
 
+from compliance.landed_cost import DAP
+from marketplace.core.countries import country_name
 from shipping.checkout import checkout_summary
-from shipping.countries import country_name
-from shipping.landed_cost import DAP
+from shipping.reach import refused
 
 
 class ParcelsMethod(Base):
@@ -85,8 +86,8 @@ class PendingShipping(Base):
     name = _("Calculated at checkout from your address")
     is_tax_known = True
 
-    def __init__(self, country, basket, memo=None):
-        self.country, self.basket, self.memo = country, basket, memo
+    def __init__(self, country, basket):
+        self.country, self.basket = country, basket
 
     @property
     def country_name(self):
@@ -94,10 +95,8 @@ class PendingShipping(Base):
 
     @cached_property
     def blocked(self):
-        from catalog.certificates.rules import refused
-
         products = [line.product for line in self.basket.all_lines()]
-        return [p.get_title() for p, _reasons in refused(products, self.country, memo=self.memo)]
+        return [p.get_title() for p, _reasons in refused(products, self.country)]
 
     @cached_property
     def estimate(self):

@@ -1,22 +1,12 @@
-"""Shipping fork: carriers, services, zones and rates; import regimes; parcels and their papers."""
+"""Shipping fork: carriers, services, zones and rates, and each seller's shipping settings."""
 
 from decimal import Decimal
 
-from django.conf import settings
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from shipping.countries import parse_country_list
-
-country_validator = RegexValidator(r"^[A-Z]{2}$", _("Use a two-letter ISO country code."))
-
-
-def private_storage():
-    from django.core.files.storage import storages
-
-    return storages["private"]
+from marketplace.core.countries import parse_country_list
 
 
 class Carrier(models.Model):
@@ -139,85 +129,6 @@ class Rate(models.Model):
         return f"{self.service} / {self.zone.code} <= {self.max_weight_kg} kg: {self.price} MAD"
 
 
-class DatedQuerySet(models.QuerySet):
-    def valid_on(self, day):
-        return self.filter(Q(valid_from__lte=day), Q(valid_to__isnull=True) | Q(valid_to__gte=day))
-
-
-class ImportRegime(models.Model):
-    """How a country taxes an imported parcel of Moroccan goods, between two dates.
-
-    Thresholds are in the regime's currency and compare with the parcel's goods value; an empty
-    threshold means "none" (e.g. the US has had no duty-free de minimis since 29 Aug 2025).
-    """
-
-    country = models.CharField(_("Country"), max_length=2, validators=[country_validator])
-    valid_from = models.DateField(_("Valid from"))
-    valid_to = models.DateField(_("Valid to"), null=True, blank=True)
-    currency = models.CharField(_("Currency"), max_length=3)
-    tax_name = models.CharField(_("Tax name"), max_length=30, default="VAT")
-    tax_rate = models.DecimalField(_("Tax rate (%)"), max_digits=5, decimal_places=2, default=0)
-    tax_free_up_to = models.DecimalField(
-        _("Tax-free up to"), max_digits=10, decimal_places=2, null=True, blank=True
-    )
-    tax_at_checkout_up_to = models.DecimalField(
-        _("Tax collected at checkout up to"),
-        max_digits=10,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text=_("e.g. EU IOSS (EUR 150) or UK VAT at the point of sale (GBP 135)."),
-    )
-    duty_free_up_to = models.DecimalField(
-        _("Duty-free up to"), max_digits=10, decimal_places=2, null=True, blank=True
-    )
-    flat_duty_per_item_type = models.DecimalField(
-        _("Flat duty per item type"), max_digits=8, decimal_places=2, null=True, blank=True
-    )
-    flat_duty_up_to = models.DecimalField(
-        _("Flat duty applies up to"), max_digits=10, decimal_places=2, null=True, blank=True
-    )
-    moroccan_origin_duty_free = models.BooleanField(
-        _("Moroccan origin enters duty-free"),
-        default=False,
-        help_text=_("A trade agreement with an origin proof (EU, UK)."),
-    )
-    origin_surcharge_rate = models.DecimalField(
-        _("Surcharge on Moroccan goods (%)"), max_digits=5, decimal_places=2, default=0
-    )
-    notes = models.TextField(_("Notes"), blank=True)
-
-    objects = DatedQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["country", "valid_from"]
-        verbose_name = _("Import regime")
-        verbose_name_plural = _("Import regimes")
-
-    def __str__(self):
-        return f"{self.country} {self.valid_from}–{self.valid_to or '…'}"
-
-
-class DutyRate(models.Model):
-    """A country's duty rate on an HS heading (the longest matching prefix wins)."""
-
-    country = models.CharField(_("Country"), max_length=2, validators=[country_validator])
-    hs_prefix = models.CharField(_("HS code prefix"), max_length=10, blank=True)
-    rate = models.DecimalField(_("Duty rate (%)"), max_digits=5, decimal_places=2)
-    valid_from = models.DateField(_("Valid from"))
-    valid_to = models.DateField(_("Valid to"), null=True, blank=True)
-
-    objects = DatedQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["country", "hs_prefix", "valid_from"]
-        verbose_name = _("Duty rate")
-        verbose_name_plural = _("Duty rates")
-
-    def __str__(self):
-        return f"{self.country} {self.hs_prefix or '*'}: {self.rate}%"
-
-
 class SellerShipping(models.Model):
     """A seller's shipping settings: whether a packing check must precede dispatch."""
 
@@ -235,105 +146,6 @@ class SellerShipping(models.Model):
 
     def __str__(self):
         return str(self.partner)
-
-
-class Parcel(models.Model):
-    """One seller's share of an order, shipped from the seller's city."""
-
-    class Incoterm(models.TextChoices):
-        DDP = "DDP", _("Duties paid at checkout (DDP)")
-        DAP = "DAP", _("Duties paid on delivery (DAP)")
-
-    order = models.ForeignKey(
-        "order.Order", verbose_name=_("Order"), on_delete=models.CASCADE, related_name="parcels"
-    )
-    partner = models.ForeignKey(
-        "partner.Partner",
-        verbose_name=_("Seller"),
-        on_delete=models.PROTECT,
-        related_name="parcels",
-    )
-    service = models.ForeignKey(
-        Service, verbose_name=_("Service"), on_delete=models.PROTECT, null=True, blank=True
-    )
-    incoterm = models.CharField(
-        _("Incoterm"), max_length=3, choices=Incoterm.choices, default=Incoterm.DAP
-    )
-    origin_city = models.CharField(_("Origin city"), max_length=80, blank=True)
-    shipping_charge = models.DecimalField(
-        _("Shipping (MAD)"), max_digits=10, decimal_places=2, default=0
-    )
-    duties_at_checkout = models.DecimalField(
-        _("Duties and taxes paid at checkout (MAD)"), max_digits=10, decimal_places=2, default=0
-    )
-    duties_on_delivery = models.DecimalField(
-        _("Duties and taxes due on delivery, estimate (MAD)"),
-        max_digits=10,
-        decimal_places=2,
-        default=0,
-    )
-    tracking_number = models.CharField(_("Tracking number"), max_length=60, blank=True)
-    packing_check_required = models.BooleanField(_("Packing check required"), default=False)
-    checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("Packing checked by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    checked_at = models.DateTimeField(_("Packing checked at"), null=True, blank=True)
-    dispatched_at = models.DateTimeField(_("Dispatched at"), null=True, blank=True)
-    shipping_refunded_at = models.DateTimeField(
-        _("Shipping and duties refunded at"), null=True, blank=True
-    )
-    created = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["order", "partner"]
-        constraints = [
-            models.UniqueConstraint(fields=["order", "partner"], name="one_parcel_per_seller")
-        ]
-        permissions = [("check_parcel", "Can confirm a parcel before dispatch")]
-        verbose_name = _("Parcel")
-        verbose_name_plural = _("Parcels")
-
-    def __str__(self):
-        return f"{self.order.number} / {self.partner}"
-
-    @property
-    def tracking_url(self):
-        return self.service.carrier.tracking_url(self.tracking_number) if self.service else ""
-
-    @property
-    def awaits_packing_check(self):
-        return self.packing_check_required and self.checked_at is None
-
-
-class ParcelDocument(models.Model):
-    class Kind(models.TextChoices):
-        INVOICE = "invoice", _("Commercial invoice")
-        CN22 = "cn22", _("CN22 customs declaration")
-        CN23 = "cn23", _("CN23 customs declaration")
-        PACKING_LIST = "packing_list", _("Packing list")
-
-    parcel = models.ForeignKey(
-        Parcel, verbose_name=_("Parcel"), on_delete=models.CASCADE, related_name="documents"
-    )
-    kind = models.CharField(_("Kind"), max_length=20, choices=Kind.choices)
-    file = models.FileField(_("File"), upload_to="customs/%Y/%m/", storage=private_storage)
-    created = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["parcel", "kind"]
-        constraints = [
-            models.UniqueConstraint(fields=["parcel", "kind"], name="one_document_per_kind")
-        ]
-        verbose_name = _("Customs document")
-        verbose_name_plural = _("Customs documents")
-
-    def __str__(self):
-        return f"{self.parcel} {self.get_kind_display()}"
 
 
 from oscar.apps.shipping.models import *  # noqa: E402

@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from shipping.countries import is_country_code, parse_country_list
+from marketplace.core.countries import is_country_code, parse_country_list
 from shipping.models import Rate, Service, Zone
 
 COLUMNS = ("service", "zone", "countries", "max_weight_kg", "price_mad")

@@ -4,7 +4,7 @@ Rates are indicative public counter prices (2026) rounded to the dirham; duty ra
 indicative MFN rates by HS heading. Staff edit them in the admin or re-import a CSV.
 """
 
-from shipping.countries import EU
+from marketplace.core.countries import EU
 
 EUROPE = sorted(EU | {"GB", "CH", "NO"})
 NORTH_AMERICA = ["CA", "US"]

@@ -3,8 +3,8 @@
 from oscar.apps.shipping import repository
 from oscar.core.loading import get_class
 
-from catalog.certificates.rules import request_memo
-from shipping.buyer import buyer_country
+from marketplace.currency.selection import buyer_country
+from shipping.selection import current_selection
 
 ParcelsMethod = get_class("shipping.methods", "ParcelsMethod")
 PendingShipping = get_class("shipping.methods", "PendingShipping")
@@ -19,7 +19,7 @@ class Repository(repository.Repository):
             request = kwargs.get("request")
             if request is None:
                 return super().get_available_shipping_methods(basket, shipping_addr, **kwargs)
-            return [PendingShipping(buyer_country(request), basket, request_memo(request))]
+            return [PendingShipping(buyer_country(request), basket)]
         country = shipping_addr.country.iso_3166_1_a2
         selection = kwargs.get("selection") or _session_selection(kwargs.get("request"))
         if selection is not None:
@@ -30,6 +30,4 @@ class Repository(repository.Repository):
 def _session_selection(request):
     if request is None:
         return None
-    from marketplace.checkout.shipping_choice import current_selection
-
     return current_selection(request)

@@ -10,27 +10,24 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import F
 
+from marketplace.core.cache import SHIPPING, versioned
+from marketplace.currency.money import quantize
 from shipping.models import Rate, Service, Zone
-from shipping.money import quantize
 
 ZERO = Decimal("0")
 
 
 def served_countries():
     """Every country an active service reaches (cached until a shipping table changes)."""
-    from catalog.page_cache import SHIPPING, version
 
-    key = f"shipping:served:{version(SHIPPING)}"
-    found = cache.get(key)
-    if found is None:
+    def read():
         zones = Zone.objects.filter(carrier__services__is_active=True)
         rows = zones.values_list("countries", flat=True)
-        found = {code for row in rows for code in row.split(",") if code}
-        cache.set(key, found, 3600)
-    return found
+        return {code for row in rows for code in row.split(",") if code}
+
+    return versioned(SHIPPING, "shipping:served", read)
 
 
 @dataclass
@@ -148,13 +145,7 @@ class RateTable:
     @classmethod
     def for_country(cls, country):
         """The table for ``country``, cached until a shipping table changes."""
-        from catalog.page_cache import SHIPPING, version
-
-        key = f"shipping:rates:{version(SHIPPING)}:{country}"
-        rates = cache.get(key)
-        if rates is None:
-            rates = cls.load_rates(country)
-            cache.set(key, rates, 3600)
+        rates = versioned(SHIPPING, f"shipping:rates:{country}", lambda: cls.load_rates(country))
         return cls(country, rates)
 
     @staticmethod

@@ -4,8 +4,8 @@ tests that need them are skipped otherwise, with the reason in the report."""
 import pytest
 from django.conf import settings
 
-from tests import factories
-from tests.fixtures_payments import eur_buyer, localstripe_url, stripe_api  # noqa: F401
+from tests.factories import catalogue as factories
+from tests.support.payments import eur_buyer, localstripe_url, stripe_api  # noqa: F401
 
 
 def pytest_report_header(config):
@@ -15,12 +15,53 @@ def pytest_report_header(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Skip what needs an absent service; .ci/run makes sure CI has them all."""
+    """Skip what needs an absent service (.ci/run makes sure CI has them all), and give every
+    transactional test the rows the migrations seeded (``serialized_rollback``)."""
     for item in items:
         if "postgres" in item.keywords and not settings.USES_POSTGRES:
             item.add_marker(pytest.mark.skip(reason="needs PostgreSQL: DATABASE_URL is unset"))
         if "redis" in item.keywords and not settings.REDIS_URL:
             item.add_marker(pytest.mark.skip(reason="needs Redis: REDIS_URL is unset"))
+        restore_migrated_rows(item)
+
+
+def restore_migrated_rows(item):
+    """A transactional test empties every table when it ends; with ``serialized_rollback`` the
+    rows the migrations seeded (regions, shipping tables, Wagtail's root, groups) are put back
+    before each such test instead of being gone for the tests after it."""
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        if not marker.kwargs.get("serialized_rollback"):
+            kwargs = {**marker.kwargs, "serialized_rollback": True}
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+    elif marker is None and {"transactional_db", "live_server"} & set(item.fixturenames):
+        item.fixturenames.append("django_db_serialized_rollback")
+
+
+def _uses_database(item):
+    return item.get_closest_marker("django_db") is not None or bool(
+        {"db", "transactional_db", "live_server"} & set(item.fixturenames)
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _migrated_rows_kept(request):
+    """After the last test, put the migrated rows back if a transactional test emptied the
+    tables: ``make test`` reuses the test database (``--reuse-db``) while the migrations are
+    unchanged, and the next run must find what the migrations seeded."""
+    if not any(_uses_database(item) for item in request.session.items):
+        yield
+        return
+    request.getfixturevalue("django_db_setup")
+    blocker = request.getfixturevalue("django_db_blocker")
+    yield
+    from django.db import connections
+
+    with blocker.unblock():
+        for connection in connections.all():
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:
+                connection.creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ from oscar.core.loading import get_model
 from catalog import listing
 from catalog.search.index import search_config
 from catalog.search.text import fold
+from sellers.models import selling_q
 
 MAX_WORDS = 10
 MAX_RESULTS = 1000
@@ -107,8 +108,6 @@ def listed_rows(condition, params):
 def _sellable_sql():
     """The condition on a document that its product may be sold now: listed, and its seller
     may sell (``sellers.models.selling_q``, the rule ``ProductQuerySet.sellable`` applies)."""
-    from sellers.models import selling_q
-
     Partner = get_model("partner", "Partner")
     sellers = Partner.objects.filter(selling_q()).order_by().values("pk")
     sql, params = sellers.query.sql_with_params()

@@ -11,9 +11,9 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from oscar.core.loading import get_model
 
-from catalog.page_cache import bump_catalogue_version
 from catalog.search.index import reindex
-from catalog.tasks import queue_reindex
+from catalog.search.tasks import queue_reindex
+from marketplace.core.cache import STOREFRONT, bump
 
 INLINE_LIMIT = 200
 
@@ -85,7 +85,7 @@ def product_part_deleted(sender, instance, **kwargs):
 
     def reindex_what_is_left():
         reindex([product_id])
-        bump_catalogue_version()
+        bump(STOREFRONT)
 
     transaction.on_commit(reindex_what_is_left)
 

@@ -6,7 +6,7 @@ from oscar.apps.checkout.forms import GatewayForm as OscarGatewayForm
 from oscar.apps.checkout.forms import ShippingAddressForm as OscarShippingAddressForm
 
 from catalog.search.text import fold
-from shipping.countries import country_name
+from marketplace.core.countries import country_name
 
 
 class GatewayForm(OscarGatewayForm):

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from shipping.landed_cost import DAP, DDP
+from compliance.landed_cost import DAP, DDP
 
 
 def field_name(parcel):

@@ -4,8 +4,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from oscar.apps.checkout.exceptions import FailedPreCondition
 
-from catalog.certificates.rules import refused, request_memo
-from shipping.countries import country_name
+from marketplace.core.countries import country_name
+from marketplace.core.memo import remembered
+from shipping.reach import refused
 
 
 class ShippingRulesMixin:
@@ -20,11 +21,12 @@ class ShippingRulesMixin:
 
     def get_shipping_method(self, basket, shipping_address=None, **kwargs):
         """Oscar's lookup, once per request: the method keeps its priced summary."""
-        key = ("shipping-method", basket.pk)
-        cache = self.__dict__.setdefault("_memo", {})
-        if key not in cache:
-            cache[key] = super().get_shipping_method(basket, shipping_address, **kwargs)
-        return cache[key]
+        return remembered(
+            ("shipping-method", basket.pk),
+            lambda: super(ShippingRulesMixin, self).get_shipping_method(
+                basket, shipping_address, **kwargs
+            ),
+        )
 
     def shipping_country_name(self):
         return country_name(self.shipping_country())
@@ -42,7 +44,7 @@ class ShippingRulesMixin:
                 "country": country_name(country),
                 "reasons": " ".join(str(reason) for reason in reasons),
             }
-            for product, reasons in refused(products, country, memo=request_memo(request))
+            for product, reasons in refused(products, country)
         ]
         if messages:
             messages.append(_("Remove it from your basket or ship to another address."))

@@ -27,27 +27,26 @@ from oscar.core.loading import get_class, get_model
 
 from marketplace.checkout.grouping import lines_by_seller
 from marketplace.checkout.parcels_form import ParcelServicesForm, field_name
-from marketplace.checkout.shipping_choice import (
+from marketplace.checkout.shipping_rules import ShippingRulesMixin
+from marketplace.currency.money import Money
+from marketplace.currency.selection import buyer_currency
+from marketplace.payments import service, settlement
+from marketplace.payments.confirmation import order_confirmation
+from marketplace.payments.models import BasketRate, CheckoutPayment
+from marketplace.payments.pricing import RateUnavailable, charge_for, lock_rate, price_order
+from marketplace.payments.reservations import PieceUnavailable
+from marketplace.security.csp import allow_stripe_js
+from shipping.selection import (
     ShippingSelection,
     current_selection,
     save_selection,
     selection_from_session,
 )
-from marketplace.checkout.shipping_rules import ShippingRulesMixin
-from marketplace.currency.money import Money
-from marketplace.currency.selection import buyer_currency
-from marketplace.payments import service
-from marketplace.payments.confirmation import order_confirmation
-from marketplace.payments.models import BasketRate, CheckoutPayment
-from marketplace.payments.pricing import RateUnavailable, charge_for, lock_rate
-from marketplace.payments.reservations import PieceUnavailable
-from marketplace.security.csp import allow_stripe_js
 
 CheckoutSessionMixin = get_class("checkout.session", "CheckoutSessionMixin")
 CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
 OrderNumberGenerator = get_class("order.utils", "OrderNumberGenerator")
 ParcelsMethod = get_class("shipping.methods", "ParcelsMethod")
-SurchargeApplicator = get_class("checkout.applicator", "SurchargeApplicator")
 ShippingAddress = get_model("order", "ShippingAddress")
 Order = get_model("order", "Order")
 
@@ -239,11 +238,8 @@ class StartPaymentView(ShippingRulesMixin, CheckoutSessionMixin, generic.View):
                 {"error": _("Please choose how your parcels ship.")}, status=409
             )
         method = ParcelsMethod.for_selection(self.shipping_country(), selection)
-        shipping_charge = method.calculate(basket)
-        surcharges = SurchargeApplicator(request).get_applicable_surcharges(
-            basket, shipping_charge=shipping_charge
-        )
-        total = self.get_order_totals(basket, shipping_charge, surcharges)
+        priced = price_order(basket, method, request)
+        total = priced.total
         charge = charge_for(total.incl_tax, locked)
         user = request.user if request.user.is_authenticated else None
         try:
@@ -256,7 +252,7 @@ class StartPaymentView(ShippingRulesMixin, CheckoutSessionMixin, generic.View):
                 shipping_address=shipping_address_data(address),
                 shipping_method_code=method.code,
                 shipping_selection=selection.as_json(),
-                shipping_mad=shipping_charge.incl_tax,
+                shipping_mad=priced.shipping_charge.incl_tax,
                 total_mad=total.incl_tax,
                 currency=charge.currency,
                 rate=locked.rate,
@@ -326,7 +322,7 @@ class PaymentReturnView(generic.TemplateView):
         payment = get_object_or_404(CheckoutPayment, pk=pk)
         order = payment.order
         if order is None and payment.status == CheckoutPayment.Status.PENDING:
-            order = service.settle(payment, service.fetch_intent(payment))
+            order = settlement.settle(payment, service.fetch_intent(payment))
             payment.refresh_from_db()
         if order is None and payment.status == CheckoutPayment.Status.REFUNDED:
             order = Order.objects.filter(number=payment.order_number).first()

@@ -5,7 +5,6 @@ artisan's seller, a craft's category, a region) and queries ``catalogue.purchasa
 render, so a piece that stops being for sale drops out at once and every card is buyable.
 """
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -16,9 +15,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 
-from catalog.page_cache import catalogue_version
 from marketplace.cms import catalogue
 from marketplace.cms.blocks import RICH_TEXT_FEATURES, BodyBlock
+from marketplace.core.cache import STOREFRONT, versioned
 
 PRODUCTS_PER_PAGE = 24
 LANDING_URLS_TIMEOUT = 300
@@ -102,17 +101,17 @@ class HomePage(Page):
 def landing_page_urls():
     """({category id: craft page URL}, {region id: region page URL}) in the current language.
 
-    Kept in the cache under the catalogue version, which every page publication bumps.
+    Kept under the storefront version, which every page publication bumps.
     """
-    key = f"cms:landing-urls:{catalogue_version()}:{get_language()}"
-    urls = cache.get(key)
-    if urls is None:
-        urls = (
+
+    def read():
+        return (
             {page.category_id: page.url for page in CraftPage.objects.live()},
             {page.region_id: page.url for page in RegionPage.objects.live()},
         )
-        cache.set(key, urls, LANDING_URLS_TIMEOUT)
-    return urls
+
+    key = f"cms:landing-urls:{get_language()}"
+    return versioned(STOREFRONT, key, read, LANDING_URLS_TIMEOUT)
 
 
 class HomeFeaturedCollection(Orderable):

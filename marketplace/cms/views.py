@@ -2,7 +2,7 @@
 
 from wagtail import views as wagtail_views
 
-from catalog.page_cache import serve_cached
+from marketplace.core.page_cache import serve_cached
 
 
 def serve(request, path=""):

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
+from marketplace.currency.models import ExchangeRate
 from marketplace.currency.money import BASE_CURRENCY, BUYER_CURRENCIES
 
 
@@ -51,10 +52,8 @@ def fetch_feed(url, timeout=10):
 
 
 def store_rates(date, rates, source):
-    """Write the parsed rates (older publications never overwrite newer ones)."""
-    from marketplace.currency.models import ExchangeRate
-    from marketplace.currency.rates import forget_rate_table
-
+    """Write the parsed rates (older publications never overwrite newer ones); each saved row
+    bumps the rates version, so conversions use the new table at once."""
     changed = 0
     with transaction.atomic():
         for currency, rate in rates.items():
@@ -68,5 +67,4 @@ def store_rates(date, rates, source):
         ExchangeRate.objects.update_or_create(
             currency=BASE_CURRENCY, defaults={"rate": Decimal(1), "date": date, "source": source}
         )
-    transaction.on_commit(forget_rate_table)
     return changed

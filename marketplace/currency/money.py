@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 BASE_CURRENCY = "MAD"
+CENT = Decimal("0.01")
 BUYER_CURRENCIES = ("EUR", "USD", "GBP", "CAD", "MAD")
 MINOR_UNITS = {"EUR": 2, "USD": 2, "GBP": 2, "CAD": 2, "MAD": 2}
 SYMBOLS = {"EUR": "€", "USD": "US$", "GBP": "£", "CAD": "CA$", "MAD": "MAD"}
@@ -56,3 +57,15 @@ def convert_from_mad(amount_mad, currency, rate):
 def convert_to_mad(amount, rate):
     """MAD value of an amount charged in another currency at ``rate`` (per 1 MAD)."""
     return Money(Decimal(amount) / Decimal(rate), BASE_CURRENCY).rounded()
+
+
+def quantize(amount):
+    """``amount`` rounded half up to the cent (MAD and every buyer currency have two decimals)."""
+    return Decimal(amount).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def convert(amount, source, target, rates):
+    """``amount`` in ``source`` expressed in ``target``; ``rates`` = {currency: value of 1 MAD}."""
+    if source == target:
+        return Decimal(amount)
+    return Decimal(amount) / rates[source] * rates[target]

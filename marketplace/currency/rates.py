@@ -2,14 +2,13 @@
 
 from decimal import Decimal
 
-from django.core.cache import cache
-
+from marketplace.core.cache import RATES, versioned
+from marketplace.core.memo import remembered
 from marketplace.currency.defaults import DEFAULT_DATE, DEFAULT_RATES
+from marketplace.currency.models import ExchangeRate
 from marketplace.currency.money import BASE_CURRENCY, convert_from_mad
-from marketplace.request_memo import forget, remembered
 
 CACHE_KEY = "currency:rates"
-CACHE_TIMEOUT = 3600
 
 
 class Rate:
@@ -26,25 +25,16 @@ class Rate:
 
 def rate_table():
     """``{currency: (rate, date)}`` from the cache, else the database (one query per refresh),
-    else the shipped defaults when the table is empty. Read once per request."""
-    return remembered(CACHE_KEY, _read_rate_table)
+    else the shipped defaults when the table is empty. Read once per request; any change to a
+    rate bumps the rates version (``marketplace.core.invalidation``)."""
+    return remembered(CACHE_KEY, lambda: versioned(RATES, CACHE_KEY, _read_rate_table))
 
 
 def _read_rate_table():
-    table = cache.get(CACHE_KEY)
-    if table is None:
-        from marketplace.currency.models import ExchangeRate
-
-        table = {row.currency: (str(row.rate), row.date) for row in ExchangeRate.objects.all()}
-        if not table:
-            table = {code: (str(rate), DEFAULT_DATE) for code, rate in DEFAULT_RATES.items()}
-        cache.set(CACHE_KEY, table, CACHE_TIMEOUT)
+    table = {row.currency: (str(row.rate), row.date) for row in ExchangeRate.objects.all()}
+    if not table:
+        table = {code: (str(rate), DEFAULT_DATE) for code, rate in DEFAULT_RATES.items()}
     return table
-
-
-def forget_rate_table():
-    cache.delete(CACHE_KEY)
-    forget(CACHE_KEY)
 
 
 def current_rate(currency):
@@ -58,7 +48,7 @@ def current_rate(currency):
 
 def landed_cost_rates():
     """``{currency: Decimal units per MAD}`` (MAD = 1) from the current table: what
-    ``shipping.landed_cost`` needs to compare a parcel with thresholds in EUR, GBP, USD, CAD."""
+    ``compliance.landed_cost`` needs to compare a parcel with thresholds in EUR, GBP, USD, CAD."""
     rates = {code: Decimal(entry[0]) for code, entry in rate_table().items()}
     rates[BASE_CURRENCY] = Decimal("1")
     return rates

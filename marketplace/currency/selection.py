@@ -1,4 +1,6 @@
-"""Which currency a buyer sees: their cookie, else their country's, else the site language's.
+"""The buyer's display choices: which currency they see (their cookie, else their country's,
+else the site language's) and which country they ship to (their cookie, else a default by page
+language).
 
 The choice must be derivable from what the anonymous page cache keys on (language prefix and
 the ``currency``/``country`` cookies), so Accept-Language is not read here: a page cached for one
@@ -7,6 +9,7 @@ browser's header would otherwise be served to another's.
 
 from django.utils.translation import get_language
 
+from marketplace.core.countries import DEFAULT_COUNTRY_BY_LANGUAGE, is_country_code
 from marketplace.currency.money import BUYER_CURRENCIES
 
 COOKIE_NAME = "currency"
@@ -38,3 +41,11 @@ def buyer_currency(request):
     if by_country:
         return by_country
     return LANGUAGE_CURRENCY.get((get_language() or "")[:2], DEFAULT_CURRENCY)
+
+
+def buyer_country(request):
+    """The country the buyer ships to."""
+    chosen = request.COOKIES.get(COUNTRY_COOKIE, "") if request is not None else ""
+    if is_country_code(chosen):
+        return chosen
+    return DEFAULT_COUNTRY_BY_LANGUAGE.get((get_language() or "en").split("-")[0], "US")

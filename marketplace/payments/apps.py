@@ -6,3 +6,9 @@ class PaymentsConfig(AppConfig):
     name = "marketplace.payments"
     label = "payments"
     verbose_name = _("Payments")
+
+    def ready(self):
+        from catalog import holds
+        from marketplace.payments.reservations import held_subquery
+
+        holds.register(held_subquery)

@@ -4,13 +4,16 @@ Each message is rendered in its recipient's language: the buyer's checkout langu
 seller's ``preferred_language`` (French when the seller has none).
 """
 
+from celery import shared_task
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.utils import translation
+from oscar.core.loading import get_model
 
+from marketplace.core.countries import country_name
+from marketplace.idempotency.mail import send_once
 from marketplace.payments.confirmation import order_confirmation
-from shipping.countries import country_name
 
 SELLER_DEFAULT_LANGUAGE = "fr"
 
@@ -67,3 +70,25 @@ def seller_notifications(order):
         message = _message("seller_new_order", context, language, recipients)
         messages.append((f"order-placed:{order.pk}:seller:{seller.pk}", message))
     return messages
+
+
+@shared_task(
+    name="marketplace.payments.tasks.send_order_emails",
+    ignore_result=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def send_order_emails(order_id, language):
+    """The buyer's confirmation and each seller's notice, each sent once (a key per recipient):
+    run again, or retried after a dropped connection, it sends only what has not gone."""
+    order = get_model("order", "Order").objects.filter(pk=order_id).first()
+    if order is None:
+        return 0
+    keyed = [buyer_confirmation(order, language), *seller_notifications(order)]
+    sent = 0
+    with get_connection() as connection:
+        for key, message in filter(None, keyed):
+            message.connection = connection
+            sent += send_once(key, message)
+    return sent

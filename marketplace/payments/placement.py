@@ -20,19 +20,20 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
-from marketplace.checkout.shipping_choice import ShippingSelection
 from marketplace.payments import reservations
+from marketplace.payments.emails import send_order_emails
 from marketplace.payments.models import CheckoutPayment
+from marketplace.payments.pricing import price_order
 from marketplace.payments.refunds import refund_unplaceable
 from marketplace.payments.service import lock_basket, thaw_unless_paying
+from sellers.fulfilment.parcels import create_parcels
+from shipping.selection import ShippingSelection
 
 Order = get_model("order", "Order")
 OrderCreator = get_class("order.utils", "OrderCreator")
 Repository = get_class("shipping.repository", "Repository")
 Selector = get_class("partner.strategy", "Selector")
 ShippingAddress = get_model("order", "ShippingAddress")
-OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
-SurchargeApplicator = get_class("checkout.applicator", "SurchargeApplicator")
 logger = logging.getLogger(__name__)
 
 
@@ -47,8 +48,6 @@ def shipping_method_for(basket, code, address, selection=None):
 
 def create_order_parcels(order, selection, summary):
     """The order's parcels with the services and incoterm the buyer paid for (idempotent)."""
-    from shipping.parcels import create_parcels
-
     if selection is None or summary is None:
         return create_parcels(order)
     chosen = {p.plan.partner.pk: p.quote.service.code for p in summary.parcels if p.quote}
@@ -141,8 +140,6 @@ def refuse_mismatched_charge(payment_id, intent):
 
 def place_order_once(payment_id):
     """Return the payment's order, placing it if nobody has yet."""
-    from marketplace.payments.tasks import send_order_emails
-
     basket_id = CheckoutPayment.objects.values_list("basket_id", flat=True).get(pk=payment_id)
     with transaction.atomic():
         basket = lock_basket(basket_id)
@@ -166,11 +163,8 @@ def place_order_once(payment_id):
         if method is None:
             _refuse_changed_total(payment, basket, None)
             return None
-        shipping_charge = method.calculate(basket)
-        surcharges = SurchargeApplicator().get_applicable_surcharges(
-            basket, shipping_charge=shipping_charge
-        )
-        total = OrderTotalCalculator().calculate(basket, shipping_charge, surcharges)
+        priced = price_order(basket, method)
+        total = priced.total
         if total.incl_tax != payment.total_mad:
             _refuse_changed_total(payment, basket, total)
             return None
@@ -184,14 +178,14 @@ def place_order_once(payment_id):
             basket=basket,
             total=total,
             shipping_method=method,
-            shipping_charge=shipping_charge,
-            surcharges=surcharges,
+            shipping_charge=priced.shipping_charge,
+            surcharges=priced.surcharges,
             user=payment.user,
             shipping_address=address,
             order_number=payment.order_number,
             guest_email=payment.email if payment.user is None else "",
         )
-        create_order_parcels(order, selection, getattr(shipping_charge, "summary", None))
+        create_order_parcels(order, selection, getattr(priced.shipping_charge, "summary", None))
         reservations.consume(payment)
         payment.order = order
         payment.status = CheckoutPayment.Status.SUCCEEDED

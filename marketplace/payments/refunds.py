@@ -18,7 +18,7 @@ from marketplace.currency.money import MINOR_UNITS, Money, convert_from_mad
 from marketplace.payments.gateway import stripe_client
 from marketplace.payments.models import CheckoutPayment, PaymentRefund
 from marketplace.payments.signals import line_refunded
-from shipping.models import Parcel
+from sellers.fulfilment.models import Parcel
 
 
 class RefundError(Exception):

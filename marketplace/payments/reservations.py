@@ -8,7 +8,8 @@ import datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce, Now
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -18,6 +19,23 @@ from marketplace.payments.models import StockReservation
 
 class PieceUnavailable(Exception):
     """Raised when a basket line can no longer be reserved; the message is for the buyer."""
+
+
+def held_subquery():
+    """The units held by active, unexpired reservations of the outer stock record, as an
+    expression (registered with ``catalog.holds`` for ``Product.objects.purchasable()``)."""
+    held = (
+        StockReservation.objects.filter(
+            stockrecord=OuterRef("pk"),
+            state=StockReservation.State.ACTIVE,
+            expires_at__gt=Now(),
+        )
+        .order_by()
+        .values("stockrecord")
+        .annotate(total=Sum("quantity"))
+        .values("total")
+    )
+    return Coalesce(Subquery(held), 0)
 
 
 def held_quantity(stockrecord_id, now=None):

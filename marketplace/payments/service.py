@@ -146,46 +146,6 @@ def fetch_intent(payment):
     return stripe_client().v1.payment_intents.retrieve(payment.stripe_payment_intent)
 
 
-def charged_as_frozen(payment, intent):
-    """Stripe's intent is for what the checkout froze: the same amount in the same currency."""
-    data = intent.to_dict()
-    amounts = {int(data["amount"]), int(data.get("amount_received") or data["amount"])}
-    same_currency = str(data["currency"]).upper() == payment.currency
-    return same_currency and amounts == {payment.charged.minor_units}
-
-
-def settle(payment, intent):
-    """Act on an intent's state as read from Stripe: place the order once (or refund a charge
-    that cannot have one), or fail the payment. Returns the order."""
-    from marketplace.payments.placement import place_order_once, refuse_mismatched_charge
-
-    if intent.status == "succeeded":
-        if not charged_as_frozen(payment, intent):
-            refuse_mismatched_charge(payment.pk, intent)
-            return None
-        return place_order_once(payment.pk)
-    if intent.status in FAILED_STATES:
-        fail_payment(payment.pk, failure_message(intent))
-    return None
-
-
-def reconcile(payment):
-    """Settle ``payment`` if Stripe reports its intent succeeded, else leave it alone (its
-    buyer may still be paying). Returns what happened, for the reconciliation's tally."""
-    try:
-        intent = fetch_intent(payment)
-        if intent.status != "succeeded":
-            return "unpaid"
-        order = settle(payment, intent)
-    except stripe.StripeError:
-        logger.warning("Could not reconcile payment %s", payment.pk, exc_info=True)
-        return "unreachable"
-    if order is not None:
-        return "ordered"
-    payment.refresh_from_db(fields=["status"])
-    return payment.status
-
-
 def failure_message(intent):
     error = intent.to_dict().get("last_payment_error") or {}
     return error.get("message") or ""

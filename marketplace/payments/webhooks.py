@@ -13,7 +13,7 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from marketplace.payments import service
+from marketplace.payments import service, settlement
 from marketplace.payments.models import CheckoutPayment, StripeEvent
 
 logger = logging.getLogger(__name__)
@@ -69,5 +69,5 @@ def _handle(event, payment):
         )
         if not created:
             return HttpResponse("already processed")
-        service.settle(payment, intent)
+        settlement.settle(payment, intent)
     return HttpResponse("ok")

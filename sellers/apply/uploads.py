@@ -9,15 +9,12 @@ applicant is told to choose it again. Celery beat deletes drafts older than
 ``SELLER_DRAFT_MAX_AGE_DAYS``, and draft files left without a record.
 """
 
-import datetime
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.db import transaction
 from django.db.models import Count, Sum
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
@@ -28,7 +25,6 @@ ApplicationDraft = get_model("partner", "ApplicationDraft")
 
 SESSION_KEY = "sell-uploads"
 FILE_FIELDS = ("photo", "card_scan", "statutes")
-DRAFT_FOLDER = "sellers/drafts"
 
 
 def kept(request):
@@ -125,37 +121,6 @@ def discard(draft):
     name = draft.file.name
     ApplicationDraft.objects.filter(pk=draft.pk).delete()
     transaction.on_commit(lambda: private_storage.delete(name))
-
-
-def delete_abandoned():
-    """Delete drafts older than SELLER_DRAFT_MAX_AGE_DAYS, and old draft files left without a
-    record (an earlier version kept no records; a deletion may have failed half-way).
-
-    Safe to run twice or concurrently: a record is deleted before its file, and deleting a
-    missing file or record does nothing.
-    """
-    cutoff = timezone.now() - datetime.timedelta(days=settings.SELLER_DRAFT_MAX_AGE_DAYS)
-    for draft in ApplicationDraft.objects.filter(created_at__lt=cutoff).iterator():
-        ApplicationDraft.objects.filter(pk=draft.pk).delete()
-        private_storage.delete(draft.file.name)
-    delete_leftover_files(cutoff)
-
-
-def delete_leftover_files(cutoff):
-    try:
-        _folders, names = private_storage.listdir(DRAFT_FOLDER)
-    except FileNotFoundError:
-        return
-    recorded = set(ApplicationDraft.objects.values_list("file", flat=True))
-    for name in names:
-        path = f"{DRAFT_FOLDER}/{name}"
-        if path in recorded:
-            continue
-        try:
-            if private_storage.get_modified_time(path) < cutoff:
-                private_storage.delete(path)
-        except FileNotFoundError:
-            continue
 
 
 class KeepUploadsMixin:

@@ -14,6 +14,7 @@ from oscar.core.loading import get_model
 from sellers import documents, verification
 from sellers.apply import uploads
 from sellers.apply.forms import ApplicationForm, ResubmitForm
+from sellers.permissions import is_member_or_curator
 
 Partner = get_model("partner", "Partner")
 DOCUMENT_FIELDS = ("card_scan", "statutes")
@@ -126,11 +127,7 @@ class DocumentView(View):
         if name not in DOCUMENT_FIELDS or not request.user.is_authenticated:
             raise Http404
         seller = get_object_or_404(Partner, pk=pk)
-        allowed = (
-            verification.is_curator(request.user)
-            or seller.users.filter(pk=request.user.pk).exists()
-        )
         field_file = getattr(seller, name)
-        if not allowed or not field_file:
+        if not is_member_or_curator(request.user, seller) or not field_file:
             raise Http404
         return documents.document_response(field_file)

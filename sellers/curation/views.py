@@ -14,6 +14,7 @@ from oscar.core.loading import get_model
 from sellers import verification
 from sellers.apply.views import document_links
 from sellers.curation.forms import DecisionForm
+from sellers.permissions import is_curator
 
 Partner = get_model("partner", "Partner")
 PAGE_SIZE = 50
@@ -25,7 +26,7 @@ class CuratorRequired(LoginRequiredMixin):
     login_url = reverse_lazy("customer:login")
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not verification.is_curator(request.user):
+        if request.user.is_authenticated and not is_curator(request.user):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 

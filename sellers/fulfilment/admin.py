@@ -1,12 +1,12 @@
-"""Read-only views of fulfilments for staff; changes go through the transition service."""
+"""Read-only views of parcels for staff; changes go through the transition services."""
 
 from django.contrib import admin
 
-from sellers.fulfilment.models import Fulfilment, FulfilmentEvent
+from sellers.fulfilment.models import Parcel, ParcelEvent
 
 
-class FulfilmentEventInline(admin.TabularInline):
-    model = FulfilmentEvent
+class ParcelEventInline(admin.TabularInline):
+    model = ParcelEvent
     extra = 0
     can_delete = False
     readonly_fields = [
@@ -22,16 +22,17 @@ class FulfilmentEventInline(admin.TabularInline):
         return False
 
 
-@admin.register(Fulfilment)
-class FulfilmentAdmin(admin.ModelAdmin):
-    list_display = ["order", "seller", "status", "carrier", "tracking_number", "updated_at"]
-    list_filter = ["status", "carrier"]
-    search_fields = ["order__number", "seller__name", "tracking_number"]
-    list_select_related = ["order", "seller"]
-    inlines = [FulfilmentEventInline]
+@admin.register(Parcel)
+class ParcelAdmin(admin.ModelAdmin):
+    list_display = ["order", "partner", "status", "service", "tracking_number", "updated_at"]
+    list_filter = ["status", "service__carrier"]
+    search_fields = ["order__number", "partner__name", "tracking_number"]
+    list_select_related = ["order", "partner", "service__carrier"]
+    raw_id_fields = ["order"]
+    inlines = [ParcelEventInline]
 
     def get_readonly_fields(self, request, obj=None):
-        return [field.name for field in Fulfilment._meta.fields]
+        return [field.name for field in Parcel._meta.fields]
 
     def has_add_permission(self, request):
         return False

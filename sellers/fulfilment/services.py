@@ -1,18 +1,24 @@
-"""Fulfilment transitions: paid -> in preparation -> shipped (carrier, tracking) -> delivered.
+"""Parcel transitions: paid -> in preparation -> shipped (service, tracking) -> delivered.
 
-Every change runs in one transaction with the fulfilment row locked, appends an event, copies
-the status onto the seller's order lines (``Line.status``), and a delivery credits the seller's
-lines to the payout ledger in that same transaction.
+Every change runs in one transaction with the parcel row locked, appends an event and copies
+the status onto the seller's order lines (``Line.status``, which Oscar's dashboard shows). A
+parcel ships only with a carrier service and a tracking number, and only after its packing
+check when the seller requires one. Delivery sends ``parcel_delivered`` in the same transaction
+(the payout ledger credits the seller's lines).
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from sellers.fulfilment.models import Fulfilment, FulfilmentEvent
+from sellers.fulfilment import parcels
+from sellers.fulfilment.models import Parcel, ParcelEvent
+from sellers.fulfilment.signals import parcel_delivered
+from shipping.models import Service
 
-Status = Fulfilment.Status
+Status = Parcel.Status
 
 TRANSITIONS = {
     Status.PAID: (Status.IN_PREPARATION,),
@@ -25,6 +31,10 @@ TIMESTAMPS = {
     Status.SHIPPED: "shipped_at",
     Status.DELIVERED: "delivered_at",
 }
+PACKING_CHECK_PENDING = _(
+    "This parcel must pass its packing check before it is shipped: a cooperative leader or "
+    "a curator confirms it on the parcel page."
+)
 
 
 class TransitionError(ValueError):
@@ -35,32 +45,20 @@ def next_statuses(status):
     return TRANSITIONS[Status(status)]
 
 
-def open_fulfilments_for_order(order):
-    """One "paid" fulfilment per seller with lines in ``order``; safe to call again."""
-    seller_ids = order.lines.exclude(partner=None).values_list("partner_id", flat=True).distinct()
-    for seller_id in seller_ids:
-        fulfilment, created = Fulfilment.objects.get_or_create(order=order, seller_id=seller_id)
-        if created:
-            FulfilmentEvent.objects.create(fulfilment=fulfilment, to_status=Status.PAID)
-
-
-def fulfilment_for(order, seller):
-    """The seller's fulfilment of ``order``, opened if the order predates this app."""
-    fulfilment = Fulfilment.objects.filter(order=order, seller=seller).first()
-    if fulfilment is None:
-        open_fulfilments_for_order(order)
-        fulfilment = Fulfilment.objects.get(order=order, seller=seller)
-    return fulfilment
+def _locked(parcel):
+    found = Parcel.objects.select_for_update(of=("self",)).select_related("service__carrier")
+    return found.get(pk=parcel.pk)
 
 
 @transaction.atomic
-def advance(fulfilment, to_status, actor=None, carrier="", tracking_number=""):
-    """Move ``fulfilment`` to ``to_status``; a repeat of the current status changes nothing.
+def advance(parcel, to_status, actor=None):
+    """Move ``parcel`` to ``to_status``; a repeat of the current status changes nothing.
 
-    Returns the fresh fulfilment. Raises TransitionError when the move is not allowed.
+    Returns the fresh parcel. Raises TransitionError (nothing written) when the move is not
+    allowed, or a shipment lacks its service, its tracking number or its packing check.
     """
     to_status = Status(to_status)
-    locked = Fulfilment.objects.select_for_update().get(pk=fulfilment.pk)
+    locked = _locked(parcel)
     if locked.status == to_status:
         return locked
     if to_status not in next_statuses(locked.status):
@@ -69,36 +67,96 @@ def advance(fulfilment, to_status, actor=None, carrier="", tracking_number=""):
             % {"from": Status(locked.status).label, "to": to_status.label}
         )
     if to_status == Status.SHIPPED:
-        carrier, tracking_number = carrier.strip(), tracking_number.strip()
-        if not carrier or not tracking_number:
-            raise TransitionError(_("A shipped parcel needs its carrier and tracking number."))
-        locked.carrier, locked.tracking_number = carrier, tracking_number
+        _refuse_unshippable(locked)
     from_status = locked.status
     locked.status = to_status
     setattr(locked, TIMESTAMPS[to_status], timezone.now())
     locked.save()
-    FulfilmentEvent.objects.create(
-        fulfilment=locked,
+    shipped = to_status == Status.SHIPPED
+    ParcelEvent.objects.create(
+        parcel=locked,
         from_status=from_status,
         to_status=to_status,
-        carrier=locked.carrier if to_status == Status.SHIPPED else "",
-        tracking_number=locked.tracking_number if to_status == Status.SHIPPED else "",
+        carrier=locked.service.carrier.code if shipped else "",
+        tracking_number=locked.tracking_number if shipped else "",
         actor=actor,
     )
-    seller_lines(locked).update(status=to_status)  # Oscar's dashboard shows each line's status
+    seller_lines(locked).update(status=to_status)
     if to_status == Status.DELIVERED:
-        credit_seller_lines(locked)
+        parcel_delivered.send(sender=Parcel, parcel=locked)
     return locked
 
 
-def seller_lines(fulfilment):
+def _refuse_unshippable(parcel):
+    if parcel.awaits_packing_check:
+        raise TransitionError(PACKING_CHECK_PENDING)
+    if parcel.service is None or not parcel.tracking_number:
+        raise TransitionError(
+            _("Choose a carrier service and save the tracking number before shipping.")
+        )
+
+
+def _active_service(code):
+    service = Service.objects.filter(is_active=True, code=code).select_related("carrier").first()
+    if service is None:
+        raise TransitionError(_("Choose a carrier service."))
+    return service
+
+
+@transaction.atomic
+def set_tracking(parcel, service_code, tracking_number):
+    """Record the carrier service and tracking number of a parcel not yet shipped."""
+    locked = _locked(parcel)
+    if locked.status in (Status.SHIPPED, Status.DELIVERED):
+        raise TransitionError(_("This parcel is shipped: its tracking cannot change."))
+    locked.service = _active_service(service_code)
+    locked.tracking_number = tracking_number.strip()
+    locked.save(update_fields=["service", "tracking_number", "updated_at"])
+    return locked
+
+
+@transaction.atomic
+def ship(parcel, service_code, tracking_number, actor=None):
+    """The seller space's "shipped" step: record the tracking and ship the parcel.
+
+    A repeated request finds the parcel shipped and leaves the first record as it is.
+    """
+    locked = _locked(parcel)
+    if locked.status in (Status.SHIPPED, Status.DELIVERED):
+        return locked
+    if locked.status != Status.IN_PREPARATION:
+        raise TransitionError(
+            _("An order cannot go from “%(from)s” to “%(to)s”.")
+            % {"from": Status(locked.status).label, "to": Status.SHIPPED.label}
+        )
+    set_tracking(locked, service_code, tracking_number)
+    return advance(locked, Status.SHIPPED, actor)
+
+
+@transaction.atomic
+def dispatch(parcel, actor=None):
+    """The parcel page's dispatch, with the tracking saved on it: a parcel still "paid" passes
+    through "in preparation" (both steps recorded); one already shipped stays as it is."""
+    locked = _locked(parcel)
+    if locked.status in (Status.SHIPPED, Status.DELIVERED):
+        return locked
+    _refuse_unshippable(locked)
+    if locked.status == Status.PAID:
+        locked = advance(locked, Status.IN_PREPARATION, actor)
+    return advance(locked, Status.SHIPPED, actor)
+
+
+@transaction.atomic
+def confirm_packing(parcel, user):
+    if not parcels.can_check(user, parcel):
+        raise PermissionDenied
+    locked = _locked(parcel)
+    if locked.checked_at is None:
+        locked.checked_by, locked.checked_at = user, timezone.now()
+        locked.save(update_fields=["checked_by", "checked_at", "updated_at"])
+    return locked
+
+
+def seller_lines(parcel):
     Line = get_model("order", "Line")
-    return Line.objects.filter(order_id=fulfilment.order_id, partner_id=fulfilment.seller_id)
-
-
-def credit_seller_lines(fulfilment):
-    """Credit each of the seller's lines in the order to its payout ledger."""
-    from sellers.payouts.services import credit_delivered_line
-
-    for line in seller_lines(fulfilment).select_related("order"):
-        credit_delivered_line(line, delivered_at=fulfilment.delivered_at)
+    return Line.objects.filter(order_id=parcel.order_id, partner_id=parcel.partner_id)

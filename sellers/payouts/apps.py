@@ -9,6 +9,10 @@ class PayoutsConfig(AppConfig):
 
     def ready(self):
         from marketplace.payments.signals import line_refunded
+        from sellers.fulfilment.signals import parcel_delivered
         from sellers.payouts import receivers
 
         line_refunded.connect(receivers.debit_refunded_line, dispatch_uid="payouts-debit-refund")
+        parcel_delivered.connect(
+            receivers.credit_delivered_parcel, dispatch_uid="payouts-credit-delivery"
+        )

@@ -10,21 +10,10 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.http import urlencode
-from oscar.core.loading import get_model
+
+from sellers.permissions import member_sellers
 
 SESSION_KEY = "seller_space:seller_id"
-
-
-def member_sellers(user):
-    """The sellers ``user`` belongs to, by name."""
-    Partner = get_model("partner", "Partner")
-    if not user.is_authenticated:
-        return Partner.objects.none()
-    return Partner.objects.filter(users=user).select_related("region").order_by("name", "pk")
-
-
-def is_member(user):
-    return member_sellers(user).exists()
 
 
 def chosen_seller(request, sellers):

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from marketplace.core import uploads
+from sellers.fulfilment.forms import TrackingForm
 from sellers.space.catalogue import craft_piece_class
-from shipping.forms import TrackingForm
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")

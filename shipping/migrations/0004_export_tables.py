@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import shipping.models
+import sellers.documents
 from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
@@ -165,7 +165,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('invoice', 'Commercial invoice'), ('cn22', 'CN22 customs declaration'), ('cn23', 'CN23 customs declaration'), ('packing_list', 'Packing list')], max_length=20, verbose_name='Kind')),
-                ('file', models.FileField(storage=shipping.models.private_storage, upload_to='customs/%Y/%m/', verbose_name='File')),
+                ('file', models.FileField(storage=sellers.documents.get_private_storage, upload_to='customs/%Y/%m/', verbose_name='File')),
                 ('created', models.DateTimeField(auto_now_add=True)),
                 ('parcel', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='shipping.parcel', verbose_name='Parcel')),
             ],

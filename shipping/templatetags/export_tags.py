@@ -3,10 +3,12 @@
 from django import template
 from django.utils import timezone
 
-from catalog.certificates.rules import can_ship, request_memo, valid_certificates
-from shipping.buyer import buyer_country, country_choices
-from shipping.countries import country_name
-from shipping.landed_cost import DAP, landed_cost
+from compliance.landed_cost import DAP, landed_cost
+from compliance.rules import valid_certificates
+from marketplace.core.countries import country_name
+from marketplace.currency.selection import buyer_country
+from shipping.buyer import country_choices
+from shipping.reach import can_reach
 from shipping.services import ParcelItem, ParcelPlan, RateTable
 
 register = template.Library()
@@ -16,9 +18,8 @@ register = template.Library()
 def ships_to_panel(context, product):
     request = context["request"]
     country = buyer_country(request)
-    memo = request_memo(request)
-    ok, reasons = can_ship(product, country, memo=memo)
-    badges = valid_certificates(product, timezone.localdate(), memo)
+    ok, reasons = can_reach(product, country)
+    badges = valid_certificates(product, timezone.localdate())
     badges = sorted(badges, key=lambda certificate: certificate.type)
     return {
         **(estimate(product, country) if ok else {}),

@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from sellers.fulfilment.models import Fulfilment
+from sellers.fulfilment.models import Parcel
 from sellers.payouts.services import balance
 from sellers.space.access import SellerSpaceMixin, choose, member_sellers
 from sellers.space.catalogue import seller_products
@@ -23,9 +23,9 @@ class HomeView(SellerSpaceMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(
             listings_count=seller_products(self.seller).count(),
-            to_prepare_count=Fulfilment.objects.filter(
-                seller=self.seller,
-                status__in=[Fulfilment.Status.PAID, Fulfilment.Status.IN_PREPARATION],
+            to_prepare_count=Parcel.objects.filter(
+                partner=self.seller,
+                status__in=[Parcel.Status.PAID, Parcel.Status.IN_PREPARATION],
             ).count(),
             balance=balance(self.seller),
         )

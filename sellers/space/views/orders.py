@@ -1,4 +1,4 @@
-"""The seller's own order lines, grouped by order, and its fulfilment of each order.
+"""The seller's own order lines, grouped by order, and its parcel of each order.
 
 Only the seller's lines are loaded; of the buyer, only the shipping address is shown (no
 email, billing address, payment or other sellers' lines).
@@ -13,14 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, TemplateView
 from oscar.core.loading import get_model
 
-from sellers.fulfilment.models import Fulfilment, FulfilmentEvent
-from sellers.fulfilment.services import TransitionError, advance, fulfilment_for, next_statuses
-from sellers.fulfilment.shipment import ship
+from sellers.fulfilment.models import Parcel
+from sellers.fulfilment.parcels import parcel_for
+from sellers.fulfilment.services import TransitionError, advance, next_statuses, ship
 from sellers.payouts.services import LedgerError
 from sellers.space.access import SellerSpaceMixin
 from sellers.space.forms import ShipmentForm
-from shipping.models import Parcel
-from shipping.parcels import parcel_for
 
 logger = logging.getLogger(__name__)
 
@@ -41,11 +39,6 @@ def seller_orders(seller):
                 to_attr="seller_lines",
             ),
             Prefetch(
-                "seller_fulfilments",
-                queryset=Fulfilment.objects.filter(seller=seller),
-                to_attr="fulfilments_of_seller",
-            ),
-            Prefetch(
                 "parcels",
                 queryset=Parcel.objects.filter(partner=seller).select_related("service__carrier"),
                 to_attr="parcels_of_seller",
@@ -63,12 +56,12 @@ class OrderListView(SellerSpaceMixin, ListView):
     def get_queryset(self):
         orders = seller_orders(self.seller).select_related("shipping_address__country")
         status = self.request.GET.get("status")
-        if status in Fulfilment.Status.values:
-            with_status = Fulfilment.objects.filter(
-                order=OuterRef("pk"), seller=self.seller, status=status
+        if status in Parcel.Status.values:
+            with_status = Parcel.objects.filter(
+                order=OuterRef("pk"), partner=self.seller, status=status
             )
-            if status == Fulfilment.Status.PAID:
-                opened = Fulfilment.objects.filter(order=OuterRef("pk"), seller=self.seller)
+            if status == Parcel.Status.PAID:
+                opened = Parcel.objects.filter(order=OuterRef("pk"), partner=self.seller)
                 orders = orders.filter(Exists(with_status) | ~Exists(opened))
             else:
                 orders = orders.filter(Exists(with_status))
@@ -77,11 +70,11 @@ class OrderListView(SellerSpaceMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         for order in context["orders"]:
-            fulfilments = order.fulfilments_of_seller
+            parcels = order.parcels_of_seller
             order.fulfilment_status = (
-                Fulfilment.Status(fulfilments[0].status) if fulfilments else Fulfilment.Status.PAID
+                Parcel.Status(parcels[0].status) if parcels else Parcel.Status.PAID
             )
-        context["statuses"] = Fulfilment.Status.choices
+        context["statuses"] = Parcel.Status.choices
         context["current_status"] = self.request.GET.get("status", "")
         return context
 
@@ -100,7 +93,6 @@ class OrderDetailView(SellerOrderMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         order = self.get_order()
-        fulfilment = fulfilment_for(order, self.seller)
         parcel = parcel_for(order, self.seller)
         initial = {"service": parcel.service.code if parcel.service_id else ""}
         context.update(
@@ -110,37 +102,36 @@ class OrderDetailView(SellerOrderMixin, TemplateView):
             lines=order.seller_lines,
             total=sum((line.line_price_incl_tax for line in order.seller_lines), start=0),
             address=order.shipping_address,
-            fulfilment=fulfilment,
-            events=FulfilmentEvent.objects.filter(fulfilment=fulfilment).select_related("actor"),
-            next_statuses=[Fulfilment.Status(s) for s in next_statuses(fulfilment.status)],
+            events=parcel.events.select_related("actor"),
+            next_statuses=[Parcel.Status(s) for s in next_statuses(parcel.status)],
             shipment_form=kwargs.get("shipment_form") or ShipmentForm(initial=initial),
         )
         return context
 
 
 class OrderStatusView(OrderDetailView):
-    """POST: move the seller's fulfilment of the order to the next status."""
+    """POST: move the seller's parcel of the order to the next status."""
 
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
         order = self.get_order()
-        fulfilment = fulfilment_for(order, self.seller)
+        parcel = parcel_for(order, self.seller)
         to_status = request.POST.get("status", "")
-        if to_status not in Fulfilment.Status.values:
+        if to_status not in Parcel.Status.values:
             messages.error(request, _("Unknown status."))
             return redirect("seller_space:order", number=order.number)
-        if to_status == Fulfilment.Status.SHIPPED:
+        if to_status == Parcel.Status.SHIPPED:
             form = ShipmentForm(request.POST)
             if not form.is_valid():
                 context = self.get_context_data(shipment_form=form)
                 return self.render_to_response(context, status=400)
         try:
-            if to_status == Fulfilment.Status.SHIPPED:
+            if to_status == Parcel.Status.SHIPPED:
                 data = form.cleaned_data
-                ship(order, self.seller, data["service"], data["tracking_number"], request.user)
+                ship(parcel, data["service"], data["tracking_number"], request.user)
             else:
-                advance(fulfilment, to_status, request.user)
+                advance(parcel, to_status, request.user)
         except TransitionError as error:
             messages.error(request, str(error))
         except LedgerError:

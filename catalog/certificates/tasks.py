@@ -1,9 +1,0 @@
-from celery import shared_task
-
-
-@shared_task(name="certificates.check_expiry")
-def check_expiry():
-    """Celery beat (CELERY_BEAT_SCHEDULE): warn before expiry, apply the rules after."""
-    from catalog.certificates import expiry
-
-    return {"warned": expiry.warn_expiring(), "expired": expiry.apply_expired()}

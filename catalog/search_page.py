@@ -1,0 +1,41 @@
+"""The search page: product search over the sellable catalogue, in the page's language."""
+
+import hashlib
+
+from django.urls import path
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from catalog import listing
+from catalog.search.engine import search_rows
+from catalog.search.text import clean_query
+from catalog.views import ProductListView
+
+MAX_QUERY_LENGTH = 200
+
+
+class SearchView(ProductListView):
+    template_name = "oscar/search/results.html"
+    sorts = listing.SEARCH_SORTS
+    default_sort = listing.RELEVANCE
+
+    def get_query(self):
+        return clean_query(self.request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
+
+    def rows_key(self):
+        digest = hashlib.sha256(self.get_query().encode()).hexdigest()
+        return f"search:{get_language()}:{digest}"
+
+    def get_index(self):
+        query, language = self.get_query(), get_language()
+        return listing.listing_index(lambda: search_rows(query, language), self.rows_key())
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        query = self.get_query()
+        ctx["query"] = query
+        ctx["search_title"] = _("Results for “%(query)s”") % {"query": query} if query else ""
+        return ctx
+
+
+urlpatterns = [path("", SearchView.as_view(), name="search")]

@@ -1,0 +1,1 @@
+"""Demo catalogue: vocabularies, craft tree, product templates, pictures and products."""

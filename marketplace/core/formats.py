@@ -1,0 +1,61 @@
+"""Numbers, dates and money as each page language writes them (CLDR data, through Babel).
+
+The one place pages, emails and PDFs format a value for a reader. English uses the British
+conventions (4 Dec 2026), the other languages their own; dates carry the month's name, so no
+reader takes 4 December for 12 April. Arabic keeps Western digits, as Moroccan readers and
+forms use them.
+"""
+
+import datetime
+
+from babel.dates import format_date as babel_date
+from babel.dates import format_datetime as babel_datetime
+from babel.numbers import format_currency, format_decimal, format_percent
+from django.utils import timezone
+from django.utils.translation import get_language
+
+LOCALES = {"en": "en_GB", "fr": "fr_FR", "ar": "ar_MA", "es": "es_ES"}
+
+
+def locale(language=None):
+    """The CLDR locale of ``language`` (else the active one)."""
+    code = (language or get_language() or "en").split("-")[0]
+    return LOCALES.get(code, LOCALES["en"])
+
+
+def format_date(value, language=None, length="medium"):
+    """4 Dec 2026, 4 déc. 2026, 4 dic 2026, 04/12/2026 in Arabic (length: short, medium, long)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return babel_date(value, length, locale=locale(language))
+
+
+def format_datetime(value, language=None, length="medium"):
+    if value is None:
+        return ""
+    value = timezone.localtime(value) if timezone.is_aware(value) else value
+    return babel_datetime(value, length, locale=locale(language))
+
+
+def format_number(value, language=None, decimals=None):
+    """1,234.5 / 1 234,5 / 1.234,5; ``decimals`` fixes the digits after the separator."""
+    if value is None:
+        return ""
+    if decimals is None:
+        return format_decimal(value, locale=locale(language))
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=locale(language))
+
+
+def format_money(amount, currency, language=None):
+    """An amount with its currency, as the reader's language writes it (two decimals)."""
+    if amount is None:
+        return ""
+    return format_currency(amount, currency, locale=locale(language))
+
+
+def format_rate(value, language=None):
+    """A percentage (0.2 -> 20 %, 20 %, 20 %, ٪20 as the locale writes it)."""
+    return format_percent(value, locale=locale(language))

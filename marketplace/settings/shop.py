@@ -1,0 +1,68 @@
+"""Oscar and Wagtail: the shop, its dashboard navigation, the CMS."""
+
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from oscar.defaults import *  # noqa: F403
+
+from marketplace.settings.environment import env
+from marketplace.settings.files import CMS_UPLOAD_MAX_BYTES, UPLOAD_MAX_PIXELS
+from sellers.permissions import dashboard_curator_access
+from shipping.permissions import dashboard_rates_access
+
+# Wagtail
+WAGTAIL_SITE_NAME = "Dar Maalem Marketplace"
+WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Editors' uploads go through marketplace.core.uploads too (marketplace/cms/forms.py): JPEG,
+# PNG and WebP pictures, re-encoded; PDF documents without active content.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "marketplace.cms.forms.ImageForm"
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = CMS_UPLOAD_MAX_BYTES
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = UPLOAD_MAX_PIXELS
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "marketplace.cms.forms.DocumentForm"
+WAGTAILDOCS_EXTENSIONS = ["pdf"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = CMS_UPLOAD_MAX_BYTES
+
+# Oscar
+OSCAR_SHOP_NAME = "Dar Maalem"
+OSCAR_SHOP_TAGLINE = _("Moroccan handicrafts, from the workshop to your door")
+OSCAR_DEFAULT_CURRENCY = "MAD"
+OSCAR_HOMEPAGE = reverse_lazy("home")
+OSCAR_PRODUCTS_PER_PAGE = 24
+OSCAR_ALLOW_ANON_CHECKOUT = True
+OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
+# Oscar's file deletion needs sorl-thumbnail; the seller space deletes originals and renditions.
+OSCAR_DELETE_IMAGE_FILES = False
+OSCAR_THUMBNAILER = "catalog.thumbnails.RenditionThumbnailer"  # Oscar's default needs sorl
+
+
+# The curators' review queue lives at /<lang>/curation/sellers/ (sellers/curation/).
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
+    {
+        "label": _("Seller applications"),
+        "icon": "fas fa-user-check",
+        "url_name": "curation:queue",
+        "access_fn": dashboard_curator_access,
+    },
+    {
+        "label": _("Shipping rates"),
+        "icon": "fas fa-truck",
+        "children": [
+            {
+                "label": _("Carriers and services"),
+                "url_name": "shipping-dashboard-tables",
+                "access_fn": dashboard_rates_access,
+            },
+            {
+                "label": _("Import a rate table"),
+                "url_name": "shipping-dashboard-rates",
+                "access_fn": dashboard_rates_access,
+            },
+        ],
+    },
+]
+# Oscar's search app imports haystack; our listing and search pages query the database directly,
+# so haystack keeps no index and its per-save signal processor is turned off.
+HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
+HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"

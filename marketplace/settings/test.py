@@ -1,0 +1,10 @@
+"""What the test suite runs on: the base settings, with fast password hashing, in-memory email
+and, on SQLite, a test database in a file that ``pytest --reuse-db`` keeps."""
+
+from marketplace.settings.base import *  # noqa: F403
+from marketplace.settings.base import BASE_DIR, DATABASES, USES_POSTGRES
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if not USES_POSTGRES:
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test_db.sqlite3")}

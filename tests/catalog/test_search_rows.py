@@ -1,0 +1,191 @@
+"""A search reads its results' rows from the search documents: they stay the products' own rows
+through every change, and only products that may be sold come back."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from catalog import facets, listing
+from catalog.search.engine import ranked_rows
+from catalog.search.tasks import reindex_products
+from marketplace.core.cache import STOREFRONT, version
+from tests.factories.catalogue import CategoryFactory, ProductFactory, SellerFactory
+
+Material = get_model("catalogue", "Material")
+Technique = get_model("catalogue", "Technique")
+Product = get_model("catalogue", "Product")
+ProductCategory = get_model("catalogue", "ProductCategory")
+
+
+@pytest.fixture(autouse=True)
+def _render_every_time(settings):
+    settings.STOREFRONT_PAGE_CACHE = False
+
+
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+
+
+def normalised(rows):
+    """Rows with their link arrays sorted (neither reader promises an order inside a row) and
+    the creation time in microseconds (the products' reader gives the datetime itself)."""
+    return sorted(
+        (
+            *row[:4],
+            row[4]
+            if isinstance(row[4], int)
+            else (row[4] - EPOCH) // datetime.timedelta(microseconds=1),
+            *(tuple(sorted(links)) for links in row[5:]),
+        )
+        for row in rows
+    )
+
+
+def titles(client, query, **params):
+    response = client.get("/en/search/", {"q": query, **params})
+    assert response.status_code == 200
+    return [product.title for product in response.context["products"]]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_search_rows_are_the_products_own_rows(craft):
+    wool = Material.objects.create(code="wool", name_en="Wool")
+    knotting = Technique.objects.create(code="knotting", name_en="Knotting")
+    subcategory = CategoryFactory(parent=craft, name_en="Kilims", slug="kilims")
+    made = [
+        ProductFactory(category=craft, stockrecord__price=Decimal("450.50")),
+        ProductFactory(category=subcategory, is_unique_piece=True),
+        ProductFactory(category=craft, region=None),
+    ]
+    made[0].materials.add(wool)
+    made[0].techniques.add(knotting)
+    sellable = Product.objects.sellable().filter(pk__in=[p.pk for p in made])
+
+    found = ranked_rows("rug", "rug", "en")
+
+    assert normalised(found) == normalised(listing.product_list_rows(sellable)[0])
+    assert len(found) == 3
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_typo_fallback_returns_rows_too(craft):
+    product = ProductFactory(category=craft, title_en="Zellige fountain tile")
+
+    found = ranked_rows("zelige", "zelige", "en")
+
+    assert [row[0] for row in found] == [product.pk]
+    assert found[0][3] == 120000
+
+
+@pytest.mark.django_db
+def test_a_price_change_reorders_search_by_price_at_once(client, craft):
+    cheap = ProductFactory(category=craft, stockrecord__price=Decimal("100.00"))
+    dear = ProductFactory(category=craft, stockrecord__price=Decimal("200.00"))
+    assert titles(client, "rug", sort="price-asc") == [cheap.title, dear.title]
+
+    record = cheap.stockrecords.get()
+    record.price = Decimal("300.00")
+    record.save()
+
+    assert titles(client, "rug", sort="price-asc") == [dear.title, cheap.title]
+
+
+@pytest.mark.django_db
+def test_a_product_made_private_leaves_search_at_once(client, craft, product):
+    assert titles(client, "rug") == [product.title]
+
+    product.is_public = False
+    product.save()
+
+    assert titles(client, "rug") == []
+
+
+@pytest.mark.django_db
+def test_a_card_expiring_overnight_hides_the_sellers_pieces_from_search(client, craft):
+    today = timezone.localdate()
+    seller = SellerFactory(card_issued_on=today.replace(year=2020), card_expires_on=today)
+    ProductFactory(category=craft, stockrecord__seller=seller)
+    assert len(titles(client, "rug")) == 1
+
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timezone, "now", lambda: tomorrow)
+        assert titles(client, "rug") == []
+
+
+@pytest.mark.django_db
+def test_moving_a_product_to_another_craft_moves_its_search_facet(client, craft, product):
+    pottery = CategoryFactory(name_en="Pottery", slug="pottery")
+    ProductCategory.objects.filter(product=product).delete()
+    ProductCategory.objects.create(product=product, category=pottery)
+
+    response = client.get("/en/search/", {"q": "rug", "craft": "pottery"})
+
+    assert [p.pk for p in response.context["products"]] == [product.pk]
+
+
+@pytest.mark.django_db
+def test_a_background_reindex_makes_lists_read_again(craft, product):
+    before = version(STOREFRONT)
+
+    reindex_products([product.pk])
+
+    assert version(STOREFRONT) != before
+
+
+@pytest.mark.django_db
+def test_a_facet_counts_the_craft_of_a_subcategory(craft):
+    subcategory = CategoryFactory(parent=craft, name_en="Kilims", slug="kilims")
+    ProductFactory(category=subcategory)
+
+    rows, _ranked = listing.product_list_rows(Product.objects.sellable())
+
+    assert facets.product_rows(rows, facets.vocabularies())[0]["craft"] == ("rugs",)
+
+
+@pytest.mark.django_db
+def test_a_deleted_stock_record_takes_its_product_out_of_search(
+    client, craft, product, django_capture_on_commit_callbacks
+):
+    assert titles(client, "rug") == [product.title]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        product.stockrecords.get().delete()
+
+    assert titles(client, "rug") == []
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_category_and_seller_lists_read_from_documents_are_the_products_own_rows(rf, craft):
+    from catalog.views import CatalogueView, ProductCategoryView, SellerView
+
+    seller = SellerFactory()
+    subcategory = CategoryFactory(parent=craft, name_en="Kilims", slug="kilims")
+    elsewhere = CategoryFactory(name_en="Pottery", slug="pottery")
+    ProductFactory(category=craft, stockrecord__seller=seller)
+    ProductFactory(category=subcategory)
+    ProductFactory(category=elsewhere, stockrecord__seller=seller)
+    ProductFactory(category=craft, is_public=False)
+    ProductFactory(category=craft, stockrecord__seller=SellerFactory(status="suspended"))
+    views = []
+    for view_class, attributes in (
+        (CatalogueView, {}),
+        (ProductCategoryView, {"category": craft}),
+        (SellerView, {"seller": seller}),
+    ):
+        view = view_class()
+        view.setup(rf.get("/"))
+        for name, value in attributes.items():
+            setattr(view, name, value)
+        views.append(view)
+
+    for view in views:
+        from_documents, _ranked = view.read_rows()
+        from_products, _ranked = listing.product_list_rows(view.get_products())
+        assert normalised(from_documents) == normalised(from_products), type(view).__name__
+    assert [len(view.read_rows()[0]) for view in views] == [3, 2, 2]

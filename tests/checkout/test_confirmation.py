@@ -1,0 +1,140 @@
+"""The thank-you page and the buyer's confirmation email list each parcel (seller, service,
+delivery estimate), the duties paid now (DDP) or estimated on delivery (DAP), and both amounts:
+MAD and the buyer's currency with the locked rate and its date."""
+
+from decimal import Decimal
+
+import pytest
+from babel.numbers import format_currency
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.formats import date_format
+from oscar.core.loading import get_model
+
+from marketplace.payments.confirmation import order_confirmation
+from tests.factories.checkout import address_in, rug_and_lantern, start_payment, walk_to_preview
+
+Order = get_model("order", "Order")
+Parcel = get_model("fulfilment", "Parcel")
+pytestmark = pytest.mark.django_db
+
+
+def choose(client, incoterm, prefer="fastest", language="en"):
+    client.post(f"/{language}/checkout/shipping-method/", {"prefer": prefer})
+    client.post(f"/{language}/checkout/shipping-method/", {"incoterm": incoterm})
+
+
+def buy(client, country="US", incoterm="DDP", currency="USD", language="en", capture=None):
+    client.cookies["currency"] = currency
+    walk_to_preview(client, rug_and_lantern(), address=address_in(country), language=language)
+    choose(client, incoterm, language=language)
+    response = start_payment(client, language=language)
+    assert response.status_code == 200, response.content
+    if capture is None:
+        client.get(response.json()["return_url"])
+    else:
+        with capture(execute=True):
+            client.get(response.json()["return_url"])
+    return Order.objects.get()
+
+
+def thank_you(client, language="en"):
+    response = client.get(f"/{language}/checkout/thank-you/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_thank_you_lists_each_parcel_with_its_seller_service_and_delivery_estimate(
+    client, stripe_api
+):
+    order = buy(client)
+    html = thank_you(client)
+    assert html.count('data-testid="confirmed-parcel"') == 2
+    assert "From Atelier Marrakech" in html and "From Dinanderie Fès" in html
+    for parcel in Parcel.objects.filter(order=order).select_related("service"):
+        service = parcel.service
+        low, high = 3 + service.transit_days_min, 3 + service.transit_days_max
+        assert f"{service.name},\n            delivered in {low}–{high} days" in html
+
+
+def test_thank_you_shows_the_ddp_duties_paid_now_per_parcel_and_in_total(client, stripe_api):
+    order = buy(client)
+    html = thank_you(client)
+    assert html.count('data-testid="parcel-duties-now"') == 2
+    assert "240.00" in html and "41.70" in html  # rug and lantern duties (HS 5701, 9405)
+    assert 'data-testid="duties-mad"' in html
+    assert order.surcharge_incl_tax == Decimal("281.70")
+    assert 'data-testid="duties-on-delivery"' not in html
+
+
+def test_thank_you_shows_the_dap_estimate_as_not_charged(client, stripe_api):
+    order = buy(client, country="CA", incoterm="DAP", currency="CAD")
+    html = thank_you(client)
+    estimate = sum(p.duties_on_delivery for p in Parcel.objects.filter(order=order))
+    assert estimate > 0
+    assert html.count('data-testid="parcel-duties-on-delivery"') == 2
+    assert 'data-testid="duties-on-delivery"' in html and "not charged now" in html
+    assert 'data-testid="duties-mad"' not in html
+
+
+def test_thank_you_shows_both_amounts_with_the_locked_rate_and_its_date(client, stripe_api):
+    order = buy(client)
+    payment = order.checkout_payment
+    html = thank_you(client)
+    assert 'data-testid="total-mad"' in html
+    assert format_currency(payment.amount, "USD", locale="en") in html
+    rate = f"{payment.rate:.6f}"
+    assert f"1 MAD = {rate} USD, rate of {date_format(payment.rate_date, 'SHORT_DATE_FORMAT')}" in (
+        html
+    )
+
+
+def test_a_buyer_paying_in_mad_sees_no_second_amount(client, stripe_api):
+    buy(client, currency="MAD")
+    assert 'data-testid="charge"' not in thank_you(client)
+
+
+def test_the_confirmation_email_lists_the_parcels_duties_and_both_amounts_in_french(
+    client, stripe_api, django_capture_on_commit_callbacks
+):
+    order = buy(client, language="fr", currency="EUR", capture=django_capture_on_commit_callbacks)
+    payment = order.checkout_payment
+    body = next(m for m in mail.outbox if m.to == ["claire@example.com"]).body
+    assert "De Atelier Marrakech" in body and "De Dinanderie Fès" in body
+    assert body.count("Droits et taxes payés maintenant (DDP)") == 2
+    assert "livré en" in body
+    amount = f"{payment.amount}".replace(".", ",")  # French decimals
+    assert f"Débité en EUR: {amount} EUR" in body
+    with translation.override("fr"):
+        day = date_format(payment.rate_date, "SHORT_DATE_FORMAT")
+    assert f"taux du {day}" in body
+
+
+def test_the_confirmation_email_gives_the_dap_estimate(
+    client, stripe_api, django_capture_on_commit_callbacks
+):
+    buy(
+        client,
+        country="CA",
+        incoterm="DAP",
+        currency="CAD",
+        capture=django_capture_on_commit_callbacks,
+    )
+    body = next(m for m in mail.outbox if m.to == ["claire@example.com"]).body
+    assert body.count("(estimate, paid on delivery)") == 2
+    assert "Estimated duties and taxes paid on delivery (not charged now)" in body
+    assert "Duties and taxes paid now" not in body
+
+
+def test_the_confirmation_reads_a_fixed_number_of_queries_whatever_the_parcels(client, stripe_api):
+    order = buy(client)
+    with CaptureQueriesContext(connection) as two_parcels:
+        confirmation = order_confirmation(order)
+        [(p.service.carrier.name if p.service else "") for p in confirmation.parcels]
+    Parcel.objects.filter(order=order).first().delete()
+    with CaptureQueriesContext(connection) as one_parcel:
+        confirmation = order_confirmation(order)
+        [(p.service.carrier.name if p.service else "") for p in confirmation.parcels]
+    assert len(two_parcels) == len(one_parcel)

@@ -1,0 +1,1 @@
+"""Factories and builders shared by the suite, one module per area."""

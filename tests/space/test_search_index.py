@@ -1,0 +1,72 @@
+"""Listings saved in the seller space are indexed for search, once per save or import."""
+
+import pytest
+from oscar.core.loading import get_model
+
+from catalog.search import signals
+from tests.factories.catalogue import (
+    MaterialFactory,
+    RegionFactory,
+    SellerFactory,
+    TechniqueFactory,
+    rug_craft,
+)
+from tests.factories.users import member_of
+from tests.space.test_csv_import import csv_file, row, send
+
+pytestmark = pytest.mark.django_db
+
+Document = get_model("catalogue", "ProductSearchDocument")
+Product = get_model("catalogue", "Product")
+
+
+@pytest.fixture
+def csv_member(client):
+    rug_craft()
+    RegionFactory()
+    MaterialFactory()
+    TechniqueFactory()
+    client.force_login(member_of(SellerFactory()))
+    return client
+
+
+@pytest.fixture
+def reindex_calls(monkeypatch):
+    calls = []
+    original = signals.reindex
+
+    def spy(ids):
+        calls.append(sorted(ids))
+        return original(ids)
+
+    monkeypatch.setattr(signals, "reindex", spy)
+    return calls
+
+
+def test_csv_import_indexes_every_listing_in_one_pass(csv_member, reindex_calls):
+    send(csv_member, csv_file([row(), row(), row()]))
+    ids = sorted(Product.objects.values_list("pk", flat=True))
+    assert reindex_calls == [ids]
+    assert Document.objects.filter(product_id__in=ids).count() == 3 * 4
+
+
+def test_failed_import_indexes_nothing(csv_member, reindex_calls):
+    send(csv_member, csv_file([row(), row(price_mad="0")]))
+    assert reindex_calls == []
+
+
+def test_nested_deferral_indexes_once_at_the_outer_end(reindex_calls):
+    with signals.deferred_reindex():
+        with signals.deferred_reindex():
+            signals.schedule_reindex([1])
+        assert reindex_calls == []
+        signals.schedule_reindex([2])
+    assert reindex_calls == [[1, 2]]
+
+
+def test_block_that_raises_indexes_nothing(reindex_calls):
+    with pytest.raises(RuntimeError), signals.deferred_reindex():
+        signals.schedule_reindex([1])
+        raise RuntimeError
+    signals.schedule_reindex([3])
+    assert reindex_calls == [[3]]

@@ -1,0 +1,1 @@
+"""Helpers of the suite that are not factories: fixtures, watchers, generators."""
