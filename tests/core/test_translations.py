@@ -1,6 +1,9 @@
 """The French, Arabic and Spanish catalogues are complete, compiled and in use."""
 
 import gettext as gettext_module
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -46,3 +49,33 @@ def test_compiled_catalogue_matches_its_source(language):
 def test_storefront_strings_are_translated(language, expected):
     with translation.override(language):
         assert gettext("Add to basket") == expected
+
+
+SOURCE_DIRS = ["marketplace", "catalog", "compliance", "sellers", "shipping", "themes", "demo"]
+
+
+def marked_strings(tmp_path):
+    """The msgids `makemessages` finds in a copy of the source (the catalogues stay untouched)."""
+    for name in SOURCE_DIRS:
+        shutil.copytree(Path(settings.BASE_DIR) / name, tmp_path / name)
+    shutil.copy(Path(settings.BASE_DIR) / "manage.py", tmp_path)
+    (tmp_path / "locale").mkdir()
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "fr", "--no-location"],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+    )
+    with open(tmp_path / "locale" / "fr" / "LC_MESSAGES" / "django.po", "rb") as handle:
+        return {message_key(message) for message in read_po(handle) if message.id}
+
+
+def message_key(message):
+    return (message.id if isinstance(message.id, str) else message.id[0], message.context)
+
+
+@pytest.mark.skipif(not shutil.which("xgettext"), reason="needs GNU gettext (xgettext)")
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_string_marked_in_the_source_is_in_the_catalogue(tmp_path, language):
+    known = {message_key(message) for message in catalogue(language)}
+    assert sorted(marked_strings(tmp_path / language) - known, key=str) == []
