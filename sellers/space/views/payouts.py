@@ -1,9 +1,10 @@
 """What the seller is owed: balance, ledger entries and the statement CSV of a period."""
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.views.generic import ListView
 
-from sellers.payouts.models import LedgerEntry
+from sellers.payouts.models import LedgerEntry, Payout
 from sellers.payouts.services import balance, statement_csv
 from sellers.space.access import SellerSpaceMixin
 from sellers.space.forms import StatementForm
@@ -15,11 +16,13 @@ class PayoutView(SellerSpaceMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return LedgerEntry.objects.filter(seller=self.seller)
+        return LedgerEntry.objects.filter(seller=self.seller).select_related("payout")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["balance"] = balance(self.seller)
+        context["payouts"] = Payout.objects.filter(seller=self.seller).order_by("-pk")[:24]
+        context["hold_days"] = settings.PAYOUT_HOLD_DAYS
         context.setdefault("statement_form", StatementForm.this_month())
         return context
 
