@@ -1,9 +1,10 @@
 """Staff pages for payouts (under /dashboard/payouts/): what is available per seller, payout
-runs, their bank files, and marking a run paid."""
+runs, their bank files, and marking a run paid. For staff who may pay sellers
+(``permissions.can_pay_sellers``)."""
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import user_passes_test
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,8 +14,9 @@ from django.views.decorators.http import require_POST
 
 from sellers.payouts import bank_files, runs
 from sellers.payouts.models import PayoutRun
+from sellers.payouts.permissions import can_pay_sellers
 
-staff_only = staff_member_required(login_url="customer:login")
+staff_only = user_passes_test(can_pay_sellers, login_url="customer:login")
 
 
 class RunForm(forms.Form):

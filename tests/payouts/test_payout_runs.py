@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 from lxml import etree
@@ -49,6 +50,7 @@ def sellers():
 @pytest.fixture
 def staff(client):
     user = get_user_model().objects.create_user("staff", "staff@example.com", "x", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="add_payoutrun"))
     client.force_login(user)
     return client
 
@@ -69,6 +71,8 @@ def test_a_batch_with_two_sellers_is_created_exported_and_reconciled(staff, sell
     response = create_run(staff)
     run = PayoutRun.objects.get()
     assert response.status_code == 302
+    page = staff.get(reverse("payouts-dashboard:run", args=[run.pk])).content.decode()
+    assert all(payout.reference in page for payout in run.payouts.all())
     amounts = dict(run.payouts.values_list("seller", "amount"))
     assert amounts == {first.pk: Decimal("1232.00"), second.pk: Decimal("220.00")}
     assert run.total == Decimal("1452.00")
@@ -135,8 +139,14 @@ def test_a_seller_without_a_valid_rib_is_left_out_and_shown(staff, sellers):
     assert balance(no_rib)["available"] == Decimal("88.00")
 
 
-def test_the_payout_pages_are_for_staff_only(client, sellers):
-    client.force_login(member_of(sellers[0]))
+@pytest.mark.parametrize("who", ["seller", "staff without the permission"])
+def test_the_payout_pages_are_for_staff_who_may_pay_sellers(client, sellers, who):
+    available_credit(sellers[0], "100.00")
+    if who == "seller":
+        user = member_of(sellers[0])
+    else:
+        user = get_user_model().objects.create_user("clerk", "c@example.com", "x", is_staff=True)
+    client.force_login(user)
     assert client.get(reverse("payouts-dashboard:runs")).status_code == 302
     assert create_run(client).status_code == 302
     assert not PayoutRun.objects.exists()
@@ -162,3 +172,10 @@ def test_the_seller_payouts_page_renders_in_each_language(client, staff, sellers
     create_run(staff)
     client.force_login(member_of(sellers[0]))
     assert client.get(f"/{language}/my-shop/payouts/").status_code == 200
+
+
+def test_the_dashboard_menu_links_to_the_payout_pages(client):
+    admin = get_user_model().objects.create_superuser("boss", "boss@example.com", "x")
+    client.force_login(admin)
+    page = client.get("/dashboard/").content.decode()
+    assert reverse("payouts-dashboard:runs") in page
