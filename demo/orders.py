@@ -20,7 +20,8 @@ from marketplace.payments.placement import create_order_parcels, shipping_method
 from marketplace.payments.pricing import price_order
 from sellers.fulfilment.models import Parcel
 from sellers.fulfilment.parcels import parcel_for
-from sellers.fulfilment.services import advance, ship
+from sellers.fulfilment.services import advance, record_carrier_event, ship
+from sellers.fulfilment.tracking.events import TrackingEvent
 from shipping.models import Service
 from shipping.selection import ShippingSelection
 
@@ -193,4 +194,12 @@ def _reach(order, seller, state):
     tracking = f"DM{order.number[-4:]}{seller.pk:04d}MA"
     parcel = ship(parcel, service.code, tracking)
     if state == Status.DELIVERED:
-        advance(parcel, Status.DELIVERED)
+        # Delivered as the carrier's tracking reports it: that starts the payout hold.
+        event = TrackingEvent(
+            tracking_number=tracking,
+            event_id=f"demo-{order.number}-{seller.pk}",
+            status=TrackingEvent.DELIVERED,
+            occurred_at=timezone.now(),
+            description="Delivered",
+        )
+        record_carrier_event(parcel, service.carrier.code, event)

@@ -35,6 +35,8 @@ urlpatterns = [
     path("dashboard/shipping-tables/", include(shipping_dashboard_tables.urlpatterns)),
     path("currency/", include("marketplace.currency.urls")),
     path("payments/", include("marketplace.payments.urls")),
+    path("tracking/", include("sellers.fulfilment.tracking.urls")),
+    path("dashboard/payouts/", include("sellers.payouts.dashboard_urls")),
     path(
         "dashboard/payments/", include((payments_urls.dashboard_urlpatterns, "payments-dashboard"))
     ),

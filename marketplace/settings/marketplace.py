@@ -23,7 +23,14 @@ PAGE_CACHE_VARY_COOKIES = ["currency", "country"]
 
 # Seller space (sellers/space, sellers/fulfilment, sellers/payouts).
 MARKETPLACE_COMMISSION_RATE = env.str("MARKETPLACE_COMMISSION_RATE", default="0.12")
+# A credit becomes available PAYOUT_HOLD_DAYS after the carrier's tracking says delivered, or
+# PAYOUT_MAX_DAYS_AFTER_SHIPMENT after shipment when tracking stays silent.
 PAYOUT_HOLD_DAYS = env.int("PAYOUT_HOLD_DAYS", default=14)
+PAYOUT_MAX_DAYS_AFTER_SHIPMENT = env.int("PAYOUT_MAX_DAYS_AFTER_SHIPMENT", default=60)
+# The marketplace's account, debited by payout bank transfers (pain.001 / CSV batches).
+PAYOUT_DEBTOR_NAME = env("PAYOUT_DEBTOR_NAME", default="Marketplace de l'artisanat marocain")
+PAYOUT_DEBTOR_RIB = env("PAYOUT_DEBTOR_RIB", default="")
+PAYOUT_DEBTOR_BIC = env("PAYOUT_DEBTOR_BIC", default="")
 # Dotted path of ``f(order_line) -> Decimal`` giving a line's amount in MAD (the ledger's base).
 PAYOUT_LINE_AMOUNT = "sellers.payouts.services.order_line_amount_mad"
 SELLER_PHOTOS_PER_LISTING = env.int("SELLER_PHOTOS_PER_LISTING", default=8)
@@ -51,3 +58,21 @@ STRIPE_JS_URL = (
 # Minutes a unique piece stays reserved for a buyer whose payment has started.
 STOCK_RESERVATION_MINUTES = env.int("STOCK_RESERVATION_MINUTES", default=30)
 CURRENCY_RATES_FEED_URL = env("CURRENCY_RATES_FEED_URL", default="")
+
+# Carrier tracking (sellers/fulfilment/tracking): webhook shared secrets (HMAC-SHA256 of the
+# body; a carrier without one is refused), tracking API URLs ("{number}" is replaced) and keys.
+TRACKING_WEBHOOK_SECRETS = {
+    "barid": env("TRACKING_SECRET_BARID", default=""),
+    "dhl": env("TRACKING_SECRET_DHL", default=""),
+}
+TRACKING_API_URLS = {
+    "barid": env("TRACKING_API_URL_BARID", default=""),
+    # DHL's: https://api-eu.dhl.com/track/shipments?trackingNumber={number}
+    "dhl": env("TRACKING_API_URL_DHL", default=""),
+}
+TRACKING_API_KEYS = {
+    "barid": env("TRACKING_API_KEY_BARID", default=""),
+    "dhl": env("TRACKING_API_KEY_DHL", default=""),
+}
+TRACKING_HTTP_TIMEOUT = env.int("TRACKING_HTTP_TIMEOUT", default=10)
+TRACKING_MAX_RESPONSE_BYTES = 2 * 1024 * 1024

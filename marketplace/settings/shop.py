@@ -6,6 +6,7 @@ from oscar.defaults import *  # noqa: F403
 
 from marketplace.settings.environment import env
 from marketplace.settings.files import CMS_UPLOAD_MAX_BYTES, UPLOAD_MAX_PIXELS
+from sellers.payouts.permissions import dashboard_payouts_access
 from sellers.permissions import dashboard_curator_access
 from shipping.permissions import dashboard_rates_access
 
@@ -44,6 +45,12 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "icon": "fas fa-user-check",
         "url_name": "curation:queue",
         "access_fn": dashboard_curator_access,
+    },
+    {
+        "label": _("Payouts"),
+        "icon": "fas fa-money-check",
+        "url_name": "payouts-dashboard:runs",
+        "access_fn": dashboard_payouts_access,
     },
     {
         "label": _("Shipping rates"),

@@ -35,6 +35,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 
 # Celery beat (`celery -A marketplace beat`, one instance): every periodic task, in one place.
+# Task modules outside an app's ``tasks`` module (autodiscovery finds only those).
+CELERY_IMPORTS = ["sellers.fulfilment.tracking.tasks"]
+
 CELERY_BEAT_SCHEDULE = {
     "forget-old-task-receipts": {"task": "idempotency.forget_old_receipts", "schedule": 86400},
     "sellers-delete-abandoned-drafts": {
@@ -55,6 +58,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "marketplace.payments.tasks.release_expired_reservations",
         "schedule": 60,
     },
+    "fulfilment-poll-tracking": {
+        "task": "fulfilment.poll_tracking",
+        "schedule": env.int("TRACKING_POLL_SECONDS", default=3 * 60 * 60),
+    },
+    # Credits whose hold has passed become available for payout (idempotent).
+    "payouts-release-due-credits": {"task": "payouts.release_due_credits", "schedule": 3600},
     # Succeeded intents without an order: place the order, or refund a charge that can have none.
     "reconcile-stripe-charges": {
         "task": "marketplace.payments.tasks.reconcile_charges",

@@ -70,6 +70,9 @@ class Parcel(models.Model):
     preparing_at = models.DateTimeField(_("In preparation since"), null=True, blank=True)
     shipped_at = models.DateTimeField(_("Shipped at"), null=True, blank=True)
     delivered_at = models.DateTimeField(_("Delivered at"), null=True, blank=True)
+    tracked_delivered_at = models.DateTimeField(
+        _("Delivered according to the carrier's tracking"), null=True, blank=True
+    )
     shipping_refunded_at = models.DateTimeField(
         _("Shipping and duties refunded at"), null=True, blank=True
     )
@@ -128,7 +131,13 @@ class AppendOnlyError(Exception):
 
 
 class ParcelEvent(models.Model):
-    """One transition of a parcel; rows are only ever added."""
+    """One transition of a parcel, or one event of its carrier's tracking; rows are only ever
+    added. A carrier's event carries the carrier's own id (``event_id``): the same event
+    received twice (webhook replayed, webhook and polling) is recorded once."""
+
+    class Source(models.TextChoices):
+        MANUAL = "manual", _("Seller or staff")
+        CARRIER = "carrier", _("Carrier tracking")
 
     parcel = models.ForeignKey(Parcel, on_delete=models.CASCADE, related_name="events")
     from_status = models.CharField(_("From"), max_length=20, blank=True)
@@ -138,10 +147,24 @@ class ParcelEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    source = models.CharField(
+        _("Source"), max_length=10, choices=Source.choices, default=Source.MANUAL
+    )
+    event_id = models.CharField(_("Carrier's event id"), max_length=120, blank=True)
+    description = models.CharField(_("Description"), max_length=200, blank=True)
+    location = models.CharField(_("Location"), max_length=120, blank=True)
+    occurred_at = models.DateTimeField(_("Occurred at"), null=True, blank=True)
     created_at = models.DateTimeField(_("At"), auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["carrier", "event_id"],
+                condition=~models.Q(event_id=""),
+                name="one_event_per_carrier_event_id",
+            )
+        ]
         verbose_name = _("Parcel event")
         verbose_name_plural = _("Parcel events")
 

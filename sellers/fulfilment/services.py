@@ -3,8 +3,13 @@
 Every change runs in one transaction with the parcel row locked, appends an event and copies
 the status onto the seller's order lines (``Line.status``, which Oscar's dashboard shows). A
 parcel ships only with a carrier service and a tracking number, and only after its packing
-check when the seller requires one. Delivery sends ``parcel_delivered`` in the same transaction
-(the payout ledger credits the seller's lines).
+check when the seller requires one. Shipping sends ``parcel_shipped`` in the same transaction
+(the payout ledger records the seller's credits, held).
+
+Delivery is told by the carrier: ``record_carrier_event`` appends a carrier's tracking event
+once per event id, moves the parcel, and on the first "delivered" sends ``parcel_delivered``
+(the ledger's hold starts then). A seller's or staff member's own "delivered" moves the status
+but sends nothing: it releases no money.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -15,7 +20,7 @@ from oscar.core.loading import get_model
 
 from sellers.fulfilment import parcels
 from sellers.fulfilment.models import Parcel, ParcelEvent
-from sellers.fulfilment.signals import parcel_delivered
+from sellers.fulfilment.signals import parcel_delivered, parcel_shipped
 from shipping.models import Service
 
 Status = Parcel.Status
@@ -68,23 +73,76 @@ def advance(parcel, to_status, actor=None):
         )
     if to_status == Status.SHIPPED:
         _refuse_unshippable(locked)
+    return _move(locked, to_status, actor=actor)[0]
+
+
+def _move(locked, to_status, at=None, **event):
+    """Move the locked parcel, append its event, copy the status onto its lines.
+
+    Returns (parcel, event row)."""
     from_status = locked.status
     locked.status = to_status
-    setattr(locked, TIMESTAMPS[to_status], timezone.now())
+    setattr(locked, TIMESTAMPS[to_status], at or timezone.now())
     locked.save()
     shipped = to_status == Status.SHIPPED
-    ParcelEvent.objects.create(
-        parcel=locked,
-        from_status=from_status,
-        to_status=to_status,
-        carrier=locked.service.carrier.code if shipped else "",
-        tracking_number=locked.tracking_number if shipped else "",
-        actor=actor,
+    if shipped:
+        event.setdefault("carrier", locked.service.carrier.code if locked.service else "")
+        event.setdefault("tracking_number", locked.tracking_number)
+    row = ParcelEvent.objects.create(
+        parcel=locked, from_status=from_status, to_status=to_status, **event
     )
     seller_lines(locked).update(status=to_status)
-    if to_status == Status.DELIVERED:
-        parcel_delivered.send(sender=Parcel, parcel=locked)
-    return locked
+    if shipped:
+        parcel_shipped.send(sender=Parcel, parcel=locked)
+    return locked, row
+
+
+@transaction.atomic
+def record_carrier_event(parcel, carrier, event):
+    """Append the carrier's tracking ``event`` (a ``tracking.TrackingEvent``) once.
+
+    Returns (event row, created). A "delivered" or "in transit" event moves a parcel not yet
+    shipped to shipped (the carrier has it); "delivered" then marks it delivered, records
+    ``tracked_delivered_at`` and sends ``parcel_delivered`` the first time, even when the seller
+    had already said "delivered". Other events are recorded without moving the parcel.
+    """
+    locked = _locked(parcel)
+    existing = ParcelEvent.objects.filter(carrier=carrier, event_id=event.event_id).first()
+    if existing is not None:
+        return existing, False
+    at = min(event.occurred_at, timezone.now())
+    fields = {
+        "source": ParcelEvent.Source.CARRIER,
+        "carrier": carrier,
+        "tracking_number": locked.tracking_number,
+        "description": event.description[:200],
+        "location": event.location[:120],
+        "occurred_at": at,
+    }
+    delivered = event.status == event.DELIVERED
+    if event.status in (event.IN_TRANSIT, event.DELIVERED) and locked.status in (
+        Status.PAID,
+        Status.IN_PREPARATION,
+    ):
+        shipped_id = "" if delivered else event.event_id
+        locked, row = _move(locked, Status.SHIPPED, at=at, event_id=shipped_id, **fields)
+        if not delivered:
+            return row, True
+    if delivered and locked.status != Status.DELIVERED:
+        locked, row = _move(locked, Status.DELIVERED, at=at, event_id=event.event_id, **fields)
+    else:
+        row = ParcelEvent.objects.create(
+            parcel=locked,
+            from_status=locked.status,
+            to_status=locked.status,
+            event_id=event.event_id,
+            **fields,
+        )
+    if delivered and locked.tracked_delivered_at is None:
+        locked.tracked_delivered_at = at
+        locked.save(update_fields=["tracked_delivered_at", "updated_at"])
+        parcel_delivered.send(sender=Parcel, parcel=locked, delivered_at=at)
+    return row, True
 
 
 def _refuse_unshippable(parcel):

@@ -1,4 +1,8 @@
 from django.dispatch import Signal
 
-# Sent in the transaction that marks a parcel delivered, with ``parcel``.
+# Sent in the transaction that marks a parcel shipped, with ``parcel`` (its ``shipped_at`` set).
+parcel_shipped = Signal()
+# Sent in the transaction that records the carrier's tracking saying the parcel was delivered,
+# with ``parcel`` and ``delivered_at`` (the carrier's time). A seller's or staff member's own
+# "delivered" does not send it.
 parcel_delivered = Signal()

@@ -2,15 +2,25 @@
 
 from django.contrib import admin
 
-from sellers.payouts.models import LedgerEntry
+from sellers.payouts.models import LedgerEntry, Payout, PayoutRun
 
 
 @admin.register(LedgerEntry)
 class LedgerEntryAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "seller", "kind", "order_number", "reference", "amount"]
+    list_display = [
+        "created_at",
+        "seller",
+        "kind",
+        "order_number",
+        "reference",
+        "amount",
+        "available_on",
+        "released_at",
+        "payout",
+    ]
     list_filter = ["kind"]
     search_fields = ["seller__name", "order_number", "reference"]
-    list_select_related = ["seller"]
+    list_select_related = ["seller", "payout"]
     date_hierarchy = "created_at"
 
     def get_readonly_fields(self, request, obj=None):
@@ -24,3 +34,28 @@ class LedgerEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Payouts are made on the payout pages (/dashboard/payouts/); the admin only shows them."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PayoutRun)
+class PayoutRunAdmin(ReadOnlyAdmin):
+    list_display = ["reference", "execution_date", "total", "created_at", "paid_at"]
+
+
+@admin.register(Payout)
+class PayoutAdmin(ReadOnlyAdmin):
+    list_display = ["reference", "run", "seller", "amount", "rib", "paid_at"]
+    list_select_related = ["run", "seller"]
+    search_fields = ["reference", "seller__name"]

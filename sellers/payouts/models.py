@@ -1,18 +1,25 @@
-"""The payout ledger: what the marketplace owes each seller, entry by entry."""
+"""The payout ledger: what the marketplace owes each seller, entry by entry, and the payouts
+that pay it to the sellers' banks."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
 class LedgerEntry(models.Model):
-    """A credit (a delivered line, net of commission) or a debit (a refund), in MAD.
+    """A credit (a shipped line, net of commission) or a debit (a refund), in MAD.
 
     ``amount`` is signed: credits are positive, debits negative. ``key`` makes each entry
     unique, so recording the same event twice writes one row.
+
+    A credit is held: ``available_on`` is the day its hold ends (the maximum time after
+    shipment until the carrier's tracking says delivered, then the hold period after that
+    delivery); the release task sets ``released_at`` once that day has come. A released entry
+    (debits are released when written) goes into the seller's next ``Payout``.
     """
 
     class Kind(models.TextChoices):
-        CREDIT = "credit", _("Sale delivered")
+        CREDIT = "credit", _("Sale")
         REFUND = "refund", _("Refund")
 
     seller = models.ForeignKey(
@@ -30,6 +37,15 @@ class LedgerEntry(models.Model):
     amount = models.DecimalField(_("Amount"), max_digits=12, decimal_places=2)
     currency = models.CharField(_("Currency"), max_length=3, default="MAD")
     available_on = models.DateField(_("Available on"))
+    released_at = models.DateTimeField(_("Released at"), null=True, blank=True, db_index=True)
+    payout = models.ForeignKey(
+        "payouts.Payout",
+        verbose_name=_("Payout"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="entries",
+    )
     created_at = models.DateTimeField(_("Recorded at"), auto_now_add=True, db_index=True)
 
     class Meta:
@@ -40,3 +56,60 @@ class LedgerEntry(models.Model):
 
     def __str__(self):
         return f"{self.key}: {self.amount} {self.currency}"
+
+    @property
+    def state(self):
+        if self.payout_id:
+            return _("Paid out") if self.payout.paid_at else _("In a payout")
+        return _("Available") if self.released_at else _("Held")
+
+
+class PayoutRun(models.Model):
+    """One bank transfer batch: a payout per seller, exported as CSV and pain.001, then
+    reconciled when staff mark it paid."""
+
+    reference = models.CharField(_("Reference"), max_length=35, unique=True)
+    execution_date = models.DateField(_("Requested execution date"))
+    total = models.DecimalField(_("Total"), max_digits=14, decimal_places=2)
+    currency = models.CharField(_("Currency"), max_length=3, default="MAD")
+    created_at = models.DateTimeField(_("Created at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    paid_at = models.DateTimeField(_("Paid at"), null=True, blank=True)
+    paid_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("Payout run")
+        verbose_name_plural = _("Payout runs")
+
+    def __str__(self):
+        return self.reference
+
+
+class Payout(models.Model):
+    """What one seller is paid in a run: its available entries, to its RIB, in MAD."""
+
+    run = models.ForeignKey(PayoutRun, on_delete=models.PROTECT, related_name="payouts")
+    seller = models.ForeignKey("partner.Partner", on_delete=models.PROTECT, related_name="payouts")
+    reference = models.CharField(_("Reference"), max_length=35, unique=True)
+    amount = models.DecimalField(_("Amount"), max_digits=12, decimal_places=2)
+    currency = models.CharField(_("Currency"), max_length=3, default="MAD")
+    beneficiary = models.CharField(_("Beneficiary"), max_length=140)
+    rib = models.CharField(_("RIB"), max_length=24)
+    bank_name = models.CharField(_("Bank name"), max_length=100, blank=True)
+    paid_at = models.DateTimeField(_("Paid at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "seller"], name="one_payout_per_seller_per_run")
+        ]
+        verbose_name = _("Payout")
+        verbose_name_plural = _("Payouts")
+
+    def __str__(self):
+        return f"{self.reference}: {self.amount} {self.currency}"

@@ -1,5 +1,6 @@
-"""The payout ledger listens to deliveries and refunds: a delivered parcel credits its
-seller's lines once, each refunded line is debited to its seller once."""
+"""The payout ledger listens to shipments, tracked deliveries and refunds: a shipped parcel
+credits its seller's lines once (held), the carrier's "delivered" starts the hold period, each
+refunded line is debited to its seller once."""
 
 import logging
 
@@ -23,8 +24,14 @@ def debit_refunded_line(sender, line, amount_mad, reference, **kwargs):
         return None
 
 
-def credit_delivered_parcel(sender, parcel, **kwargs):
-    """Credit each of the seller's lines in the delivered parcel's order (in the delivery's
-    transaction: a ledger refusal undoes the delivery)."""
+def credit_shipped_parcel(sender, parcel, **kwargs):
+    """Credit each of the seller's lines in the shipped parcel's order, held (in the shipment's
+    transaction: a ledger refusal undoes the shipment)."""
     for line in seller_lines(parcel).select_related("order"):
-        services.credit_delivered_line(line, delivered_at=parcel.delivered_at)
+        services.credit_shipped_line(line, shipped_at=parcel.shipped_at)
+
+
+def start_hold_on_delivery(sender, parcel, delivered_at, **kwargs):
+    """The carrier delivered the parcel: each of its credits is held for the hold period."""
+    for line in seller_lines(parcel).select_related("order"):
+        services.credit_delivered_line(line, delivered_at=delivered_at)

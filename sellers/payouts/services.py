@@ -1,9 +1,13 @@
-"""Ledger services. Both writers are atomic and idempotent (one row per unique key).
+"""Ledger services. The writers are atomic and idempotent (one row per unique key).
 
-``credit_delivered_line(line)``: a delivered order line earns its seller the line amount in MAD
-minus the commission, available after ``PAYOUT_HOLD_DAYS``.
+``credit_shipped_line(line, shipped_at)``: a shipped order line earns its seller the line amount
+in MAD minus the commission, held until ``PAYOUT_MAX_DAYS_AFTER_SHIPMENT`` after shipment.
+``credit_delivered_line(line, delivered_at)``: the carrier's tracking says delivered: the hold
+now ends ``PAYOUT_HOLD_DAYS`` after that delivery (the credit is written if it was not).
+``release_due_credits(now)``: credits whose hold has ended become available for a payout.
 ``debit_refund(line, amount_mad, reference)``: a refund of part or all of a line takes back
-the seller's net share of the refunded amount.
+the seller's net share of the refunded amount (available at once: netted in the next payout).
+The seller's own "delivered" reaches none of these.
 """
 
 import csv
@@ -17,6 +21,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from oscar.core.loading import get_model
 
+from marketplace.idempotency.locks import hold_until_commit
 from sellers.payouts.models import LedgerEntry
 from sellers.payouts.money import CURRENCY, split, to_mad
 
@@ -45,18 +50,16 @@ def refund_key(line, reference):
     return f"refund:line:{line.pk}:{reference}"
 
 
-@transaction.atomic
-def credit_delivered_line(line, delivered_at=None):
-    """Credit ``line``'s seller once; return the ledger entry."""
+def _credit(line, available_on):
+    """The line's credit, written once with ``available_on`` (returns (entry, created))."""
     if line.partner_id is None:
         raise LedgerError("The line has no seller.")
     existing = LedgerEntry.objects.filter(key=credit_key(line)).first()
     if existing:
-        return existing
+        return existing, False
     gross = line_amount_mad(line)
     commission, net = split(gross)
-    delivered_on = timezone.localdate(delivered_at or timezone.now())
-    entry, _created = LedgerEntry.objects.get_or_create(
+    return LedgerEntry.objects.get_or_create(
         key=credit_key(line),
         defaults={
             "seller_id": line.partner_id,
@@ -67,10 +70,51 @@ def credit_delivered_line(line, delivered_at=None):
             "commission": commission,
             "amount": net,
             "currency": CURRENCY,
-            "available_on": delivered_on + datetime.timedelta(days=settings.PAYOUT_HOLD_DAYS),
+            "available_on": available_on,
         },
     )
+
+
+def _days_after(moment, days):
+    return timezone.localdate(moment or timezone.now()) + datetime.timedelta(days=days)
+
+
+@transaction.atomic
+def credit_shipped_line(line, shipped_at=None):
+    """Credit ``line``'s seller once, held until the maximum time after shipment."""
+    available_on = _days_after(shipped_at, settings.PAYOUT_MAX_DAYS_AFTER_SHIPMENT)
+    return _credit(line, available_on)[0]
+
+
+@transaction.atomic
+def credit_delivered_line(line, delivered_at=None):
+    """The carrier delivered ``line``: its credit's hold ends ``PAYOUT_HOLD_DAYS`` after
+    ``delivered_at`` (a credit already released or paid out stays as it is)."""
+    available_on = _days_after(delivered_at, settings.PAYOUT_HOLD_DAYS)
+    entry, created = _credit(line, available_on)
+    if not created:
+        held = LedgerEntry.objects.select_for_update().filter(
+            pk=entry.pk, released_at__isnull=True, payout__isnull=True
+        )
+        if held.update(available_on=available_on):
+            entry.refresh_from_db()
     return entry
+
+
+@transaction.atomic
+def release_due_credits(now=None):
+    """Release every held credit whose hold has ended by ``now``; returns how many.
+
+    Running it again (or twice at once: the second waits on the lock) releases nothing more.
+    """
+    now = now or timezone.now()
+    hold_until_commit("payouts-release")
+    due = LedgerEntry.objects.filter(
+        kind=LedgerEntry.Kind.CREDIT,
+        released_at__isnull=True,
+        available_on__lte=timezone.localdate(now),
+    )
+    return due.update(released_at=now)
 
 
 @transaction.atomic
@@ -112,19 +156,25 @@ def debit_refund(line, amount_mad, reference):
             "amount": -net,
             "currency": CURRENCY,
             "available_on": timezone.localdate(),
+            "released_at": timezone.now(),
         },
     )
     return entry
 
 
-def balance(seller, today=None):
-    """{"total", "available", "pending"} of the seller's ledger, in MAD."""
-    today = today or timezone.localdate()
+def balance(seller):
+    """The seller's ledger in MAD: ``total`` still owed, of which ``available`` (released, in
+    no payout yet), ``pending`` (held) and ``in_payment`` (in a payout not yet paid); and
+    ``paid_out``, paid to its bank."""
+    unpaid = Q(payout__isnull=True) | Q(payout__paid_at__isnull=True)
     sums = LedgerEntry.objects.filter(seller=seller).aggregate(
-        total=Sum("amount"), available=Sum("amount", filter=Q(available_on__lte=today))
+        total=Sum("amount", filter=unpaid),
+        available=Sum("amount", filter=Q(released_at__isnull=False, payout__isnull=True)),
+        pending=Sum("amount", filter=Q(released_at__isnull=True, payout__isnull=True)),
+        in_payment=Sum("amount", filter=Q(payout__isnull=False, payout__paid_at__isnull=True)),
+        paid_out=Sum("amount", filter=Q(payout__paid_at__isnull=False)),
     )
-    total, available = to_mad(sums["total"] or 0), to_mad(sums["available"] or 0)
-    return {"total": total, "available": available, "pending": total - available}
+    return {name: to_mad(value or 0) for name, value in sums.items()}
 
 
 def entries_between(seller, date_from, date_to):

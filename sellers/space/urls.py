@@ -29,4 +29,5 @@ urlpatterns = [
     path("orders/<str:number>/status/", orders.OrderStatusView.as_view(), name="order-status"),
     path("payouts/", payouts.PayoutView.as_view(), name="payouts"),
     path("payouts/statement.csv", payouts.StatementView.as_view(), name="statement"),
+    path("payouts/statement.pdf", payouts.MonthlyStatementView.as_view(), name="statement-pdf"),
 ]

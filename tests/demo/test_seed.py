@@ -102,17 +102,20 @@ def test_seed_demo_shipped_parcels_carry_service_and_tracking(seeded_orders):
 
 
 @pytest.mark.django_db
-def test_seed_demo_credits_the_payout_ledger_for_delivered_lines_only(seeded_orders):
-    delivered = Parcel.objects.filter(status="delivered")
+def test_seed_demo_credits_shipped_lines_and_delivers_by_carrier_tracking(seeded_orders):
+    shipped = Parcel.objects.filter(status__in=["shipped", "delivered"])
     credited = set(LedgerEntry.objects.filter(kind="credit").values_list("line_id", flat=True))
-    delivered_lines = {
+    shipped_lines = {
         line.pk
-        for fulfilment in delivered
+        for fulfilment in shipped
         for line in fulfilment.order.lines.filter(partner=fulfilment.partner)
     }
-    assert credited == delivered_lines and credited
+    assert credited == shipped_lines and credited
     for slug in DEMO_SELLERS:
         assert LedgerEntry.objects.filter(seller__slug=slug, kind="credit").exists()
+    delivered = Parcel.objects.filter(status="delivered")
+    assert delivered.exists()
+    assert not delivered.filter(tracked_delivered_at__isnull=True).exists()
 
 
 @pytest.mark.django_db

@@ -1,9 +1,11 @@
-"""Per-seller parcels: explicit transitions, append-only history, credits on delivery."""
+"""Per-seller parcels: explicit transitions, append-only history, held credits on shipment."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from sellers.fulfilment.models import AppendOnlyError, Parcel, ParcelEvent
 from sellers.fulfilment.parcels import create_parcels, parcel_for
@@ -121,41 +123,51 @@ def test_events_cannot_be_changed_or_deleted(parcel):
         event.delete()
 
 
-def test_delivery_credits_the_sellers_lines(parcel, seller, settings):
+def test_shipping_credits_the_sellers_lines_held(parcel, seller, settings):
     settings.MARKETPLACE_COMMISSION_RATE = "0.12"
-    ship(parcel)
-    advance(parcel, Status.DELIVERED)
+    settings.PAYOUT_MAX_DAYS_AFTER_SHIPMENT = 60
+    shipped = ship(parcel)
     entry = LedgerEntry.objects.get(seller=seller)
     assert (entry.gross, entry.commission, entry.amount) == (
         Decimal("1000.00"),
         Decimal("120.00"),
         Decimal("880.00"),
     )
+    assert entry.released_at is None
+    assert entry.available_on == timezone.localdate(shipped.shipped_at) + timedelta(days=60)
 
 
-def test_delivery_credits_only_this_sellers_lines():
+def test_shipping_credits_only_this_sellers_lines():
     mine, theirs = SellerFactory(), SellerFactory()
     order = order_for(product_of(mine), product_of(theirs))
     parcel = parcel_for(order, mine)
     ship(parcel)
-    advance(parcel, Status.DELIVERED)
     assert set(LedgerEntry.objects.values_list("seller_id", flat=True)) == {mine.pk}
 
 
-def test_failed_credit_rolls_the_delivery_back(parcel, monkeypatch):
+def test_the_sellers_own_delivered_moves_no_money(parcel, seller):
+    ship(parcel)
+    before = LedgerEntry.objects.get(seller=seller).available_on
+    delivered = advance(parcel, Status.DELIVERED)
+    assert delivered.tracked_delivered_at is None
+    assert LedgerEntry.objects.get(seller=seller).available_on == before
+
+
+def test_failed_credit_rolls_the_shipment_back(parcel, monkeypatch):
     from sellers.payouts import services
 
-    ship(parcel)
+    advance(parcel, Status.IN_PREPARATION)
+    set_tracking(parcel, "dhl-express", "JD0146000033")
 
     def fail(*args, **kwargs):
         raise RuntimeError("ledger down")
 
-    monkeypatch.setattr(services, "credit_delivered_line", fail)
+    monkeypatch.setattr(services, "credit_shipped_line", fail)
     with pytest.raises(RuntimeError):
-        advance(parcel, Status.DELIVERED)
+        advance(parcel, Status.SHIPPED)
     parcel.refresh_from_db()
-    assert parcel.status == Status.SHIPPED
-    assert not parcel.events.filter(to_status=Status.DELIVERED).exists()
+    assert parcel.status == Status.IN_PREPARATION
+    assert not parcel.events.filter(to_status=Status.SHIPPED).exists()
 
 
 def test_staff_sees_parcels_and_ledger_in_the_admin(client, parcel):

@@ -16,6 +16,7 @@ from sellers.payouts.services import (
     balance,
     credit_delivered_line,
     debit_refund,
+    release_due_credits,
     statement_csv,
 )
 from tests.factories.catalogue import SellerFactory
@@ -84,7 +85,7 @@ def test_crediting_twice_writes_one_entry(seller):
     assert LedgerEntry.objects.count() == 1
 
 
-def test_credit_is_available_after_the_hold_period(seller):
+def test_a_delivered_credit_is_available_after_the_hold_period(seller):
     delivered = timezone.now()
     entry = credit_delivered_line(line_of(seller), delivered_at=delivered)
     assert entry.available_on == timezone.localdate(delivered) + datetime.timedelta(days=14)
@@ -142,12 +143,18 @@ def test_balance_splits_available_and_pending(seller):
     long_ago = timezone.now() - datetime.timedelta(days=30)
     credit_delivered_line(line_of(seller, "100.00"), delivered_at=long_ago)
     credit_delivered_line(line_of(seller, "200.00"))
+    release_due_credits()
     figures = balance(seller)
-    assert figures == {
-        "total": Decimal("264.00"),
-        "available": Decimal("88.00"),
-        "pending": Decimal("176.00"),
-    }
+    assert (figures["total"], figures["available"], figures["pending"]) == (
+        Decimal("264.00"),
+        Decimal("88.00"),
+        Decimal("176.00"),
+    )
+
+
+def test_a_refund_is_available_at_once(seller):
+    debit_refund(line_of(seller, "100.00"), Decimal("100.00"), "re_1")
+    assert balance(seller)["available"] == Decimal("-88.00")
 
 
 def test_balance_counts_only_the_sellers_entries(seller):

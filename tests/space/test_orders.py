@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from sellers.fulfilment.models import Parcel
 from sellers.fulfilment.parcels import parcel_for
-from sellers.fulfilment.services import advance, ship
+from sellers.fulfilment.services import advance
 from tests.factories.catalogue import SellerFactory
 from tests.factories.orders import order_for, product_of
 from tests.factories.users import member_of
@@ -112,16 +112,17 @@ def test_skipping_a_step_through_the_view_is_refused(member, seller, shared_orde
     assert parcel_for(shared_order, seller).status == Status.PAID
 
 
-def test_delivery_that_cannot_be_credited_is_refused_with_a_message(member, seller):
+def test_shipment_that_cannot_be_credited_is_refused_with_a_message(member, seller):
     order = order_for(product_of(seller), currency="EUR")
     fulfilment = parcel_for(order, seller)
     advance(fulfilment, Status.IN_PREPARATION)
-    ship(fulfilment, "dhl-express", "JD01460000")
-    response = move(member, order, Status.DELIVERED)
+    response = move(
+        member, order, Status.SHIPPED, service="dhl-express", tracking_number="JD01460000"
+    )
     assert response.status_code == 302
     fulfilment.refresh_from_db()
-    assert fulfilment.status == Status.SHIPPED
-    assert not fulfilment.events.filter(to_status=Status.DELIVERED).exists()
+    assert fulfilment.status == Status.IN_PREPARATION
+    assert not fulfilment.events.filter(to_status=Status.SHIPPED).exists()
 
 
 def test_unknown_status_is_refused(member, seller, shared_order):

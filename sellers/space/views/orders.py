@@ -135,6 +135,6 @@ class OrderStatusView(OrderDetailView):
         except TransitionError as error:
             messages.error(request, str(error))
         except LedgerError:
-            messages.error(request, _("The delivery could not be recorded; our team is told."))
-            logger.exception("Delivery of order %s not credited", order.number)
+            messages.error(request, _("The shipment could not be recorded; our team is told."))
+            logger.exception("Shipment of order %s not credited", order.number)
         return redirect("seller_space:order", number=order.number)

@@ -1,10 +1,15 @@
 """What the seller is owed: balance, ledger entries and the statement CSV of a period."""
 
-from django.http import HttpResponse
-from django.views.generic import ListView
+import datetime
 
-from sellers.payouts.models import LedgerEntry
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.views.generic import ListView, View
+
+from sellers.payouts.models import LedgerEntry, Payout
 from sellers.payouts.services import balance, statement_csv
+from sellers.payouts.statements import statement_pdf
 from sellers.space.access import SellerSpaceMixin
 from sellers.space.forms import StatementForm
 
@@ -15,11 +20,13 @@ class PayoutView(SellerSpaceMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return LedgerEntry.objects.filter(seller=self.seller)
+        return LedgerEntry.objects.filter(seller=self.seller).select_related("payout")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["balance"] = balance(self.seller)
+        context["payouts"] = Payout.objects.filter(seller=self.seller).order_by("-pk")[:24]
+        context["hold_days"] = settings.PAYOUT_HOLD_DAYS
         context.setdefault("statement_form", StatementForm.this_month())
         return context
 
@@ -38,5 +45,25 @@ class StatementView(PayoutView):
             statement_csv(self.seller, date_from, date_to), content_type="text/csv; charset=utf-8"
         )
         filename = f"statement-{self.seller.pk}-{date_from:%Y%m%d}-{date_to:%Y%m%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class MonthlyStatementView(SellerSpaceMixin, View):
+    """GET month=YYYY-MM: the seller's monthly statement as a PDF, in the seller's language
+    (its preferred language, else the page's)."""
+
+    def get(self, request, *args, **kwargs):
+        try:
+            year, month = (int(part) for part in request.GET.get("month", "").split("-"))
+            first = datetime.date(year, month, 1)
+        except ValueError:
+            raise Http404 from None
+        if first > timezone.localdate() or year < 2000:
+            raise Http404
+        language = self.seller.preferred_language or request.LANGUAGE_CODE
+        pdf = statement_pdf(self.seller, year, month, language)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        filename = f"statement-{self.seller.pk}-{year:04d}-{month:02d}.pdf"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
