@@ -8,6 +8,7 @@ from marketplace.settings.environment import env
 from marketplace.settings.files import CMS_UPLOAD_MAX_BYTES, UPLOAD_MAX_PIXELS
 from sellers.permissions import dashboard_curator_access
 from shipping.permissions import dashboard_rates_access
+from wholesale.permissions import dashboard_staff_access
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Dar Maalem Marketplace"
@@ -44,6 +45,12 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "icon": "fas fa-user-check",
         "url_name": "curation:queue",
         "access_fn": dashboard_curator_access,
+    },
+    {
+        "label": _("Business buyers"),
+        "icon": "fas fa-building",
+        "url_name": "wholesale-dashboard-queue",
+        "access_fn": dashboard_staff_access,
     },
     {
         "label": _("Shipping rates"),
