@@ -1,5 +1,7 @@
 """The business registration, the staff review and the seller's wholesale offer forms."""
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -110,17 +112,19 @@ class WholesaleOfferForm(forms.Form):
     )
     sells_samples = forms.BooleanField(label=_("Samples sold"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, localized=True, **kwargs):
+        """``localized=False``: prices read with a decimal point only (CSV cells)."""
         super().__init__(*args, **kwargs)
+        price_field = LocalizedDecimalField if localized else forms.DecimalField
         for row in range(1, TIER_ROWS + 1):
             self.fields[f"tier_{row}_quantity"] = forms.IntegerField(
                 label=_("From quantity"), min_value=1, max_value=100000, required=False
             )
-            self.fields[f"tier_{row}_price"] = LocalizedDecimalField(
+            self.fields[f"tier_{row}_price"] = price_field(
                 label=_("Unit price (MAD)"),
                 max_digits=10,
                 decimal_places=2,
-                min_value=0.01,
+                min_value=Decimal("0.01"),
                 required=False,
             )
 
