@@ -169,3 +169,15 @@ def test_a_company_is_reviewed_once(client):
     company.refresh_from_db()
     assert company.status == Company.VERIFIED
     assert CompanyReview.objects.count() == 1
+
+
+def test_arabic_digits_typed_on_an_arabic_keyboard_are_read(client):
+    client.force_login(UserFactory())
+    client.post(register_url("ar"), registration(number="٤٠ ٣٠٣ ٢٦٥ ٠٤٥"))
+    assert Company.objects.get().number == "FR40303265045"
+
+
+def test_a_wrong_check_digit_is_refused_in_arabic(client):
+    client.force_login(UserFactory())
+    response = client.post(register_url("ar"), registration(number="FR40303265046"))
+    assert "أرقام التحقق في هذا الرقم خاطئة" in response.content.decode()
