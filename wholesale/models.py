@@ -154,3 +154,82 @@ class WholesaleTier(models.Model):
 
     def __str__(self):
         return f"{self.min_quantity}+: {self.unit_price} MAD"
+
+
+INCOTERMS = [
+    ("EXW", _("EXW: ex works (the workshop)")),
+    ("FCA", _("FCA: free carrier, Casablanca")),
+    ("FOB", _("FOB: free on board, Casablanca")),
+    ("CIF", _("CIF: cost, insurance and freight")),
+    ("DAP", _("DAP: delivered at place")),
+    ("DDP", _("DDP: delivered duty paid")),
+]
+
+
+class QuoteRequest(models.Model):
+    """A verified company's request, sent to each seller of its lines (one SellerQuote each)."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="quote_requests")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    destination = models.ForeignKey(DeliveryLocation, on_delete=models.PROTECT)
+    incoterm = models.CharField(_("Incoterm"), max_length=3, choices=INCOTERMS)
+    target_date = models.DateField(_("wanted by"))
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"Quote request {self.pk} ({self.company})"
+
+
+class SellerQuote(models.Model):
+    """One seller's part of a request: asked -> answered -> accepted, declined or expired."""
+
+    ASKED, ANSWERED, ACCEPTED, DECLINED, EXPIRED = (
+        "asked",
+        "answered",
+        "accepted",
+        "declined",
+        "expired",
+    )
+    STATUSES = [
+        (ASKED, _("Asked")),
+        (ANSWERED, _("Answered")),
+        (ACCEPTED, _("Accepted")),
+        (DECLINED, _("Declined")),
+        (EXPIRED, _("Expired")),
+    ]
+
+    request = models.ForeignKey(QuoteRequest, on_delete=models.CASCADE, related_name="quotes")
+    seller = models.ForeignKey("partner.Partner", on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=10, choices=STATUSES, default=ASKED)
+    lead_time_days = models.PositiveSmallIntegerField(null=True, blank=True)
+    valid_until = models.DateField(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "seller"], name="wholesale_quote_seller")
+        ]
+
+    def __str__(self):
+        return f"{self.request} / {self.seller}: {self.status}"
+
+
+class QuoteLine(models.Model):
+    quote = models.ForeignKey(SellerQuote, on_delete=models.CASCADE, related_name="lines")
+    stockrecord = models.ForeignKey("partner.StockRecord", on_delete=models.PROTECT)
+    quantity = models.PositiveIntegerField()
+    unit_price = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.quantity} x {self.stockrecord}"
