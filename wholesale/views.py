@@ -51,6 +51,9 @@ class CompanyView(BuyerMixin, TemplateView):
         context["company"] = self.company
         context["locations"] = self.company.locations.all()
         context["contacts"] = self.company.contacts.select_related("user")
+        context["quote_requests"] = self.company.quote_requests.prefetch_related(
+            "quotes__seller", "quotes__lines__stockrecord__product"
+        )
         return context
 
 

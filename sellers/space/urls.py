@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from sellers.space.views import home, imports, listings, orders, payouts, photos, wholesale
+from sellers.space.views import home, imports, listings, orders, payouts, photos, quotes, wholesale
 
 app_name = "seller_space"
 
@@ -25,6 +25,8 @@ urlpatterns = [
         imports.ImportTemplateView.as_view(),
         name="import-template",
     ),
+    path("quotes/", quotes.QuoteListView.as_view(), name="quotes"),
+    path("quotes/<int:pk>/", quotes.QuoteAnswerView.as_view(), name="quote"),
     path("orders/", orders.OrderListView.as_view(), name="orders"),
     path("orders/<str:number>/", orders.OrderDetailView.as_view(), name="order"),
     path("orders/<str:number>/status/", orders.OrderStatusView.as_view(), name="order-status"),

@@ -18,4 +18,4 @@ def wholesale_panel(context, stockrecord):
     if stockrecord is None or request is None or not sees_wholesale(request.user):
         return {"offer": None}
     offer = WholesaleOffer.objects.filter(stockrecord=stockrecord).prefetch_related("tiers").first()
-    return {"offer": offer, "request": request}
+    return {"offer": offer, "request": request, "csrf_token": context.get("csrf_token")}
