@@ -12,6 +12,7 @@ from wholesale.models import Company, DeliveryLocation
 from wholesale.numbers import COUNTRIES, SCHEMES, check_number
 
 TIER_ROWS = 4
+DUPLICATE_NUMBER = _("A company with this number is registered: ask its contact to add you.")
 
 
 def country_choices():
@@ -58,10 +59,7 @@ class CompanyRegistrationForm(forms.Form):
                 self.add_error("number", error)
                 return cleaned
             if Company.objects.filter(number_scheme=scheme, number=cleaned["number"]).exists():
-                self.add_error(
-                    "number",
-                    _("A company with this number is registered: ask its contact to add you."),
-                )
+                self.add_error("number", DUPLICATE_NUMBER)
         return cleaned
 
 

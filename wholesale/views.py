@@ -4,6 +4,7 @@
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
 
 from wholesale.access import company_of
-from wholesale.forms import CompanyRegistrationForm, ReviewForm
+from wholesale.forms import DUPLICATE_NUMBER, CompanyRegistrationForm, ReviewForm
 from wholesale.models import Company
 from wholesale.services import ReviewRefused, register_company, review_company
 
@@ -30,7 +31,15 @@ class RegisterView(BuyerMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
-        register_company(self.request.user, form.cleaned_data)
+        try:
+            register_company(self.request.user, form.cleaned_data)
+        except IntegrityError:
+            # Two submissions at once (a double click, two tabs), or the same number sent by
+            # another user at the same moment: the database's unique constraints decided.
+            if company_of(self.request.user) is not None:
+                return redirect("wholesale:company")
+            form.add_error("number", DUPLICATE_NUMBER)
+            return self.form_invalid(form)
         messages.success(
             self.request, _("Your company is registered. We review it within two working days.")
         )

@@ -10,6 +10,7 @@ from tests.factories.wholesale import CompanyFactory
 from wholesale.models import Company, CompanyReview
 
 pytestmark = pytest.mark.django_db
+OTHER_FR_VAT = "FR44732829320"  # SIREN 732829320 with its key
 
 
 def registration(**overrides):
@@ -181,3 +182,32 @@ def test_a_wrong_check_digit_is_refused_in_arabic(client):
     client.force_login(UserFactory())
     response = client.post(register_url("ar"), registration(number="FR40303265046"))
     assert "أرقام التحقق في هذا الرقم خاطئة" in response.content.decode()
+
+
+def test_two_submissions_at_once_register_one_company(client, monkeypatch):
+    """Both requests pass the "has no company yet" check before either saves (the race of a
+    double click): the second meets the database's constraint and lands on the company page."""
+    from wholesale import views
+
+    monkeypatch.setattr(views, "company_of", lambda user: None)
+    client.force_login(UserFactory())
+    client.post(register_url(), registration())
+    monkeypatch.undo()
+    monkeypatch.setattr(views.RegisterView, "dispatch", views.BuyerMixin.dispatch)
+    response = client.post(register_url(), registration(number=OTHER_FR_VAT))
+    assert response.status_code == 302
+    assert response["Location"].endswith(reverse("wholesale:company"))
+    assert Company.objects.count() == 1
+
+
+def test_the_same_number_sent_by_two_users_at_once_registers_one_company(client, monkeypatch):
+    from wholesale import forms
+
+    client.force_login(UserFactory())
+    client.post(register_url(), registration())
+    monkeypatch.setattr(forms.Company.objects, "filter", lambda **kw: Company.objects.none())
+    client.force_login(UserFactory())
+    response = client.post(register_url(), registration())
+    assert response.status_code == 200
+    assert "A company with this number is registered" in response.content.decode()
+    assert Company.objects.count() == 1
