@@ -11,8 +11,8 @@ from django.views.generic import FormView
 from oscar.core.loading import get_model
 
 from wholesale.access import verified_company
-from wholesale.models import INCOTERMS, SellerQuote, WholesaleOffer
-from wholesale.quotes import QuoteError, accept_quote, ask_quote, decline_quote
+from wholesale.models import INCOTERMS, SellerQuote
+from wholesale.quotes import QuoteError, accept_quote, ask_quote, decline_quote, quotable_offers
 from wholesale.views import BuyerMixin
 
 StockRecord = get_model("partner", "StockRecord")
@@ -37,7 +37,7 @@ def draft_of(request):
 class AddToDraftView(VerifiedBuyerMixin, View):
     def post(self, request):
         offer = get_object_or_404(
-            WholesaleOffer.objects.select_related("stockrecord__product"),
+            quotable_offers().select_related("stockrecord__product"),
             stockrecord_id=request.POST.get("stockrecord") or 0,
         )
         try:

@@ -18,9 +18,18 @@ from collections import defaultdict
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
 
 from wholesale.access import verified_company
 from wholesale.models import QuoteLine, QuoteRequest, SellerQuote, WholesaleOffer
+
+Product = get_model("catalogue", "Product")
+
+
+def quotable_offers():
+    """Offers on listings the shop shows and sells (a hidden piece or a suspended seller's
+    cannot be quoted, whatever id is posted)."""
+    return WholesaleOffer.objects.filter(stockrecord__product__in=Product.objects.sellable())
 
 
 class QuoteError(Exception):
@@ -45,7 +54,7 @@ def ask_quote(user, destination, incoterm, target_date, items, note=""):
         raise QuoteError(_("Add at least one piece to the quote."))
     offers = {
         offer.stockrecord_id: offer
-        for offer in WholesaleOffer.objects.filter(
+        for offer in quotable_offers().filter(
             stockrecord__in=[record for record, _quantity in items]
         )
     }

@@ -135,3 +135,23 @@ def test_another_company_cannot_decide_on_a_quote(client, listings):
     assert client.post(f"/en/wholesale/quotes/{quote.pk}/decline/").status_code == 404
     quote.refresh_from_db()
     assert quote.status == SellerQuote.ASKED
+
+
+def test_a_hidden_piece_cannot_be_added_or_quoted(client, listings):
+    rugs, _tagines = listings
+    rugs.is_public = False
+    rugs.save()
+    buyer = company_member(Company.VERIFIED)
+    client.force_login(buyer)
+    assert add(client, rugs, 40).status_code == 404
+    location = buyer.company_contact.company.locations.get()
+    from wholesale.quotes import QuoteError, ask_quote
+
+    with pytest.raises(QuoteError):
+        ask_quote(
+            buyer,
+            location,
+            "FOB",
+            timezone.localdate() + datetime.timedelta(days=9),
+            [(rugs.stockrecords.get(), 40)],
+        )
