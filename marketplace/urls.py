@@ -20,6 +20,7 @@ from marketplace.cms import views as cms_views
 from marketplace.payments import urls as payments_urls
 from shipping import dashboard as shipping_dashboard
 from shipping import dashboard_tables as shipping_dashboard_tables
+from wholesale import urls as wholesale_urls
 
 urlpatterns = [
     path("", i18n.redirect_to_language, name="root"),
@@ -40,6 +41,7 @@ urlpatterns = [
     path(
         "dashboard/payments/", include((payments_urls.dashboard_urlpatterns, "payments-dashboard"))
     ),
+    path("dashboard/wholesale/companies/", include(wholesale_urls.dashboard_urlpatterns)),
     path("dashboard/", apps.get_app_config("dashboard").urls),
 ]
 
@@ -56,6 +58,7 @@ urlpatterns += i18n_patterns(
     path("shipping/", include("shipping.urls")),
     path("shipping/", include("sellers.fulfilment.urls")),
     path("certificates/", include("compliance.certificates.urls")),
+    path("wholesale/", include("wholesale.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     re_path(r"^((?:[\w\-]+/)*)$", cms_views.serve, name="cms_page"),
     path("", include(wagtail_urls)),

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "sellers.payouts.apps.PayoutsConfig",
     "compliance.apps.ComplianceConfig",
     "compliance.certificates.apps.CertificatesConfig",
+    "wholesale.apps.WholesaleConfig",
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",

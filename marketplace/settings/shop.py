@@ -9,6 +9,7 @@ from marketplace.settings.files import CMS_UPLOAD_MAX_BYTES, UPLOAD_MAX_PIXELS
 from sellers.payouts.permissions import dashboard_payouts_access
 from sellers.permissions import dashboard_curator_access
 from shipping.permissions import dashboard_rates_access
+from wholesale.permissions import dashboard_staff_access
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Dar Maalem Marketplace"
@@ -51,6 +52,12 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "icon": "fas fa-money-check",
         "url_name": "payouts-dashboard:runs",
         "access_fn": dashboard_payouts_access,
+    },
+    {
+        "label": _("Business buyers"),
+        "icon": "fas fa-building",
+        "url_name": "wholesale-dashboard-queue",
+        "access_fn": dashboard_staff_access,
     },
     {
         "label": _("Shipping rates"),

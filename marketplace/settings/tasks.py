@@ -49,6 +49,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env.int("SELLER_CARD_CHECK_SECONDS", default=6 * 60 * 60),
     },
     "certificates-expiry": {"task": "certificates.check_expiry", "schedule": 6 * 3600},
+    "wholesale-expire-quotes": {"task": "wholesale.tasks.expire_quotes", "schedule": 3600},
     "cms-publish-scheduled-pages": {"task": "cms.publish_scheduled_pages", "schedule": 60.0},
     "refresh-exchange-rates": {
         "task": "marketplace.currency.tasks.refresh_exchange_rates",

@@ -12,10 +12,16 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
 
 from catalog.search.signals import deferred_reindex
 from sellers.space.forms import DESCRIPTION_FIELDS, TITLE_FIELDS, ListingForm
 from sellers.space.services import save_listing
+from wholesale.forms import TIER_ROWS, WholesaleOfferForm
+from wholesale.rules import parse_tiers
+from wholesale.services import save_offer
+
+StockRecord = get_model("partner", "StockRecord")
 
 MULTI_SEPARATOR = "|"
 TRUE_VALUES = {"1", "yes", "y", "true", "oui", "si", "sí", "نعم"}
@@ -40,10 +46,24 @@ COLUMNS = [
     ("hs_code", "hs_code", _("HS code, 4 to 10 digits (optional: the craft's heading)")),
     ("processing_days", "processing_days", _("Days needed before shipping (optional)")),
     ("visible", "is_public", _("yes or no: show in the shop once you are verified")),
+    ("wholesale_moq", "minimum_quantity", _("Wholesale: minimum order quantity (optional)")),
+    ("wholesale_case_pack", "case_pack", _("Wholesale: case pack, ordered in multiples")),
+    ("wholesale_lead_days", "lead_time_days", _("Wholesale: production lead time in days")),
+    ("wholesale_samples", "sells_samples", _("Wholesale: yes or no, samples sold")),
+    (
+        "wholesale_tiers",
+        "tiers",
+        _("Wholesale price tiers in dirhams, quantity:unit price separated by |: 12:950|48:850"),
+    ),
 ]
+WHOLESALE_COLUMNS = [column for column, *_rest in COLUMNS if column.startswith("wholesale_")]
 COLUMN_FOR_FIELD = {field: column for column, field, _help in COLUMNS}
 MULTI_COLUMNS = {"materials", "techniques"}
-BOOLEAN_DEFAULTS = {"unique_piece": False, "visible": True}  # when the cell is empty
+BOOLEAN_DEFAULTS = {
+    "unique_piece": False,
+    "visible": True,
+    "wholesale_samples": False,
+}  # when the cell is empty
 DECIMAL_COLUMNS = {"price_mad", "length_cm", "width_cm", "height_cm", "weight_kg"}
 REQUIRED_COLUMNS = {"craft", "price_mad", "stock", "weight_kg"}
 TEMPLATE_EXAMPLE = {
@@ -62,6 +82,8 @@ TEMPLATE_EXAMPLE = {
     "hs_code": "5701",
     "processing_days": "3",
     "visible": "yes",
+    "wholesale_moq": "",
+    "wholesale_tiers": "",
 }
 
 
@@ -161,6 +183,43 @@ def form_data(row, result, line):
     return data
 
 
+def wholesale_form(row, data, result, line):
+    """The row's wholesale terms as a WholesaleOfferForm, or None when the row sells none."""
+    cells = {column: (row.get(column) or "").strip() for column in WHOLESALE_COLUMNS}
+    if not any(cells[c] for c in WHOLESALE_COLUMNS if c != "wholesale_samples"):
+        return None
+    offer = {
+        "sells_wholesale": "on",
+        "minimum_quantity": cells["wholesale_moq"],
+        "case_pack": cells["wholesale_case_pack"],
+        "lead_time_days": cells["wholesale_lead_days"],
+    }
+    if data.get("sells_samples"):
+        offer["sells_samples"] = "on"
+    try:
+        tiers = parse_tiers(cells["wholesale_tiers"])
+    except ValueError:
+        result.add(line, "wholesale_tiers", _("Write tiers as quantity:price|quantity:price."))
+        tiers = []
+    if len(tiers) > TIER_ROWS:
+        result.add(
+            line,
+            "wholesale_tiers",
+            _("%(max)s price tiers at most.") % {"max": TIER_ROWS},
+        )
+        tiers = tiers[:TIER_ROWS]
+    for number, tier in enumerate(tiers, start=1):
+        offer[f"tier_{number}_quantity"] = tier.min_quantity
+        offer[f"tier_{number}_price"] = str(tier.unit_price)
+    form = WholesaleOfferForm(data=offer, localized=False)
+    if not form.is_valid():
+        for field, messages in form.errors.items():
+            column = COLUMN_FOR_FIELD.get(field, "wholesale_tiers")
+            for message in messages:
+                result.add(line, column, message)
+    return form
+
+
 def import_listings(seller, upload):
     """Validate every row; if all are valid, create every listing in one transaction."""
     result = ImportResult()
@@ -169,7 +228,9 @@ def import_listings(seller, upload):
         return result
     forms, skus = [], {}
     for line, row in rows:
-        form = ListingForm(data=form_data(row, result, line), seller=seller, by_code=True)
+        data = form_data(row, result, line)
+        form = ListingForm(data=data, seller=seller, by_code=True)
+        offer_form = wholesale_form(row, data, result, line)
         if not form.is_valid():
             for field, messages in form.errors.items():
                 column = COLUMN_FOR_FIELD.get(field, "")
@@ -184,9 +245,14 @@ def import_listings(seller, upload):
             )
         if sku:
             skus.setdefault(sku, line)
-        forms.append(form)
+        forms.append((form, offer_form))
     if result.errors:
         return result
     with transaction.atomic(), deferred_reindex():
-        result.created = [save_listing(seller, form) for form in forms]
+        for form, offer_form in forms:
+            product = save_listing(seller, form)
+            if offer_form is not None:
+                record = StockRecord.objects.get(product=product, partner=seller)
+                save_offer(record, offer_form.cleaned_data)
+            result.created.append(product)
     return result

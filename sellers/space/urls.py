@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from sellers.space.views import home, imports, listings, orders, payouts, photos
+from sellers.space.views import home, imports, listings, orders, payouts, photos, quotes, wholesale
 
 app_name = "seller_space"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("listings/new/", listings.ListingCreateView.as_view(), name="listing-create"),
     path("listings/<int:pk>/", listings.ListingUpdateView.as_view(), name="listing-edit"),
     path("listings/<int:pk>/photos/", photos.PhotoListView.as_view(), name="photos"),
+    path("listings/<int:pk>/wholesale/", wholesale.WholesaleOfferView.as_view(), name="wholesale"),
     re_path(
         r"^listings/(?P<pk>\d+)/photos/(?P<photo_pk>\d+)/(?P<action>up|down|delete)/$",
         photos.PhotoActionView.as_view(),
@@ -24,6 +25,8 @@ urlpatterns = [
         imports.ImportTemplateView.as_view(),
         name="import-template",
     ),
+    path("quotes/", quotes.QuoteListView.as_view(), name="quotes"),
+    path("quotes/<int:pk>/", quotes.QuoteAnswerView.as_view(), name="quote"),
     path("orders/", orders.OrderListView.as_view(), name="orders"),
     path("orders/<str:number>/", orders.OrderDetailView.as_view(), name="order"),
     path("orders/<str:number>/status/", orders.OrderStatusView.as_view(), name="order-status"),

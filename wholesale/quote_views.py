@@ -1,0 +1,121 @@
+"""The buyer's quote pages: a draft of lines kept in the session (added from product pages),
+the request form, and accepting or declining each seller's answer. Verified companies only."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.generic import FormView
+from oscar.core.loading import get_model
+
+from wholesale.access import verified_company
+from wholesale.models import INCOTERMS, SellerQuote
+from wholesale.quotes import QuoteError, accept_quote, ask_quote, decline_quote, quotable_offers
+from wholesale.views import BuyerMixin
+
+StockRecord = get_model("partner", "StockRecord")
+DRAFT_KEY = "wholesale:quote_draft"
+
+
+class VerifiedBuyerMixin(BuyerMixin):
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.company = verified_company(request.user)
+        if self.company is None:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def draft_of(request):
+    """{stockrecord id (str): quantity}"""
+    return dict(request.session.get(DRAFT_KEY, {}))
+
+
+class AddToDraftView(VerifiedBuyerMixin, View):
+    def post(self, request):
+        offer = get_object_or_404(
+            quotable_offers().select_related("stockrecord__product"),
+            stockrecord_id=request.POST.get("stockrecord") or 0,
+        )
+        try:
+            quantity = int(request.POST.get("quantity", ""))
+        except ValueError:
+            quantity = offer.minimum_quantity
+        errors = offer.quantity_errors(quantity)
+        if errors:
+            for error in errors:
+                messages.error(request, error)
+            return redirect(offer.stockrecord.product.get_absolute_url())
+        draft = draft_of(request)
+        draft[str(offer.stockrecord_id)] = quantity
+        request.session[DRAFT_KEY] = draft
+        messages.success(request, _("Added to your quote request."))
+        return redirect("wholesale:quote-new")
+
+
+class QuoteRequestForm(forms.Form):
+    destination = forms.ModelChoiceField(label=_("Deliver to"), queryset=None, empty_label=None)
+    incoterm = forms.ChoiceField(label=_("Incoterm"), choices=INCOTERMS, initial="DAP")
+    target_date = forms.DateField(
+        label=_("Wanted by"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    note = forms.CharField(
+        label=_("Note to the sellers"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, company, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["destination"].queryset = company.locations.all()
+
+
+class QuoteRequestView(VerifiedBuyerMixin, FormView):
+    template_name = "wholesale/quote_new.html"
+    form_class = QuoteRequestForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "company": self.company}
+
+    def lines(self):
+        draft = draft_of(self.request)
+        records = StockRecord.objects.filter(pk__in=[int(pk) for pk in draft]).select_related(
+            "product", "partner"
+        )
+        return [(record, draft[str(record.pk)]) for record in records]
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "lines": self.lines()}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            ask_quote(
+                self.request.user,
+                data["destination"],
+                data["incoterm"],
+                data["target_date"],
+                self.lines(),
+                data["note"],
+            )
+        except QuoteError as error:
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        self.request.session.pop(DRAFT_KEY, None)
+        messages.success(self.request, _("Your quote request is sent to the sellers."))
+        return redirect("wholesale:company")
+
+
+class QuoteDecisionView(VerifiedBuyerMixin, View):
+    """POST accept or decline one seller's quote of the buyer's company."""
+
+    def post(self, request, pk, action):
+        quote = get_object_or_404(SellerQuote, pk=pk, request__company=self.company)
+        try:
+            (accept_quote if action == "accept" else decline_quote)(quote.pk, request.user)
+        except QuoteError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Your decision is recorded."))
+        return redirect("wholesale:company")

@@ -1,0 +1,25 @@
+"""Storefront pages under /<lang>/wholesale/ (namespace ``wholesale``) and the staff review
+under /dashboard/wholesale/ (``dashboard_urlpatterns``)."""
+
+from django.urls import path, re_path
+
+from wholesale import quote_views, views
+
+app_name = "wholesale"
+
+urlpatterns = [
+    path("register/", views.RegisterView.as_view(), name="register"),
+    path("company/", views.CompanyView.as_view(), name="company"),
+    path("quotes/add/", quote_views.AddToDraftView.as_view(), name="quote-add"),
+    path("quotes/new/", quote_views.QuoteRequestView.as_view(), name="quote-new"),
+    re_path(
+        r"^quotes/(?P<pk>\d+)/(?P<action>accept|decline)/$",
+        quote_views.QuoteDecisionView.as_view(),
+        name="quote-decision",
+    ),
+]
+
+dashboard_urlpatterns = [
+    path("", views.ReviewQueueView.as_view(), name="wholesale-dashboard-queue"),
+    path("<int:pk>/", views.ReviewView.as_view(), name="wholesale-dashboard-review"),
+]
