@@ -27,7 +27,7 @@ class ParcelServicesForm(forms.Form):
         self.summary, self.country_name = summary, country_name
         for parcel in summary.parcels:
             self.fields[field_name(parcel)] = forms.CharField(
-                label=parcel.plan.partner.name, required=False
+                label=parcel.plan.partner.display_name, required=False
             )
 
     def clean(self):
