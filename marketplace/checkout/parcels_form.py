@@ -40,7 +40,7 @@ class ParcelServicesForm(forms.Form):
                 self.add_error(
                     None,
                     _("No service we offer can carry the parcel from %(seller)s to %(country)s.")
-                    % {"seller": parcel.plan.partner.name, "country": self.country_name},
+                    % {"seller": parcel.plan.partner.display_name, "country": self.country_name},
                 )
             elif code and code not in {quote.service.code for quote in parcel.quotes}:
                 self.add_error(
@@ -49,7 +49,7 @@ class ParcelServicesForm(forms.Form):
                         "This service does not deliver the parcel from %(seller)s to "
                         "%(country)s: choose another one."
                     )
-                    % {"seller": parcel.plan.partner.name, "country": self.country_name},
+                    % {"seller": parcel.plan.partner.display_name, "country": self.country_name},
                 )
             elif code:
                 self.choices[parcel.plan.partner.pk] = code
