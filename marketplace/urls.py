@@ -53,7 +53,7 @@ if not settings.AWS_STORAGE_BUCKET_NAME:
 
 urlpatterns += i18n_patterns(
     path("sell/", include("sellers.apply.urls")),
-    path("curation/sellers/", include("sellers.curation.urls")),
+    path("curation/", include("sellers.curation.urls")),
     path("my-shop/", include("sellers.space.urls")),
     path("shipping/", include("shipping.urls")),
     path("shipping/", include("sellers.fulfilment.urls")),

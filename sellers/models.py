@@ -194,6 +194,11 @@ class Partner(AbstractPartner):
         return self.name_latin or self.name
 
     @property
+    def export_name(self):
+        """The name printed on customs papers and invoices: the Latin one whatever the page."""
+        return self.name_latin or self.name
+
+    @property
     def is_verified(self):
         return self.status == self.Status.VERIFIED
 
@@ -231,6 +236,15 @@ class AppendOnlyQuerySet(models.QuerySet):
 
     def delete(self):
         raise TypeError("Verification history is append-only.")
+
+
+def person_label(user):
+    """A person as curators read it: name and email (the username is random, never shown)."""
+    name = user.get_full_name().strip()
+    email = (user.email or "").strip()
+    if name and email:
+        return f"{name} <{email}>"
+    return name or email or user.get_username()
 
 
 class VerificationEvent(models.Model):
@@ -279,6 +293,11 @@ class VerificationEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise TypeError("Verification history is append-only.")
+
+    @property
+    def actor_name(self):
+        """Who acted, by name and email while the account exists (as recorded otherwise)."""
+        return person_label(self.actor) if self.actor_id else self.actor_label
 
 
 class CardExpiryNotice(models.Model):

@@ -3,6 +3,8 @@
 from oscar.core.loading import get_model
 
 VERIFY_SELLER = "partner.verify_seller"
+# The seller a member of several acts for in the seller space, kept in the session.
+ACTING_SELLER_KEY = "seller_space:seller_id"
 
 
 def is_curator(user):
@@ -18,6 +20,28 @@ def member_sellers(user):
     if not (user.is_authenticated and user.is_active):
         return Partner.objects.none()
     return Partner.objects.filter(users=user).select_related("region").order_by("name", "pk")
+
+
+def acting_seller(request, sellers=None):
+    """The seller ``request.user`` acts for in the seller space: the only one they belong to,
+    or the one chosen and kept in the session; None when none or a choice is due."""
+    sellers = list(member_sellers(request.user)) if sellers is None else sellers
+    if len(sellers) == 1:
+        return sellers[0]
+    chosen_id = request.session.get(ACTING_SELLER_KEY)
+    return next((seller for seller in sellers if seller.pk == chosen_id), None)
+
+
+def space_context(request, seller=None):
+    """What the seller-space menu needs on a page outside ``sellers.space`` (parcels,
+    certificates): the seller the page is about if the user is its member, else the one they
+    act for; curators who are not members get no menu."""
+    sellers = list(member_sellers(request.user))
+    if seller is not None:
+        seller = next((s for s in sellers if s.pk == seller.pk), None)
+    else:
+        seller = acting_seller(request, sellers)
+    return {"seller": seller, "several_sellers": len(sellers) > 1}
 
 
 def is_member(user, seller):

@@ -79,3 +79,27 @@ def validate_card_dates(issued_on, expires_on):
             {"card_expires_on": _("The expiry date must come after the issue date.")},
             code="card_dates",
         )
+
+
+ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def validate_latin_name(value):
+    """A name in Latin script (for English, French and Spanish pages and customs papers)."""
+    if ARABIC_LETTER.search(value or "") or not re.search(r"[^\W\d_]", value or ""):
+        raise ValidationError(
+            _(
+                "Write this name in Latin letters, as on your export papers "
+                "(e.g. Cooperative Tilila)."
+            ),
+            code="latin_name",
+        )
+
+
+def validate_arabic_name(value):
+    """A name in Arabic script (for Arabic pages); Latin letters only are refused."""
+    if value and not ARABIC_LETTER.search(value):
+        raise ValidationError(
+            _("Write this name in Arabic letters, or leave it empty."),
+            code="arabic_name",
+        )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from sellers.emails import send_status_email
+from sellers.models import person_label
 from sellers.verifiers import get_verifier
 
 Partner = get_model("partner", "Partner")
@@ -102,7 +103,7 @@ def check(seller, action, by, reason=""):
 def _actor_label(user):
     if user is None or isinstance(user, AnonymousUser):
         return "system"
-    return user.get_username()
+    return person_label(user)[:254]
 
 
 @transaction.atomic

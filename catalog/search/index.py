@@ -87,7 +87,7 @@ def _texts(product, language, vocabulary):
         _translated(product.region, "name", language) if product.region else "",
         *(_translated(m, "name", language) for m in product.materials.all()),
         *(_translated(t, "name", language) for t in product.techniques.all()),
-        seller.name if seller else "",
+        *((seller.name, seller.name_latin, seller.name_arabic) if seller else ()),
     ]
     english = ""
     if language != "en":

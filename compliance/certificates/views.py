@@ -2,18 +2,18 @@
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
 from compliance.certificates.lots import LOT_CODE, normalise_lot
 from compliance.certificates.models import Certificate, ExportProfile
-from sellers.permissions import is_member_or_curator
+from marketplace.core.confirm import confirm_page, is_confirmed
+from sellers.permissions import is_curator, is_member_or_curator, space_context
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
@@ -72,7 +72,13 @@ def seller_certificates(request, partner_pk):
         messages.success(request, _("Certificate uploaded: a curator will verify it."))
         return redirect("certificates:seller", partner_pk=partner.pk)
     certificates = partner.certificates.prefetch_related("products").select_related("verified_by")
-    context = {"partner": partner, "form": form, "certificates": certificates}
+    context = {
+        **space_context(request, partner),
+        "partner": partner,
+        "form": form,
+        "certificates": certificates,
+        "can_verify": is_curator(request.user),
+    }
     return render(request, "certificates/seller_certificates.html", context)
 
 
@@ -86,10 +92,28 @@ def document(request, pk):
     return FileResponse(certificate.document.open("rb"), as_attachment=True, filename=name)
 
 
-@staff_member_required
-@require_POST
+@login_required
 def verify(request, pk):
-    certificate = get_object_or_404(Certificate, pk=pk)
+    """A curator verifies a certificate, once confirmed (GET: the question); others: 404."""
+    if not is_curator(request.user):
+        raise Http404
+    certificate = get_object_or_404(Certificate.objects.select_related("partner"), pk=pk)
+    if not is_confirmed(request):
+        return confirm_page(
+            request,
+            question=_(
+                "Verify “%(certificate)s” of %(seller)s, issued by %(lab)s? Buyers and customs "
+                "checks then rely on it."
+            )
+            % {
+                "certificate": certificate,
+                "seller": certificate.partner.display_name,
+                "lab": certificate.lab or "—",
+            },
+            button=_("Yes, verify it"),
+            cancel_url=reverse("certificates:seller", args=[certificate.partner_id]),
+            base_template="seller_space/base.html",
+        )
     if certificate.verified_at is None:
         certificate.verify(request.user)
     messages.success(request, _("Certificate verified."))
@@ -153,5 +177,5 @@ def export_profiles(request, partner_pk):
         )
         for product in products
     ]
-    context = {"partner": partner, "rows": rows}
+    context = {**space_context(request, partner), "partner": partner, "rows": rows}
     return render(request, "certificates/export_profiles.html", context)

@@ -16,7 +16,7 @@ class DutySurcharge:
     def __init__(self, parcel, index, charge):
         self.parcel, self.charge = parcel, charge
         self.code = f"duty-{parcel.plan.partner.pk}-{index}"
-        self.name = f"{parcel.plan.partner.name}: {charge.label}"[:NAME_LENGTH]
+        self.name = f"{parcel.plan.partner.display_name}: {charge.label}"[:NAME_LENGTH]
 
     def calculate(self, basket, **kwargs):
         amount = self.charge.amount

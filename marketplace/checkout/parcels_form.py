@@ -27,7 +27,7 @@ class ParcelServicesForm(forms.Form):
         self.summary, self.country_name = summary, country_name
         for parcel in summary.parcels:
             self.fields[field_name(parcel)] = forms.CharField(
-                label=parcel.plan.partner.name, required=False
+                label=parcel.plan.partner.display_name, required=False
             )
 
     def clean(self):
@@ -40,7 +40,7 @@ class ParcelServicesForm(forms.Form):
                 self.add_error(
                     None,
                     _("No service we offer can carry the parcel from %(seller)s to %(country)s.")
-                    % {"seller": parcel.plan.partner.name, "country": self.country_name},
+                    % {"seller": parcel.plan.partner.display_name, "country": self.country_name},
                 )
             elif code and code not in {quote.service.code for quote in parcel.quotes}:
                 self.add_error(
@@ -49,7 +49,7 @@ class ParcelServicesForm(forms.Form):
                         "This service does not deliver the parcel from %(seller)s to "
                         "%(country)s: choose another one."
                     )
-                    % {"seller": parcel.plan.partner.name, "country": self.country_name},
+                    % {"seller": parcel.plan.partner.display_name, "country": self.country_name},
                 )
             elif code:
                 self.choices[parcel.plan.partner.pk] = code

@@ -60,7 +60,10 @@ class ShippingRulesMixin:
             url=reverse("checkout:shipping-method"),
             messages=[
                 _("No service we offer can carry the parcel from %(seller)s to %(country)s.")
-                % {"seller": parcel.plan.partner.name, "country": self.shipping_country_name()}
+                % {
+                    "seller": parcel.plan.partner.display_name,
+                    "country": self.shipping_country_name(),
+                }
                 for parcel in summary.parcels
                 if parcel.quote is None
             ],

@@ -62,7 +62,7 @@ def product(request, product, purchase_info, image_url=None):
     if image_url:
         data["image"] = [request.build_absolute_uri(image_url)]
     if seller:
-        data["brand"] = {"@type": "Brand", "name": seller.name}
+        data["brand"] = {"@type": "Brand", "name": seller.display_name}
     if purchase_info.price.exists:
         available = purchase_info.availability.is_available_to_buy
         data["offers"] = {
@@ -74,5 +74,5 @@ def product(request, product, purchase_info, image_url=None):
             "itemCondition": "https://schema.org/NewCondition",
         }
         if seller:
-            data["offers"]["seller"] = {"@type": "Organization", "name": seller.name}
+            data["offers"]["seller"] = {"@type": "Organization", "name": seller.display_name}
     return data

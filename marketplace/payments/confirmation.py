@@ -18,7 +18,7 @@ ZERO = Decimal("0.00")
 
 @dataclass
 class ParcelSummary:
-    seller: str
+    partner: object  # the seller, or the name it had when the order was placed (seller gone)
     lines: list
     service: object = None
     incoterm: str = "DAP"
@@ -27,6 +27,11 @@ class ParcelSummary:
     duties_on_delivery: Decimal = ZERO
     delivery_days_min: int | None = None
     delivery_days_max: int | None = None
+
+    @property
+    def seller(self):
+        """The seller's name in the script of the language being rendered (page or email)."""
+        return getattr(self.partner, "display_name", self.partner)
 
     @property
     def is_ddp(self):
@@ -60,9 +65,9 @@ def _processing_days(lines):
 
 def _summary(seller, lines, parcel):
     if parcel is None:
-        return ParcelSummary(seller=seller, lines=lines)
+        return ParcelSummary(partner=seller, lines=lines)
     summary = ParcelSummary(
-        seller=seller,
+        partner=seller,
         lines=lines,
         service=parcel.service,
         incoterm=parcel.incoterm,
@@ -87,7 +92,7 @@ def order_confirmation(order):
     by_seller = {}
     for line in lines:
         key = line.partner_id
-        by_seller.setdefault(key, (line.partner_name, []))[1].append(line)
+        by_seller.setdefault(key, (line.partner or line.partner_name, []))[1].append(line)
     summaries = [
         _summary(name, seller_lines, parcels.get(partner_id))
         for partner_id, (name, seller_lines) in by_seller.items()

@@ -20,7 +20,15 @@ REQUIRED_BY_KIND = {
     Partner.Kind.COOPERATIVE: COOPERATIVE_FIELDS,
     Partner.Kind.ENTERPRISE: ("ice",),
 }
-ALWAYS_REQUIRED = ("name", "region", "city", "craft_branches", "contact_phone", "bank_name", "rib")
+ALWAYS_REQUIRED = (
+    "name_latin",
+    "region",
+    "city",
+    "craft_branches",
+    "contact_phone",
+    "bank_name",
+    "rib",
+)
 
 
 class DateInput(forms.DateInput):
@@ -30,7 +38,42 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-class ApplicationForm(forms.ModelForm):
+NAME_LABELS = {
+    "name_latin": _("Name shown to buyers, in Latin letters"),
+    "name_arabic": _("Name shown to buyers, in Arabic letters"),
+}
+NAME_HELP_TEXTS = {
+    "name_latin": _("Shown on English, French and Spanish pages and printed on customs papers."),
+    "name_arabic": _("Shown on Arabic pages; if empty, they show the Latin name."),
+}
+
+NAME_WIDGETS = {
+    "name_latin": forms.TextInput(attrs={"dir": "ltr", "autocomplete": "organization"}),
+    "name_arabic": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
+}
+
+
+class SellerNamesMixin:
+    """The seller's name in both scripts (application and profile): the Latin one is required
+    (export papers), the Arabic one is shown on Arabic pages; ``name`` follows the Latin one."""
+
+    def clean_name_latin(self):
+        name = (self.cleaned_data.get("name_latin") or "").strip()
+        validators.validate_latin_name(name)
+        return name
+
+    def clean_name_arabic(self):
+        name = (self.cleaned_data.get("name_arabic") or "").strip()
+        validators.validate_arabic_name(name)
+        return name
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.instance.name_latin:
+            self.instance.name = self.instance.name_latin
+
+
+class ApplicationForm(SellerNamesMixin, forms.ModelForm):
     languages_spoken = forms.MultipleChoiceField(
         label=_("Languages spoken"),
         choices=SPOKEN_LANGUAGES,
@@ -42,7 +85,8 @@ class ApplicationForm(forms.ModelForm):
         model = Partner
         fields = (
             "kind",
-            "name",
+            "name_latin",
+            "name_arabic",
             "legal_name",
             "region",
             "city",
@@ -58,8 +102,9 @@ class ApplicationForm(forms.ModelForm):
             "bank_name",
             "rib",
         )
-        labels = {"name": _("Name shown to buyers")}
+        labels = NAME_LABELS
         help_texts = {
+            **NAME_HELP_TEXTS,
             "legal_name": _("As on your card or the cooperative's registration."),
             "contact_phone": _("Moroccan (06 12 34 56 78) or international (+33 6 ...) number."),
             "rib": _("24 digits, spaces allowed: your payouts are sent to this account."),
@@ -68,6 +113,7 @@ class ApplicationForm(forms.ModelForm):
             "statutes": _("PDF, JPEG or PNG."),
         }
         widgets = {
+            **NAME_WIDGETS,
             "craft_branches": forms.CheckboxSelectMultiple,
             "story": forms.Textarea(attrs={"rows": 5}),
             "card_issued_on": DateInput,

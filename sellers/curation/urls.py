@@ -5,6 +5,7 @@ from sellers.curation import views
 app_name = "curation"
 
 urlpatterns = [
-    path("", views.QueueView.as_view(), name="queue"),
-    path("<int:pk>/", views.ReviewView.as_view(), name="review"),
+    path("", views.WorkQueueView.as_view(), name="todo"),
+    path("sellers/", views.QueueView.as_view(), name="queue"),
+    path("sellers/<int:pk>/", views.ReviewView.as_view(), name="review"),
 ]

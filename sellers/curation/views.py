@@ -1,4 +1,5 @@
-"""Curators' review of seller applications: a queue by status and a review page per seller."""
+"""Curators' work: one queue of what waits for them (sellers and certificates), the sellers by
+status, and a review page per seller."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -6,11 +7,13 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from oscar.core.loading import get_model
 
+from compliance.certificates.models import Certificate
+from marketplace.core.confirm import confirm_page, is_confirmed
 from sellers import verification
 from sellers.apply.views import document_links
 from sellers.curation.forms import DecisionForm
@@ -18,6 +21,13 @@ from sellers.permissions import is_curator
 
 Partner = get_model("partner", "Partner")
 PAGE_SIZE = 50
+# Decisions that shut a seller out: the curator confirms them on a page of their own.
+CONFIRM_QUESTIONS = {
+    "reject": _("Reject the application of %(seller)s? The applicant is told by email."),
+    "suspend": _(
+        "Suspend %(seller)s? Their pieces leave the shop at once and they are told by email."
+    ),
+}
 
 
 class CuratorRequired(LoginRequiredMixin):
@@ -29,6 +39,33 @@ class CuratorRequired(LoginRequiredMixin):
         if request.user.is_authenticated and not is_curator(request.user):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
+
+
+class WorkQueueView(CuratorRequired, TemplateView):
+    """Everything waiting for a curator, oldest first: seller applications to review and
+    certificates to verify, each with a link to where it is reviewed."""
+
+    template_name = "sellers/curation/todo.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        sellers = (
+            Partner.objects.filter(status=Partner.Status.PENDING)
+            .select_related("region")
+            .order_by("submitted_at", "pk")
+        )
+        certificates = (
+            Certificate.objects.filter(verified_at__isnull=True)
+            .select_related("partner")
+            .order_by("pk")
+        )
+        ctx.update(
+            sellers=list(sellers[:PAGE_SIZE]),
+            sellers_count=sellers.count(),
+            certificates=list(certificates[:PAGE_SIZE]),
+            certificates_count=certificates.count(),
+        )
+        return ctx
 
 
 class QueueView(CuratorRequired, TemplateView):
@@ -80,6 +117,17 @@ class ReviewView(CuratorRequired, FormView):
         return ctx
 
     def form_valid(self, form):
+        action = form.cleaned_data["action"]
+        if action in CONFIRM_QUESTIONS and not is_confirmed(self.request):
+            return confirm_page(
+                self.request,
+                question=CONFIRM_QUESTIONS[action] % {"seller": self.seller.display_name},
+                button=form.transitions[action].label,
+                cancel_url=reverse("curation:review", args=[self.seller.pk]),
+                carry=("action", "reason"),
+                danger=True,
+                base_template="sellers/curation/base.html",
+            )
         try:
             verification.apply(
                 self.seller,

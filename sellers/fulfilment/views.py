@@ -6,14 +6,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
+from marketplace.core.confirm import confirm_page, is_confirmed
 from sellers.fulfilment import parcels, services
 from sellers.fulfilment.forms import TrackingForm
 from sellers.fulfilment.models import Parcel, ParcelDocument
-from sellers.permissions import is_curator
+from sellers.permissions import is_curator, space_context
 
 
 def _parcel_for(request, pk):
@@ -32,7 +34,8 @@ def parcel_list(request):
     found = Parcel.objects.select_related("order", "partner", "service__carrier")
     if not is_curator(request.user):
         found = found.filter(partner__users=request.user)
-    return render(request, "shipping/parcel_list.html", {"parcels": found.order_by("-created")})
+    context = {**space_context(request), "parcels": found.order_by("-created")}
+    return render(request, "shipping/parcel_list.html", context)
 
 
 @login_required
@@ -40,6 +43,7 @@ def parcel_detail(request, pk):
     parcel = _parcel_for(request, pk)
     initial = {"service": parcel.service.code if parcel.service else None}
     context = {
+        **space_context(request, parcel.partner),
         "parcel": parcel,
         "documents": parcel.documents.all(),
         "lines": parcel.order.lines.filter(partner=parcel.partner),
@@ -80,9 +84,22 @@ def parcel_check(request, pk):
 
 
 @login_required
-@require_POST
 def parcel_dispatch(request, pk):
+    """Dispatch once confirmed (a GET, or a POST without confirmation, asks first)."""
     parcel = _parcel_for(request, pk)
+    if not is_confirmed(request):
+        return confirm_page(
+            request,
+            question=_(
+                "Mark the parcel for order %(number)s as dispatched? The buyer is told it is "
+                "on its way; this cannot be undone."
+            )
+            % {"number": parcel.order.number},
+            button=_("Yes, it is dispatched"),
+            cancel_url=reverse("fulfilment:parcel", args=[pk]),
+            base_template="seller_space/base.html",
+            context=space_context(request, parcel.partner),
+        )
     try:
         services.dispatch(parcel, request.user)
     except services.TransitionError as error:

@@ -11,17 +11,9 @@ from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.http import urlencode
 
+from sellers.permissions import ACTING_SELLER_KEY as SESSION_KEY
+from sellers.permissions import acting_seller as chosen_seller
 from sellers.permissions import member_sellers
-
-SESSION_KEY = "seller_space:seller_id"
-
-
-def chosen_seller(request, sellers):
-    """The seller kept in the session, or the only one; None when a choice is due."""
-    if len(sellers) == 1:
-        return sellers[0]
-    chosen_id = request.session.get(SESSION_KEY)
-    return next((seller for seller in sellers if seller.pk == chosen_id), None)
 
 
 def choose(request, seller):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from marketplace.core import uploads
+from sellers.apply.forms import NAME_HELP_TEXTS, NAME_LABELS, NAME_WIDGETS, SellerNamesMixin
 from sellers.fulfilment.forms import TrackingForm
 from sellers.space.catalogue import craft_piece_class
 
@@ -230,3 +231,18 @@ class StatementForm(forms.Form):
             if date_to - date_from > datetime.timedelta(days=366):
                 raise forms.ValidationError(_("A statement covers one year at most."))
         return cleaned
+
+
+class ProfileForm(SellerNamesMixin, forms.ModelForm):
+    """What buyers read of the seller (names in both scripts, story) and how to reach it."""
+
+    class Meta:
+        model = get_model("partner", "Partner")
+        fields = ("name_latin", "name_arabic", "story", "contact_email", "preferred_language")
+        labels = NAME_LABELS
+        help_texts = NAME_HELP_TEXTS
+        widgets = {**NAME_WIDGETS, "story": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name_latin"].required = True

@@ -2,13 +2,24 @@
 
 from django.urls import path, re_path
 
-from sellers.space.views import home, imports, listings, orders, payouts, photos, quotes, wholesale
+from sellers.space.views import (
+    home,
+    imports,
+    listings,
+    orders,
+    payouts,
+    photos,
+    profile,
+    quotes,
+    wholesale,
+)
 
 app_name = "seller_space"
 
 urlpatterns = [
     path("", home.HomeView.as_view(), name="home"),
     path("choose/", home.ChooseSellerView.as_view(), name="choose"),
+    path("profile/", profile.ProfileView.as_view(), name="profile"),
     path("listings/", listings.ListingListView.as_view(), name="listings"),
     path("listings/new/", listings.ListingCreateView.as_view(), name="listing-create"),
     path("listings/<int:pk>/", listings.ListingUpdateView.as_view(), name="listing-edit"),

@@ -9,6 +9,7 @@ from compliance.certificates.models import Certificate
 from tests.factories.catalogue import ProductFactory, SellerFactory
 from tests.factories.compliance import CertificateFactory
 from tests.factories.uploads import PDF_BYTES, image_bytes
+from tests.factories.users import curator
 
 pytestmark = pytest.mark.django_db
 PNG = image_bytes("PNG")
@@ -104,14 +105,36 @@ def test_document_is_not_served_as_public_media(client):
 
 def test_curator_verifies_and_the_record_keeps_who_and_when(admin_client, admin_user):
     certificate = CertificateFactory(verified_at=None)
-    admin_client.post(reverse("certificates:verify", args=[certificate.pk]))
+    admin_client.post(reverse("certificates:verify", args=[certificate.pk]), {"confirmed": "yes"})
     certificate.refresh_from_db()
     assert certificate.verified_by == admin_user and certificate.verified_at is not None
 
 
+def test_verifying_asks_the_curator_to_confirm_first(client):
+    certificate = CertificateFactory(verified_at=None, lab="LPEE Casablanca")
+    client.force_login(curator())
+    response = client.post(reverse("certificates:verify", args=[certificate.pk]))
+    assert response.status_code == 200
+    assert "LPEE Casablanca" in response.content.decode()
+    certificate.refresh_from_db()
+    assert certificate.verified_at is None
+
+
+def test_a_curator_who_is_not_staff_verifies_a_certificate(client):
+    certificate = CertificateFactory(verified_at=None)
+    user = curator()
+    client.force_login(user)
+    client.post(reverse("certificates:verify", args=[certificate.pk]), {"confirmed": "yes"})
+    certificate.refresh_from_db()
+    assert certificate.verified_by == user
+
+
 def test_seller_cannot_verify_its_own_certificate(client, member):
     certificate = CertificateFactory(partner=member, verified_at=None)
-    client.post(reverse("certificates:verify", args=[certificate.pk]))
+    response = client.post(
+        reverse("certificates:verify", args=[certificate.pk]), {"confirmed": "yes"}
+    )
+    assert response.status_code == 404
     certificate.refresh_from_db()
     assert certificate.verified_at is None
 

@@ -48,7 +48,8 @@ def application_data(region, craft, **overrides):
     today = timezone.localdate()
     data = {
         "kind": "artisan",
-        "name": "Atelier Amina",
+        "name_latin": "Atelier Amina",
+        "name_arabic": "محترف أمينة",
         "legal_name": "Amina Alaoui",
         "region": region.pk,
         "city": "Marrakech",

@@ -166,7 +166,8 @@ def test_dispatch_is_refused_until_a_required_packing_check(client, seller):
     with pytest.raises(services.TransitionError):
         services.dispatch(parcel)
     client.force_login(seller.users.get())
-    response = client.post(reverse("fulfilment:parcel-dispatch", args=[parcel.pk]), follow=True)
+    url = reverse("fulfilment:parcel-dispatch", args=[parcel.pk])
+    response = client.post(url, {"confirmed": "yes"}, follow=True)
     assert "packing check" in response.content.decode()
     parcel.refresh_from_db()
     assert parcel.shipped_at is None
@@ -190,7 +191,7 @@ def test_cooperative_leader_confirms_then_dispatch_goes_through(client, seller):
         reverse("fulfilment:parcel-tracking", args=[parcel.pk]),
         {"service": "ems", "tracking_number": "EE123456789MA"},
     )
-    client.post(reverse("fulfilment:parcel-dispatch", args=[parcel.pk]))
+    client.post(reverse("fulfilment:parcel-dispatch", args=[parcel.pk]), {"confirmed": "yes"})
     parcel.refresh_from_db()
     assert (parcel.checked_by, parcel.tracking_number) == (leader, "EE123456789MA")
     assert parcel.checked_at is not None and parcel.shipped_at is not None

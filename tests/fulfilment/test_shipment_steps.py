@@ -65,7 +65,8 @@ def ship_in_space(client, order, service="ems", tracking="EE123456789MA"):
 
 
 def dispatch_on_parcel_page(client, parcel):
-    return client.post(reverse("fulfilment:parcel-dispatch", args=[parcel.pk]), follow=True)
+    url = reverse("fulfilment:parcel-dispatch", args=[parcel.pk])
+    return client.post(url, {"confirmed": "yes"}, follow=True)
 
 
 def require_packing_check(seller):
@@ -266,8 +267,9 @@ def test_seller_cannot_dispatch_another_sellers_parcel(member, seller, other):
     parcel_ops.create_parcels(order)
     theirs = Parcel.objects.get(order=order, partner=other)
     services.set_tracking(theirs, "ems", "EE123456789MA")
-    response = member.post(reverse("fulfilment:parcel-dispatch", args=[theirs.pk]))
-    assert response.status_code == 404
+    url = reverse("fulfilment:parcel-dispatch", args=[theirs.pk])
+    assert member.post(url, {"confirmed": "yes"}).status_code == 404
+    assert member.get(url).status_code == 404
     theirs.refresh_from_db()
     assert theirs.shipped_at is None
     assert parcel_for(order, other).status == Status.PAID

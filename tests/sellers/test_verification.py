@@ -52,7 +52,7 @@ def test_each_allowed_transition_moves_the_seller_and_is_recorded(action, source
     assert (event.from_status, event.to_status, event.action) == (source, target, action)
     assert event.reason == "Because."
     assert event.actor == actor
-    assert event.actor_label == (actor.username if actor else "system")
+    assert event.actor_label == (actor.email if actor else "system")
 
 
 @pytest.mark.django_db

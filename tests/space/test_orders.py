@@ -158,3 +158,30 @@ def test_order_pages_render_in_arabic_and_french(member, shared_order, language)
     assert member.get(f"/{language}/my-shop/orders/").status_code == 200
     url = f"/{language}/my-shop/orders/{shared_order.number}/"
     assert member.get(url).status_code == 200
+
+
+def shipped(seller, order):
+    fulfilment = parcel_for(order, seller)
+    advance(fulfilment, Status.IN_PREPARATION)
+    ship(fulfilment, "dhl-express", "JD01460000")
+    return fulfilment
+
+
+def test_marking_delivered_asks_for_confirmation_first(member, seller, shared_order):
+    fulfilment = shipped(seller, shared_order)
+    response = move(member, shared_order, Status.DELIVERED)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="status" value="delivered"' in html and 'name="confirmed" value="yes"' in html
+    assert 'class="space-nav"' in html
+    fulfilment.refresh_from_db()
+    assert fulfilment.status == Status.SHIPPED
+
+
+def test_confirmed_delivery_is_recorded_and_credited(member, seller, shared_order):
+    fulfilment = shipped(seller, shared_order)
+    response = move(member, shared_order, Status.DELIVERED, confirmed="yes")
+    assert response.status_code == 302
+    fulfilment.refresh_from_db()
+    assert fulfilment.status == Status.DELIVERED
+    assert seller.ledger_entries.exists()

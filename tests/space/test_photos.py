@@ -114,15 +114,35 @@ def test_delete_a_photo_closes_the_gap(member, product):
     for _ in range(3):
         upload(member, product, image_upload())
     first, second, third = orders(product)
-    member.post(reverse("seller_space:photo-action", args=[product.pk, first, "delete"]))
+    url = reverse("seller_space:photo-action", args=[product.pk, first, "delete"])
+    member.post(url, {"confirmed": "yes"})
     assert orders(product) == [second, third]
     assert list(product.images.values_list("display_order", flat=True)) == [0, 1]
 
 
-def test_photo_actions_refuse_get(member, product):
+def test_moving_a_photo_refuses_get(member, product):
+    upload(member, product, image_upload())
+    for action in ("up", "down"):
+        url = reverse("seller_space:photo-action", args=[product.pk, orders(product)[0], action])
+        assert member.get(url).status_code == 405
+
+
+def test_delete_link_asks_first_and_deletes_nothing(member, product):
     upload(member, product, image_upload())
     url = reverse("seller_space:photo-action", args=[product.pk, orders(product)[0], "delete"])
-    assert member.get(url).status_code == 405
+    response = member.get(url)
+    assert response.status_code == 200
+    assert 'name="confirmed" value="yes"' in response.content.decode()
+    assert 'class="space-nav"' in response.content.decode()
+    assert product.images.exists()
+
+
+def test_an_unconfirmed_delete_post_asks_first(member, product):
+    upload(member, product, image_upload())
+    url = reverse("seller_space:photo-action", args=[product.pk, orders(product)[0], "delete"])
+    response = member.post(url)
+    assert response.status_code == 200
+    assert f'action="{url}"' in response.content.decode()
     assert product.images.exists()
 
 
@@ -138,9 +158,10 @@ def test_cannot_delete_another_sellers_photo_through_own_listing(member, product
     photo = ProductImage.objects.create(product=theirs, original="x.jpg", display_order=0)
     for action in ("delete", "up", "down"):
         url = reverse("seller_space:photo-action", args=[product.pk, photo.pk, action])
-        assert member.post(url).status_code == 404
+        assert member.post(url, {"confirmed": "yes"}).status_code == 404
     url = reverse("seller_space:photo-action", args=[theirs.pk, photo.pk, "delete"])
-    assert member.post(url).status_code == 404
+    assert member.post(url, {"confirmed": "yes"}).status_code == 404
+    assert member.get(url).status_code == 404
     assert ProductImage.objects.filter(pk=photo.pk).exists()
 
 
@@ -158,5 +179,5 @@ def test_deleting_a_photo_removes_its_file(member, product, django_capture_on_co
     assert storage.exists(name)
     url = reverse("seller_space:photo-action", args=[product.pk, image.pk, "delete"])
     with django_capture_on_commit_callbacks(execute=True):
-        member.post(url)
+        member.post(url, {"confirmed": "yes"})
     assert not storage.exists(name)

@@ -55,7 +55,9 @@ class ChooseSellerView(LoginRequiredMixin, TemplateView):
             raise Http404
         seller = get_object_or_404(member_sellers(request.user), pk=seller_id)
         choose(request, seller)
-        messages.success(request, _("You are now working for %(name)s.") % {"name": seller.name})
+        messages.success(
+            request, _("You are now working for %(name)s.") % {"name": seller.display_name}
+        )
         target = request.POST.get("next", "")
         if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
             target = reverse_lazy("seller_space:home")

@@ -9,10 +9,12 @@ import logging
 from django.contrib import messages
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, TemplateView
 from oscar.core.loading import get_model
 
+from marketplace.core.confirm import confirm_page, is_confirmed
 from sellers.fulfilment.models import Parcel
 from sellers.fulfilment.parcels import parcel_for
 from sellers.fulfilment.services import TransitionError, advance, next_statuses, ship
@@ -121,6 +123,21 @@ class OrderStatusView(OrderDetailView):
         if to_status not in Parcel.Status.values:
             messages.error(request, _("Unknown status."))
             return redirect("seller_space:order", number=order.number)
+        delivering = to_status == Parcel.Status.DELIVERED
+        if delivering and to_status in next_statuses(parcel.status) and not is_confirmed(request):
+            return confirm_page(
+                request,
+                question=_(
+                    "Mark order %(number)s as delivered? Its amount is then credited to your "
+                    "payouts and the buyer's return period starts; this cannot be undone."
+                )
+                % {"number": order.number},
+                button=_("Yes, it is delivered"),
+                cancel_url=reverse("seller_space:order", args=[order.number]),
+                carry=("status",),
+                base_template="seller_space/base.html",
+                context={"seller": self.seller, "several_sellers": self.several_sellers},
+            )
         if to_status == Parcel.Status.SHIPPED:
             form = ShipmentForm(request.POST)
             if not form.is_valid():

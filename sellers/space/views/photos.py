@@ -2,11 +2,13 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView
 from oscar.core.loading import get_model
 
+from marketplace.core.confirm import confirm_page, is_confirmed
 from sellers.space.access import SellerSpaceMixin
 from sellers.space.catalogue import seller_products
 from sellers.space.forms import PhotoForm
@@ -47,14 +49,30 @@ class PhotoListView(SellerProductMixin, FormView):
 
 
 class PhotoActionView(SellerProductMixin, View):
-    """POST only: move a photo earlier or later, or delete it."""
+    """POST: move a photo earlier or later; delete it once confirmed (GET: the question)."""
 
-    http_method_names = ["post"]
+    http_method_names = ["get", "post"]
+
+    def get(self, request, *args, **kwargs):
+        if self.kwargs["action"] != "delete":
+            return self.http_method_not_allowed(request, *args, **kwargs)
+        return self.post(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
         product = self.get_product()
         photo = get_object_or_404(ProductImage, product=product, pk=self.kwargs["photo_pk"])
         action = self.kwargs["action"]
+        if action == "delete" and not is_confirmed(request):
+            return confirm_page(
+                request,
+                question=_("Delete this photo of “%(title)s”? This cannot be undone.")
+                % {"title": product.title},
+                button=_("Delete the photo"),
+                cancel_url=reverse("seller_space:photos", args=[product.pk]),
+                danger=True,
+                base_template="seller_space/base.html",
+                context={"seller": self.seller, "several_sellers": self.several_sellers},
+            )
         if action == "delete":
             delete_photo(photo)
             messages.success(request, _("The photo is deleted."))

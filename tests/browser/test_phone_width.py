@@ -1,0 +1,150 @@
+"""Every page of the seller space and of the curation space fits a 390 px phone (390×844), in
+Arabic and in French: ``document.documentElement.scrollWidth`` is at most 390 on each."""
+
+import json
+import os
+from decimal import Decimal
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from sellers.fulfilment.parcels import parcel_for
+from sellers.payouts.services import credit_delivered_line
+from sellers.space.services import add_photo
+from tests.browser.test_storefront import CHROMIUM, CHROMIUM_ARGS
+from tests.factories.compliance import CertificateFactory
+from tests.factories.orders import order_for, product_of
+from tests.factories.sellers import ArtisanFactory
+from tests.factories.uploads import image_upload
+from tests.factories.users import curator, member_of
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
+        reason="Debian chromium is not installed (apt-get install chromium)",
+    ),
+]
+
+PHONE = {"width": 390, "height": 844}
+LONG_LATIN = "Coopérative féminine de tissage Tilila Ouarzazate"
+LONG_ARABIC = "تعاونية تيليلا النسائية للنسيج ورزازات"
+
+
+def _seller_with_a_year_of_business():
+    """A weaving cooperative with listings, an order at each step, payouts and certificates."""
+    seller = ArtisanFactory(
+        kind="cooperative",
+        name=LONG_ARABIC,
+        name_arabic=LONG_ARABIC,
+        name_latin=LONG_LATIN,
+        legal_name=LONG_LATIN,
+    )
+    rug = product_of(seller, title_en="Azilal rug, hand-knotted wool, natural dyes, 240 × 160 cm")
+    lantern = product_of(seller, title_en="Chiselled brass lantern with coloured glass")
+    order = order_for(rug, lantern)
+    for line in order.lines.all():
+        line.line_price_incl_tax = line.line_price_excl_tax = Decimal("123456.78")
+        line.save()
+        credit_delivered_line(line)
+    parcel = parcel_for(order, seller)
+    add_photo(rug, image_upload())
+    CertificateFactory(
+        partner=seller,
+        products=[rug],
+        verified_at=None,
+        lab="Laboratoire Public d'Essais et d'Études (LPEE), Casablanca",
+    )
+    CertificateFactory(partner=seller, products=[rug, lantern])
+    return seller, rug, order, parcel
+
+
+def _urls(seller, product, order, parcel, pending_seller, certificate):
+    photo = product.images.get()
+    seller_urls = [
+        reverse("seller_space:home"),
+        reverse("seller_space:profile"),
+        reverse("seller_space:listings"),
+        reverse("seller_space:listing-create"),
+        reverse("seller_space:listing-edit", args=[product.pk]),
+        reverse("seller_space:photos", args=[product.pk]),
+        reverse("seller_space:photo-action", args=[product.pk, photo.pk, "delete"]),
+        reverse("seller_space:import"),
+        reverse("seller_space:orders"),
+        reverse("seller_space:order", args=[order.number]),
+        reverse("seller_space:payouts"),
+        reverse("fulfilment:parcels"),
+        reverse("fulfilment:parcel", args=[parcel.pk]),
+        reverse("fulfilment:parcel-dispatch", args=[parcel.pk]),
+        reverse("certificates:seller", args=[seller.pk]),
+        reverse("certificates:profiles", args=[seller.pk]),
+    ]
+    curator_urls = [
+        reverse("curation:todo"),
+        reverse("curation:queue"),
+        reverse("curation:queue") + "?status=verified",
+        reverse("curation:review", args=[pending_seller.pk]),
+        reverse("curation:review", args=[seller.pk]),
+        reverse("certificates:seller", args=[seller.pk]),
+        reverse("certificates:verify", args=[certificate.pk]),
+        reverse("fulfilment:parcel", args=[parcel.pk]),
+    ]
+    return seller_urls, curator_urls
+
+
+def _session(user):
+    client = Client()
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_every_seller_and_curation_page_fits_a_390px_phone(live_server, language):
+    seller, product, order, parcel = _seller_with_a_year_of_business()
+    pending = ArtisanFactory(status="pending", name=LONG_ARABIC, name_latin=LONG_LATIN)
+    certificate = seller.certificates.filter(verified_at=None).get()
+    with translation.override(language):
+        seller_urls, curator_urls = _urls(seller, product, order, parcel, pending, certificate)
+    visits = [("seller", _session(member_of(seller)), url) for url in seller_urls]
+    visits += [("curator", _session(curator()), url) for url in curator_urls]
+
+    widths = _widths(live_server.url, visits)
+
+    report = os.environ.get("PHONE_WIDTH_REPORT")
+    if report:
+        with open(f"{report}-{language}.json", "w") as out:
+            json.dump(widths, out, indent=1, ensure_ascii=False)
+    too_wide = {url: width for url, width in widths.items() if width > PHONE["width"]}
+    assert not too_wide, too_wide
+
+
+def _widths(base_url, visits):
+    """scrollWidth of each page; runs with no ORM call (Playwright's loop owns the thread)."""
+    from playwright.sync_api import sync_playwright
+
+    widths = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        for who, session, path in visits:
+            context = browser.new_context(viewport=PHONE)
+            url = base_url + path
+            context.add_cookies(
+                [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": url}]
+            )
+            page = context.new_page()
+            response = page.goto(url)
+            assert response.status == 200, (path, response.status)
+            page.wait_for_load_state("load")
+            widths[f"{who} {path}"] = page.evaluate("document.documentElement.scrollWidth")
+            if screens := os.environ.get("PHONE_WIDTH_SCREENS"):  # to look at, on demand
+                name = f"{who}{path}".replace("/", "_").replace("?", "_")
+                page.screenshot(path=f"{screens}/{name}.png", full_page=True)
+            context.close()
+        browser.close()
+    return widths
