@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from sellers.fulfilment.models import Parcel
 from sellers.fulfilment.parcels import parcel_for
-from sellers.fulfilment.services import advance
+from sellers.fulfilment.services import advance, ship
 from tests.factories.catalogue import SellerFactory
 from tests.factories.orders import order_for, product_of
 from tests.factories.users import member_of
