@@ -143,6 +143,11 @@ def record_stock(pk, is_sold_out):
     )
 
 
+def set_sold_out(pks):
+    """Mark the products ``pks`` sold out, now (``invalidation.mark_sold_out``)."""
+    cache.set_many({SOLD_OUT_KEY.format(pk): True for pk in pks}, timeout=None)
+
+
 def _renew_tokens(pks):
     cache.set_many({TOKEN_KEY.format(pk): uuid.uuid4().hex[:12] for pk in pks}, timeout=None)
 

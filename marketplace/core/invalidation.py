@@ -87,6 +87,16 @@ def is_sold_out(record):
     return record.num_in_stock - (record.num_allocated or 0) <= 0
 
 
+def mark_sold_out():
+    """Record, for every product, whether it is sold out (``cache.record_stock`` keeps it from
+    then on): after a deploy or a cache flush. Returns the number of sold-out products."""
+    StockRecord = apps.get_model(STOCK_RECORD)
+    records = StockRecord.objects.order_by().only("product_id", "num_in_stock", "num_allocated")
+    sold = [record.product_id for record in records.iterator() if is_sold_out(record)]
+    cache.set_sold_out(sold)
+    return len(sold)
+
+
 def product_part_receiver(label, attribute):
     def touch(instance, raw=False, **kwargs):
         if raw:

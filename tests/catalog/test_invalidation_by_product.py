@@ -6,11 +6,14 @@ cached page showing many products (a list, a search) shows it within
 ``settings.STOREFRONT_LIST_PAGE_SECONDS`` (5 s by default), and a list rendered afresh at once.
 """
 
+import io
 import random
 import time
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
+from django.core.management import call_command
 from oscar.core.loading import get_model
 
 from catalog import list_index
@@ -140,3 +143,13 @@ def test_an_updated_index_refines_as_one_built_from_the_new_rows(seed):
             theirs = list_index.refine(fresh, list_index.shippable(fresh, blocked), selected, sort)
             assert list(ours["ids"]) == list(theirs["ids"]), (selected, sort)
             assert ours["counts"] == theirs["counts"] and ours["ships"] == theirs["ships"]
+
+
+def test_pieces_sold_before_the_flags_existed_are_marked_by_the_command(client, settings, craft):
+    settings.STOREFRONT_PAGE_CACHE = False
+    ProductFactory(category=craft, stockrecord__num_in_stock=1, stockrecord__num_allocated=1)
+    cache.clear()  # as after a flush: the sale's flag is gone
+    url = craft.get_absolute_url()
+    assert 'data-testid="sold-out"' not in get(client, url).content.decode()
+    call_command("mark_sold_out", stdout=io.StringIO())
+    assert 'data-testid="sold-out"' in get(client, url).content.decode()
