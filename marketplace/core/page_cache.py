@@ -19,6 +19,7 @@ CSRF token is stored as a placeholder and each visitor gets a fresh token of the
 
 import hashlib
 import re
+import time
 from functools import wraps
 
 from django.conf import settings
@@ -29,7 +30,8 @@ from django.utils.translation import get_language
 
 from marketplace.core.cache import STOREFRONT, versioned_key
 
-PAGE_TIMEOUT = 300  # a page keyed by its product's token
+PAGE_TIMEOUT = 300  # how long a page is kept (a list: served stale only while renewed)
+RENEW_SECONDS = 10  # the longest a stale list is served while one request renders it
 PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = b"__CSRF_TOKEN__"
@@ -67,29 +69,40 @@ def _with_csrf_token(request, content):
     return content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
 
 
+def _renewing_key(key):
+    return f"{key}:renewing"
+
+
 def serve_cached(request, render, stamp=None):
     """Return the cached page for ``request`` or render, store and return it.
 
     ``stamp``: a callable giving the token of the one product the page shows (kept
-    ``PAGE_TIMEOUT``); without it, the page shows many and is kept
-    ``settings.STOREFRONT_LIST_PAGE_SECONDS``.
+    ``PAGE_TIMEOUT``); without it, the page shows many and is fresh for
+    ``settings.STOREFRONT_LIST_PAGE_SECONDS``. Once that is over, the first request renders it
+    again while the others are served the page as it was (``X-Page-Cache: stale``) for as long
+    as that render takes (``RENEW_SECONDS`` at most): a busy list is not rendered by every
+    request arriving at once.
     """
     if not is_cacheable_request(request):
         return render()
     key = page_key(request, stamp() if stamp else "")
-    timeout = PAGE_TIMEOUT if stamp else settings.STOREFRONT_LIST_PAGE_SECONDS
     hit = cache.get(key)
     if hit is not None:
-        content, content_type = hit
-        response = HttpResponse(_with_csrf_token(request, content), content_type=content_type)
-        response["X-Page-Cache"] = "hit"
-        return response
+        content, content_type, fresh_until = hit
+        fresh = fresh_until is None or time.time() < fresh_until
+        if fresh or not cache.add(_renewing_key(key), 1, RENEW_SECONDS):
+            response = HttpResponse(_with_csrf_token(request, content), content_type=content_type)
+            response["X-Page-Cache"] = "hit" if fresh else "stale"
+            return response
     response = render()
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
     if _is_shareable(response):
         stored = _without_csrf_token(response.content)
-        cache.set(key, (stored, response["Content-Type"]), timeout)
+        fresh_until = None if stamp else time.time() + settings.STOREFRONT_LIST_PAGE_SECONDS
+        cache.set(key, (stored, response["Content-Type"], fresh_until), PAGE_TIMEOUT)
+    if hit is not None:
+        cache.delete(_renewing_key(key))
     response["X-Page-Cache"] = "miss"
     return response
 

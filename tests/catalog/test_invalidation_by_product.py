@@ -14,9 +14,12 @@ from decimal import Decimal
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import RequestFactory
+from django.utils import translation
 from oscar.core.loading import get_model
 
 from catalog import list_index
+from marketplace.core import page_cache
 from marketplace.core.cache import CATALOGUE, STOREFRONT, product_token, version
 from tests.factories.catalogue import ProductFactory
 
@@ -153,3 +156,20 @@ def test_pieces_sold_before_the_flags_existed_are_marked_by_the_command(client, 
     assert 'data-testid="sold-out"' not in get(client, url).content.decode()
     call_command("mark_sold_out", stdout=io.StringIO())
     assert 'data-testid="sold-out"' in get(client, url).content.decode()
+
+
+def test_while_one_request_renews_a_list_the_others_get_it_as_it_was(
+    client, settings, craft, product, django_capture_on_commit_callbacks
+):
+    settings.STOREFRONT_LIST_PAGE_SECONDS = 1
+    url = craft.get_absolute_url()
+    get(client, url)
+    reprice(product, "888.00", django_capture_on_commit_callbacks)
+    time.sleep(1.1)
+    with translation.override("en"):
+        key = page_cache.page_key(RequestFactory().get(url))
+    cache.add(f"{key}:renewing", 1)  # another request is rendering it
+    stale = get(client, url)
+    assert stale["X-Page-Cache"] == "stale" and "888.00" not in stale.content.decode()
+    cache.delete(f"{key}:renewing")  # its render is stored
+    assert "888.00" in get(client, url).content.decode()
