@@ -29,7 +29,10 @@ VENV_BIN = ROOT / ".venv" / "bin"
 PYTHON = VENV_BIN / "python"
 GUNICORN = VENV_BIN / "gunicorn"
 PG_SERVER = "postgres://postgres@127.0.0.1:5432"
-REDIS_URL = "redis://127.0.0.1:6379/2"
+# Sessions sharing one machine keep their benches apart: BENCH_DB_SUFFIX names the database
+# (bench_<N><suffix>), BENCH_REDIS_URL the Redis db (default db 2).
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/2")
+DB_SUFFIX = os.environ.get("BENCH_DB_SUFFIX", "")
 MARKER_TABLE = "bench_marker"
 HEALTH_TIMEOUT = 90
 STOP_TIMEOUT = 40
@@ -46,7 +49,7 @@ def nproc():
 
 
 def db_name(products):
-    return f"bench_{products}"
+    return f"bench_{products}{DB_SUFFIX}"
 
 
 def database_url(products):
@@ -54,11 +57,11 @@ def database_url(products):
 
 
 def media_root(products):
-    return RESULTS / f"media_{products}"
+    return RESULTS / f"media_{products}{DB_SUFFIX}"
 
 
 def cache_prefix(products):
-    return f"bench{products}"
+    return f"bench{products}{DB_SUFFIX}"
 
 
 def bench_env(products, static_root):
@@ -428,8 +431,9 @@ def _active_queries(products):
     return row[0]
 
 
-def wait_idle(process, products, timeout=120, interval=0.5):
-    """Wait until gunicorn's workers burn no CPU and ``bench_<N>`` runs no query.
+def wait_idle(process, products, timeout=120, interval=0.5, queries=True):
+    """Wait until gunicorn's workers burn no CPU and ``bench_<N>`` runs no query (without
+    ``queries``: the write mix is running, only the workers are watched).
 
     Requests wrk abandons at the end of a run are still served afterwards; waiting keeps them
     out of the next measurement. Returns the seconds waited (bounded by ``timeout``).
@@ -441,7 +445,7 @@ def wait_idle(process, products, timeout=120, interval=0.5):
     while time.monotonic() - started < timeout:
         time.sleep(interval)
         after = sum(_cpu_ticks(pid) for pid in workers)
-        busy = after - before > 2 or _active_queries(products) > 0
+        busy = after - before > 2 or (queries and _active_queries(products) > 0)
         before = after
         quiet = 0 if busy else quiet + 1
         if quiet >= 2:

@@ -2,10 +2,13 @@
 
     .venv/bin/python bench/run.py [--products 10000] [--duration 10] [--connections 16]
                                   [--keep-db] [--drop-db] [--workers 2*cores]
+                                  [--orders 5] [--price-edits 5]
 
 Prepares ``bench_<N>`` (migrate, seed_demo), serves it with gunicorn on 127.0.0.1, loads each
 page with wrk, counts its SQL queries with Django's test client, prints a table and writes it as
-JSON to bench/results/<timestamp>.json. See bench/README.md.
+JSON to bench/results/<timestamp>.json. Then, unless both rates are 0, loads every page again
+while ``bench/writes.py`` places orders and edits prices at the given rates per second, and
+prints both passes side by side. See bench/README.md.
 """
 
 import argparse
@@ -97,6 +100,8 @@ def parse_args():
     parser.add_argument("--workers", type=int, default=2 * nproc(), help="gunicorn workers")
     parser.add_argument("--keep-db", action="store_true", help="reuse bench_<N> if seeded")
     parser.add_argument("--drop-db", action="store_true", help="drop bench_<N> at the end")
+    parser.add_argument("--orders", type=float, default=5, help="orders placed per second")
+    parser.add_argument("--price-edits", type=float, default=5, help="price edits per second")
     return parser.parse_args()
 
 
@@ -213,20 +218,22 @@ def solo_ms(base_url, path, bust=False, repeat=SOLO_REPEAT):
     return statistics.median(times)
 
 
-def load(server, path, args, bust=False):
+def load(server, path, args, bust=False, writing=False):
     """Warm up, then measure one page: requests/s, p50 and p99 in ms, errors.
 
     Before each wrk run the server is let finish the requests the previous run abandoned. With
-    ``bust`` every request has a unique query string, so the page cache never answers.
+    ``bust`` every request has a unique query string, so the page cache never answers. While
+    ``writing`` (the write mix runs) the database is never idle: only the workers are awaited.
     """
     url = server.base_url + path
     kind = " (unique query strings)" if bust else ""
+    kind += " (with writes)" if writing else ""
     log(f"wrk {path}{kind}: {WARMUP_SECONDS} s warm-up, {args.duration} s measured")
     wrk(url, WARMUP_SECONDS, args.connections, bust=bust)
-    drained = wait_idle(server.process, args.products)
+    drained = wait_idle(server.process, args.products, queries=not writing)
     with CpuMeter(args.products) as cpu:
         summary = wrk(url, args.duration, args.connections, bust=bust)
-    drained_after = wait_idle(server.process, args.products)
+    drained_after = wait_idle(server.process, args.products, queries=not writing)
     completed = summary["requests"]
     latency = {
         key: value / 1000 if completed else None for key, value in summary["latency_us"].items()
@@ -285,6 +292,73 @@ def measure(server, args):
         if "rps" in row:
             row["ratio_pct"] = 100 * row["rps"] / bare_rps
     return rows
+
+
+WRITER = BENCH / "writes.py"
+WRITER_START_TIMEOUT = 120
+
+
+def start_writers(env, args):
+    """The write mix: one ``bench/writes.py`` process per kind with a rate above 0."""
+    writers = []
+    for kind, rate in (("orders", args.orders), ("prices", args.price_edits)):
+        if rate <= 0:
+            continue
+        log(f"starting the write mix: {kind} at {rate}/s")
+        process = subprocess.Popen(
+            [str(PYTHON), str(WRITER), "--kind", kind, "--rate", str(rate)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        writers.append(process)
+    for process in writers:
+        deadline = time.monotonic() + WRITER_START_TIMEOUT
+        line = process.stdout.readline()
+        while line and not line.startswith("BENCH_READY") and time.monotonic() < deadline:
+            line = process.stdout.readline()
+        if not line.startswith("BENCH_READY"):
+            stop_writers(writers)
+            raise RuntimeError("a write-mix process did not start")
+    return writers
+
+
+def stop_writers(writers):
+    """Stop the write mix; each process's summary (writes done, failed, mean ms)."""
+    summaries = []
+    for process in writers:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+    for process in writers:
+        try:
+            output, _err = process.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            output, _err = process.communicate()
+        try:
+            summaries.append(marked_json(output or ""))
+        except RuntimeError:
+            summaries.append({"error": "no summary", "returncode": process.returncode})
+    return summaries
+
+
+def measure_with_writes(server, args, rows):
+    """Every loaded page again, while the write mix runs: row["writes"] = the load figures."""
+    writers = start_writers(server.env, args)
+    try:
+        for row in rows:
+            if "rps" not in row:
+                continue
+            bust = row.get("unique_query_strings", False)
+            row["writes"] = load(server, row["path"], args, bust=bust, writing=True)
+    finally:
+        summaries = stop_writers(writers)
+    bare = rows[0]["writes"]["rps"]
+    for row in rows:
+        if "writes" in row:
+            row["writes"]["ratio_pct"] = 100 * row["writes"]["rps"] / bare
+    return summaries
 
 
 # Rows beyond the issue's benchmark: every request is a URL no page cache has seen. Their
@@ -414,6 +488,36 @@ def print_table(report):
             if check.get("stretch", False) == stretch:
                 print(f"  {'PASS' if check['passed'] else 'FAIL'}  {check['budget']}")
     print_scale(report.get("scale"))
+    print_writes(report)
+
+
+def print_writes(report):
+    """Each page without and with the write mix, side by side."""
+    if not report.get("writers"):
+        return
+    mix = report["write_mix"]
+    print(
+        f"\nwith writes: {mix['orders_per_s']:g} orders/s and {mix['price_edits_per_s']:g} price "
+        "edits/s (bench/writes.py) running during every page's measurement"
+    )
+    for summary in report["writers"]:
+        print(f"  {json.dumps(summary)}")
+    header = f"{'page':<22}{'no writes: req/s':>17}{'p50':>8}{'p99':>8}{'% bare':>8}"
+    header += f"{'writes: req/s':>15}{'p50':>8}{'p99':>9}{'max':>9}{'% bare':>8}"
+    print(header)
+    print("-" * len(header))
+    for row in report["rows"]:
+        if "writes" not in row:
+            continue
+        other = row["writes"]
+        print(
+            f"{row['page']:<22}{fmt(row.get('rps'), '{:.1f}'):>17}"
+            f"{fmt(row.get('p50_ms'), '{:.1f}'):>8}{fmt(row.get('p99_ms'), '{:.1f}'):>8}"
+            f"{fmt(row.get('ratio_pct'), '{:.1f}%'):>8}{fmt(other.get('rps'), '{:.1f}'):>15}"
+            f"{fmt(other.get('p50_ms'), '{:.1f}'):>8}{fmt(other.get('p99_ms'), '{:.1f}'):>9}"
+            f"{fmt(other.get('max_ms'), '{:.1f}'):>9}{fmt(other.get('ratio_pct'), '{:.1f}%'):>8}"
+        )
+    print("(ms; wrk as above; the writes pass reuses the same warm-up and duration)")
 
 
 def print_scale(scale):
@@ -446,6 +550,9 @@ def main():
         with bench_server(args.products, args.keep_db, args.workers, gunicorn_log) as server:
             code, load_before = git_state(), os.getloadavg()
             rows = measure(server, args)
+            writes = None
+            if args.orders > 0 or args.price_edits > 0:
+                writes = measure_with_writes(server, args, rows)
             load_after = os.getloadavg()
             queued = purge_task_queue()
     finally:
@@ -467,6 +574,8 @@ def main():
         "threads": WRK_THREADS,
         "warmup": WARMUP_SECONDS,
         "tasks_queued": queued,
+        "write_mix": {"orders_per_s": args.orders, "price_edits_per_s": args.price_edits},
+        "writers": writes,
         "rows": rows,
     }
     report["contended"] = any((row.get("other_cpu_pct") or 0) > CONTENTION_PCT for row in rows)

@@ -1,10 +1,12 @@
 """Product cards, rendered once and kept: a list page renders only the cards not yet cached.
 
 A card shows nothing personal (title, photo, seller, region, price in MAD and in the buyer's
-currency), so one rendering serves every visitor of the same language and currency. The key
-holds the storefront version (any product, price, stock or seller change renders cards afresh),
-the language, the buyer's currency with its rate and date, and how the photo loads (the first
-card's photo has priority, the fifth and later load lazily).
+currency, sold out), so one rendering serves every visitor of the same language and currency.
+The key holds the storefront version (a seller or vocabulary change renders every card afresh),
+the product's token (its own price, stock, photo or text change renders its card afresh, and no
+other), whether it is sold out (read when the card is shown, from ``cache.product_states``), the
+language, the buyer's currency with its rate and date, and how the photo loads (the first card's
+photo has priority, the fifth and later load lazily).
 """
 
 from django.core.cache import cache
@@ -12,7 +14,7 @@ from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from marketplace.core.cache import STOREFRONT, versioned_key
+from marketplace.core.cache import STOREFRONT, product_states, versioned_key
 from marketplace.currency.rates import current_rate
 from marketplace.currency.selection import buyer_currency
 
@@ -51,9 +53,13 @@ def render_cards_of_ids(request, ids, load, start=1):
     """
     prefix = versioned_key(STOREFRONT, f"card:{get_language()}:{_rate_token(request)}")
     positions = range(start, start + len(ids))
-    keys = [
-        f"{prefix}:{pk}:{loading(position)}" for position, pk in zip(positions, ids, strict=True)
-    ]
+    states = product_states(ids)
+
+    def key(pk, position):
+        token, sold_out = states[pk]
+        return f"{prefix}:{pk}:{token}:{'sold' if sold_out else 'on'}:{loading(position)}"
+
+    keys = [key(pk, position) for position, pk in zip(positions, ids, strict=True)]
     found = cache.get_many(keys)
     missing = [(index, key) for index, key in enumerate(keys) if key not in found]
     if missing:
@@ -64,7 +70,12 @@ def render_cards_of_ids(request, ids, load, start=1):
             position = positions[index]
             product = loaded.get(ids[index])
             if product is not None:
-                context = {"request": request, "product": product, "position": position}
+                context = {
+                    "request": request,
+                    "product": product,
+                    "position": position,
+                    "sold_out": states[product.pk][1],
+                }
                 rendered[key] = template.render(context)
         cache.set_many(rendered, TIMEOUT)
         found.update(rendered)

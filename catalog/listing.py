@@ -1,15 +1,23 @@
 """Product listing: filters, facets, sorting and page size shared by every product list page.
 
-A list is read once as rows (``facets.product_rows``: id, price, date, facet values) and kept,
-per catalogue version, as an index of bitmaps and sort orders (``catalog.list_index``);
-filtering, facet counts, sorting and paging then work on that index, and only the shown page's
-products are fetched. The queries do not depend on the page size, and refining or paging a list
-costs no query but the page's products.
+A list is read once as rows (``facets.product_rows``: id, price, date, facet values) and kept
+as an index of bitmaps and sort orders (``catalog.list_index``); filtering, facet counts,
+sorting and paging then work on that index, and only the shown page's products are fetched. The
+queries do not depend on the page size, and refining or paging a list costs no query but the
+page's products.
+
+Products that change (a sale, a price edit: ``marketplace.core.cache.touch_products``) do not
+throw the index away: the next request reads the changed products' rows under the list's own
+condition (one query) and updates the index in place (``list_index.update``). Each index has a
+*revision*, renewed when an update changed it; results are kept per revision, so a change to a
+product that is not in a list leaves the list's results where they are.
 """
 
 import hashlib
+import uuid
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.utils import timezone
@@ -17,7 +25,14 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from catalog import destinations, facets, list_index
-from marketplace.core.cache import STOREFRONT, versioned
+from marketplace.core.cache import (
+    CATALOGUE,
+    STOREFRONT,
+    change_sequence,
+    changes_since,
+    versioned,
+    versioned_key,
+)
 from marketplace.core.countries import country_name, is_country_code
 from marketplace.currency.selection import buyer_country
 
@@ -50,6 +65,8 @@ def page_size(request):
 FILTER_NAMES = ("craft", "region", "material", "technique", "price", "unique", "ships_to")
 VALID_VALUES = {"price": BANDS.keys(), "unique": {"1"}}
 ROWS_TIMEOUT = 300
+# A list more changes behind than this is read afresh rather than updated.
+MAX_UPDATE = 500
 
 
 def selected_filters(request):
@@ -63,25 +80,61 @@ def selected_filters(request):
     }
 
 
+def _index_key(cache_key):
+    return versioned_key(STOREFRONT, f"listing-index:{timezone.localdate()}:{cache_key}")
+
+
+def _revision_key(cache_key):
+    return versioned_key(STOREFRONT, f"listing-revision:{timezone.localdate()}:{cache_key}")
+
+
+def listing_revision(cache_key):
+    """The revision of the list's index if it is known current (no change since it was last
+    checked), else None."""
+    found = cache.get(_revision_key(cache_key))
+    if found is None or found[0] < change_sequence():
+        return None
+    return found[1]
+
+
 def listing_index(source, cache_key):
-    """The list's index (``catalog.list_index``) of its rows (``facets.product_rows``).
+    """The list's index (``catalog.list_index``) of its rows (``facets.product_rows``), current.
 
-    ``source()`` gives (raw rows, ranked): ``facets.read_rows`` of the list's products, or a
-    search's rows, best first. The index is kept per catalogue version and day (a professional
-    card expires at midnight) under ``cache_key`` (what the list is: a category, a seller, a
-    search), so paging, sorting and refining one list read its rows (and run its search) once.
+    ``source(only)`` gives (raw rows, ranked): ``facets.read_rows`` of the list's products, or a
+    search's rows, best first; with ``only`` (product ids), the rows of those of them now in the
+    list. The index is kept per storefront version and day (a professional card expires at
+    midnight) under ``cache_key`` (what the list is: a category, a seller, a search), so paging,
+    sorting and refining one list read its rows (and run its search) once; products changed
+    since it was stored are read and applied (``list_index.update``).
     """
-
-    def compute():
-        raw_rows, ranked = source()
+    sequence = change_sequence()  # before any row is read: a later change is applied later
+    key = _index_key(cache_key)
+    index = cache.get(key)
+    if index is not None:
+        checked = cache.get(_revision_key(cache_key))
+        start = index["sequence"]
+        if checked is not None and checked[1] == index["revision"]:
+            start = max(start, checked[0])
+        changed = changes_since(start, sequence, MAX_UPDATE)
+        if changed is None:
+            index = None
+        elif changed:
+            raw_rows, _ranked = source(sorted(changed))
+            rows = facets.product_rows(raw_rows, facets.vocabularies())
+            if list_index.update(index, changed, rows):
+                index["revision"], index["sequence"] = uuid.uuid4().hex[:12], sequence
+                cache.set(key, index, ROWS_TIMEOUT)
+    if index is None:
+        raw_rows, ranked = source(None)
         rows = facets.product_rows(raw_rows, facets.vocabularies())
         if ranked:
             for rank, row in enumerate(rows):
                 row["rank"] = rank
-        return list_index.build(rows)
-
-    key = f"listing-index:{timezone.localdate()}:{cache_key}"
-    return versioned(STOREFRONT, key, compute, ROWS_TIMEOUT)
+        index = list_index.build(rows)
+        index["revision"], index["sequence"] = uuid.uuid4().hex[:12], sequence
+        cache.set(key, index, ROWS_TIMEOUT)
+    cache.set(_revision_key(cache_key), (sequence, index["revision"]), ROWS_TIMEOUT)
+    return index
 
 
 def in_country(index, country):
@@ -92,15 +145,18 @@ def in_country(index, country):
     day = timezone.localdate()
     key = f"ships-blocked:{country}:{day}"
     blocked = versioned(
-        STOREFRONT, key, lambda: destinations.blocked_ids(country, day), ROWS_TIMEOUT
+        (STOREFRONT, CATALOGUE), key, lambda: destinations.blocked_ids(country, day), ROWS_TIMEOUT
     )
     if blocked is None:
         return 0
     return list_index.shippable(index, blocked)
 
 
-def product_list_rows(products):
-    """A ``listing_index`` source's result for an unranked list of products."""
+def product_list_rows(products, only=None):
+    """A ``listing_index`` source's result for an unranked list of products (of those with
+    ids in ``only``, if given)."""
+    if only is not None:
+        products = products.filter(pk__in=only)
     return facets.read_rows(with_price(products)), False
 
 
@@ -162,23 +218,29 @@ def destination(request, selected):
 
 
 def listing_result(index, cache_key, request, selected, sort):
-    """``list_index.refine`` for this request's selection, kept per catalogue version and
+    """``list_index.refine`` for this request's selection, kept per index revision and
     selection.
 
-    ``index()`` reads the list's index (``listing_index``) and is called only on a miss, so
-    paging and re-sorting back and forth cost no index at all.
+    ``index()`` reads the list's index (``listing_index``): called when products changed since
+    the list was last checked, or on a miss, so paging and re-sorting back and forth cost no
+    index at all.
     """
     country = destination(request, selected)
     choice = "&".join(f"{name}={value}" for name, value in sorted(selected.items()))
     day = timezone.localdate()
     digest = hashlib.sha256(f"{country}|{day}|{sort}|{choice}".encode()).hexdigest()[:32]
-    key = f"listing-result:{cache_key}:{digest}"
+    found = []
+    revision = listing_revision(cache_key)
+    if revision is None:
+        found.append(index())
+        revision = found[0]["revision"]
+    key = f"listing-result:{cache_key}:{revision}:{digest}"
 
     def compute():
-        found = index()
-        return list_index.refine(found, in_country(found, country), selected, sort)
+        current = found[0] if found else index()
+        return list_index.refine(current, in_country(current, country), selected, sort)
 
-    return versioned(STOREFRONT, key, compute, ROWS_TIMEOUT)
+    return versioned((STOREFRONT, CATALOGUE), key, compute, ROWS_TIMEOUT)
 
 
 def build_facets(result, request, selected, exclude=()):

@@ -28,7 +28,13 @@ class SearchView(ProductListView):
 
     def get_index(self):
         query, language = self.get_query(), get_language()
-        return listing.listing_index(lambda: search_rows(query, language), self.rows_key())
+
+        def source(only=None):
+            if only is None:
+                return search_rows(query, language)
+            return ProductListView.read_rows(self, only)  # the changed ones, still sellable
+
+        return listing.listing_index(source, self.rows_key())
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -7,6 +7,7 @@ from oscar.core.loading import get_model
 
 from catalog.renditions import make_renditions
 from catalog.search.tasks import reindex_products  # noqa: F401 (Celery finds tasks here)
+from marketplace.core.cache import touch_products
 from marketplace.idempotency.receipts import once_per_message
 
 
@@ -33,6 +34,8 @@ def make_product_image_renditions(image_id):
     if image is None or not image.original:
         return
     make_renditions(image.original.name)
-    ProductImage.objects.filter(pk=image_id, original=image.original.name).update(
+    ready = ProductImage.objects.filter(pk=image_id, original=image.original.name).update(
         renditions_ready=True
     )
+    if ready:  # an update sends no signal: the product's card and page show the renditions
+        touch_products([image.product_id])

@@ -20,7 +20,7 @@ from oscar.core.loading import get_model
 from catalog import cards, listing
 from catalog.search.engine import listed_rows
 from catalog.tasks import record_product_view
-from marketplace.core.cache import VOCABULARY, versioned
+from marketplace.core.cache import VOCABULARY, product_token, versioned
 from marketplace.core.page_cache import cache_anonymous_page, serve_cached
 
 Product = get_model("catalogue", "Product")
@@ -48,11 +48,15 @@ class ProductListView(TemplateView):
         """This list as a condition on search documents: (SQL, params)."""
         return "TRUE", []
 
-    def read_rows(self):
-        """The list's raw rows: from the search documents on PostgreSQL, else the products."""
+    def read_rows(self, only=None):
+        """The list's raw rows (of the products ``only``, if given): from the search documents
+        on PostgreSQL, else the products."""
         if connection.vendor == "postgresql":
-            return listed_rows(*self.document_condition()), False
-        return listing.product_list_rows(self.get_products())
+            condition, params = self.document_condition()
+            if only is not None:
+                condition, params = f"({condition}) AND product_id = ANY(%s)", [*params, only]
+            return listed_rows(condition, params), False
+        return listing.product_list_rows(self.get_products(), only)
 
     def get_index(self):
         return listing.listing_index(self.read_rows, self.rows_key())
@@ -125,7 +129,8 @@ def category_links(category):
 
 
 class ProductDetailView(OscarProductDetailView):
-    """Oscar's product page on the sellable queryset, cached whole for anonymous visitors.
+    """Oscar's product page on the sellable queryset, cached whole for anonymous visitors under
+    its product's token: a change to this product shows at once, and to others not at all.
 
     View analytics leave the request path (a Celery task) and are recorded on every view, cached
     or not. Oscar's recently-viewed cookie is not set: no page shows that list, and a cookie
@@ -134,7 +139,9 @@ class ProductDetailView(OscarProductDetailView):
 
     def dispatch(self, request, *args, **kwargs):
         response = serve_cached(
-            request, lambda: super(ProductDetailView, self).dispatch(request, *args, **kwargs)
+            request,
+            lambda: super(ProductDetailView, self).dispatch(request, *args, **kwargs),
+            stamp=lambda: product_token(int(kwargs["pk"])),
         )
         if response.status_code == 200:
             user_id = request.user.pk if request.user.is_authenticated else None

@@ -13,7 +13,7 @@ from oscar.core.loading import get_model
 
 from catalog.search.index import reindex
 from catalog.search.tasks import queue_reindex
-from marketplace.core.cache import STOREFRONT, bump
+from marketplace.core.cache import touch_products
 
 INLINE_LIMIT = 200
 
@@ -80,12 +80,13 @@ def product_part_saved(sender, instance, raw=False, **kwargs):
 
 def product_part_deleted(sender, instance, **kwargs):
     """After commit: the product itself may be going (a cascade), so index what is left then,
-    and make lists read from the documents again (they hold its price and seller)."""
+    and let lists update the product's row from the documents (they hold its price and
+    seller)."""
     product_id = instance.product_id
 
     def reindex_what_is_left():
         reindex([product_id])
-        bump(STOREFRONT)
+        touch_products([product_id])
 
     transaction.on_commit(reindex_what_is_left)
 

@@ -3,7 +3,7 @@
 from celery import shared_task
 
 from catalog.search.index import reindex
-from marketplace.core.cache import STOREFRONT, bump
+from marketplace.core.cache import touch_products
 
 # About 12 s of indexing on a loaded 2-core machine (~170 products/s measured).
 REINDEX_BATCH = 2000
@@ -14,12 +14,12 @@ REINDEX_BATCH = 2000
 def reindex_products(product_ids):
     """Rebuild search documents for many products at once (a craft or seller renamed).
 
-    Then bump the catalogue version: a search list read meanwhile from the documents as they
-    were (text, prices, links) is not served after they change. Documents are upserted, so a
-    second run writes the same rows.
+    Then touch the products (``touch_products``): lists read meanwhile from the documents as
+    they were (text, prices, links) update their rows from the change log. Documents are
+    upserted, so a second run writes the same rows.
     """
     reindex(product_ids)
-    bump(STOREFRONT)
+    touch_products(product_ids)
 
 
 def queue_reindex(product_ids):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from compliance.certificates.models import Certificate
-from marketplace.core.cache import STOREFRONT, bump
+from marketplace.core.cache import CATALOGUE, STOREFRONT, bump
 
 
 def _emails(partner):
@@ -85,6 +85,7 @@ def apply_expired(today=None):
     if not expired.exists():
         return 0
     bump(STOREFRONT)
+    bump(CATALOGUE)
     count = 0
     for certificate in expired.select_related("partner"):
         with transaction.atomic():

@@ -1,12 +1,22 @@
-"""Cached values that follow the data they come from: named versions and ``versioned``.
+"""Cached values that follow the data they come from: named versions, product tokens and the
+catalogue's change log.
 
 A *version* is a counter in the shared cache, named for the data it covers (``VERSIONS``).
 A cached value's key carries the versions it was computed from, so a change to that data
 (``bump``) makes every such key miss at once; stale entries simply expire. A request reads each
 version once (``marketplace.core.memo``): one request sees one state of the data.
 
-Which model changes bump which version is one table, ``marketplace.core.invalidation``.
+A change to one product (its fields, price, stock, photos, links) bumps no version: it gives
+the product a new *token* (``product_tokens``: its card and its page are keyed by it), records
+whether it is sold out (``sold_out``: read when a card is shown, never baked into a list) and
+appends its id to the *change log* (``changes_since``), from which each cached list updates its
+own rows (``catalog.listing``) instead of being rebuilt.
+
+Which model changes bump which version, and which touch a product, is one table,
+``marketplace.core.invalidation``.
 """
+
+import uuid
 
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -20,8 +30,10 @@ VOCABULARY = "vocabulary"  # crafts, regions, materials, techniques
 SHIPPING = "shipping"  # carriers, services, zones, rates
 RULES = "rules"  # destination rules, import regimes, duty rates
 RATES = "rates"  # the currency rate table
+CATALOGUE = "catalogue"  # which products exist, their links and papers (the ships-to sets)
 VERSIONS = {
     STOREFRONT: (),
+    CATALOGUE: (),
     VOCABULARY: (STOREFRONT,),
     SHIPPING: (STOREFRONT,),
     RULES: (STOREFRONT,),
@@ -87,3 +99,104 @@ def versioned_key(names, key):
         names = (names,)
     stamp = ":".join(f"{name}{version(name)}" for name in names)
     return f"{stamp}:{key}"
+
+
+# --- one product's token and stock; the catalogue's change log -------------------------------
+
+TOKEN_KEY = "product-token:{}"
+SOLD_OUT_KEY = "product-sold-out:{}"
+SEQUENCE_KEY = "catalogue-changes"
+CHANGE_KEY = "catalogue-changes:{}"
+# A list more than this many changes behind (or whose changes expired) is read afresh.
+CHANGE_LOG_TIMEOUT = 3600
+
+
+def product_states(pks):
+    """{pk: (token, sold out)} of the products ``pks``, in one round trip.
+
+    The token changes whenever the product's card or page may change (``touch_products``); a
+    product without one gets one (a token lost from the cache is replaced, never reused: nothing
+    cached under the old one is served). Sold out: every unit allocated (``record_stock``).
+    """
+    tokens = {pk: TOKEN_KEY.format(pk) for pk in pks}
+    flags = {pk: SOLD_OUT_KEY.format(pk) for pk in pks}
+    found = cache.get_many([*tokens.values(), *flags.values()])
+    states = {}
+    for pk, key in tokens.items():
+        token = found.get(key)
+        if token is None:
+            cache.add(key, uuid.uuid4().hex[:12], timeout=None)
+            token = cache.get(key)
+        states[pk] = (token, bool(found.get(flags[pk])))
+    return states
+
+
+def product_token(pk):
+    return product_states([pk])[pk][0]
+
+
+def record_stock(pk, is_sold_out):
+    """After commit: whether the product's units are all sold (allocated to orders)."""
+    key = SOLD_OUT_KEY.format(pk)
+    transaction.on_commit(
+        lambda: cache.set(key, True, timeout=None) if is_sold_out else cache.delete(key)
+    )
+
+
+def set_sold_out(pks):
+    """Mark the products ``pks`` sold out, now (``invalidation.mark_sold_out``)."""
+    cache.set_many({SOLD_OUT_KEY.format(pk): True for pk in pks}, timeout=None)
+
+
+def _renew_tokens(pks):
+    cache.set_many({TOKEN_KEY.format(pk): uuid.uuid4().hex[:12] for pk in pks}, timeout=None)
+
+
+def _log_changes(pks):
+    try:
+        sequence = cache.incr(SEQUENCE_KEY)
+    except ValueError:
+        cache.add(SEQUENCE_KEY, 0, timeout=None)
+        sequence = cache.incr(SEQUENCE_KEY)
+    cache.set(CHANGE_KEY.format(sequence), sorted(pks), CHANGE_LOG_TIMEOUT)
+    forget(SEQUENCE_KEY)
+
+
+def touch_products(pks):
+    """The products ``pks`` changed: new tokens and their ids appended to the change log, now
+    (this transaction sees its change) and again on commit (a list another request updated
+    meanwhile from the rows before the commit updates them again after it)."""
+    pks = set(pks)
+    if not pks:
+        return
+    _renew_tokens(pks)
+    _log_changes(pks)
+    if connection.in_atomic_block:
+        transaction.on_commit(lambda: (_renew_tokens(pks), _log_changes(pks)))
+
+
+def change_sequence():
+    """The number of the catalogue's last change, read once per request."""
+
+    def read():
+        found = cache.get(SEQUENCE_KEY)
+        if found is None:
+            cache.add(SEQUENCE_KEY, 0, timeout=None)
+            found = cache.get(SEQUENCE_KEY, 0)
+        return found
+
+    return remembered(SEQUENCE_KEY, read)
+
+
+def changes_since(start, end, limit):
+    """The ids of the products changed after change ``start`` up to ``end``, or None if more
+    than ``limit`` changes passed or one of them is no longer in the log."""
+    if end - start > limit:
+        return None
+    if end <= start:
+        return set()
+    keys = [CHANGE_KEY.format(number) for number in range(start + 1, end + 1)]
+    found = cache.get_many(keys)
+    if len(found) != len(keys):
+        return None
+    return {pk for pks in found.values() for pk in pks}

@@ -1,9 +1,16 @@
 """Whole-page caching of anonymous storefront pages.
 
 A cached page is keyed by the storefront version (``marketplace.core.cache``), the language and
-the full path. Any change to what a storefront page shows (product, price, stock, seller,
-category, vocabulary, CMS page) bumps the version, so the next request renders afresh: a price
-change shows at once, and stale entries simply expire.
+the full path. A change to what every page shows (seller, vocabulary, shipping, rules, rates,
+CMS page) bumps the version, so the next request renders afresh.
+
+A change to one product bumps no version (``marketplace.core.invalidation``):
+- a product page is keyed by its product's token as well (``stamp``): its price or stock change
+  shows on it at once, and no other product's page is thrown away;
+- every other page (lists, search, CMS pages showing cards) shows many products and is kept
+  ``settings.STOREFRONT_LIST_PAGE_SECONDS``: a price change or a
+  sale shows on lists within that bound. A list rendered afresh reads rows updated from the
+  change log and the products' current cards, so it is current when rendered.
 
 Only anonymous visitors without a basket, a session or pending messages get cached pages,
 and only responses that set no cookie are stored: nothing personal is ever shared. A form's
@@ -12,6 +19,7 @@ CSRF token is stored as a placeholder and each visitor gets a fresh token of the
 
 import hashlib
 import re
+import time
 from functools import wraps
 
 from django.conf import settings
@@ -22,7 +30,8 @@ from django.utils.translation import get_language
 
 from marketplace.core.cache import STOREFRONT, versioned_key
 
-PAGE_TIMEOUT = 300
+PAGE_TIMEOUT = 300  # how long a page is kept (a list: served stale only while renewed)
+RENEW_SECONDS = 10  # the longest a stale list is served while one request renders it
 PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = b"__CSRF_TOKEN__"
@@ -37,11 +46,12 @@ def is_cacheable_request(request):
     return not any(name in request.COOKIES for name in cookies)
 
 
-def page_key(request):
-    """Version, language, the buyer's display choices (currency, country cookies) and path."""
+def page_key(request, stamp=""):
+    """Version, language, the buyer's display choices (currency, country cookies), path and
+    ``stamp`` (a product page: its product's token)."""
     choices = "|".join(request.COOKIES.get(name, "") for name in settings.PAGE_CACHE_VARY_COOKIES)
     digest = hashlib.sha256(f"{choices}\n{request.get_full_path()}".encode()).hexdigest()
-    return versioned_key(STOREFRONT, f"page:{get_language()}:{digest}")
+    return versioned_key(STOREFRONT, f"page:{get_language()}:{digest}:{stamp}")
 
 
 def _is_shareable(response):
@@ -59,23 +69,40 @@ def _with_csrf_token(request, content):
     return content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
 
 
-def serve_cached(request, render):
-    """Return the cached page for ``request`` or render, store and return it."""
+def _renewing_key(key):
+    return f"{key}:renewing"
+
+
+def serve_cached(request, render, stamp=None):
+    """Return the cached page for ``request`` or render, store and return it.
+
+    ``stamp``: a callable giving the token of the one product the page shows (kept
+    ``PAGE_TIMEOUT``); without it, the page shows many and is fresh for
+    ``settings.STOREFRONT_LIST_PAGE_SECONDS``. Once that is over, the first request renders it
+    again while the others are served the page as it was (``X-Page-Cache: stale``) for as long
+    as that render takes (``RENEW_SECONDS`` at most): a busy list is not rendered by every
+    request arriving at once.
+    """
     if not is_cacheable_request(request):
         return render()
-    key = page_key(request)
+    key = page_key(request, stamp() if stamp else "")
     hit = cache.get(key)
     if hit is not None:
-        content, content_type = hit
-        response = HttpResponse(_with_csrf_token(request, content), content_type=content_type)
-        response["X-Page-Cache"] = "hit"
-        return response
+        content, content_type, fresh_until = hit
+        fresh = fresh_until is None or time.time() < fresh_until
+        if fresh or not cache.add(_renewing_key(key), 1, RENEW_SECONDS):
+            response = HttpResponse(_with_csrf_token(request, content), content_type=content_type)
+            response["X-Page-Cache"] = "hit" if fresh else "stale"
+            return response
     response = render()
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
     if _is_shareable(response):
         stored = _without_csrf_token(response.content)
-        cache.set(key, (stored, response["Content-Type"]), PAGE_TIMEOUT)
+        fresh_until = None if stamp else time.time() + settings.STOREFRONT_LIST_PAGE_SECONDS
+        cache.set(key, (stored, response["Content-Type"], fresh_until), PAGE_TIMEOUT)
+    if hit is not None:
+        cache.delete(_renewing_key(key))
     response["X-Page-Cache"] = "miss"
     return response
 

@@ -9,6 +9,7 @@ from oscar.core.loading import get_model
 from PIL import Image
 
 from catalog.renditions import WIDTHS, rendition_name
+from catalog.tasks import make_product_image_renditions
 from tests.factories.catalogue import ProductFactory
 
 ProductImage = get_model("catalogue", "ProductImage")
@@ -89,3 +90,13 @@ def test_home_page_new_pieces_load_lazily_below_the_hero(client, craft, home_pag
     assert content.count('width="800" height="800"') == 3
     assert content.count('loading="lazy"') >= 3
     assert 'fetchpriority="high"' not in content
+
+
+@pytest.mark.django_db
+def test_a_cached_card_switches_to_the_renditions_once_they_are_made(client, settings, craft):
+    settings.STOREFRONT_PAGE_CACHE = False
+    product = ProductFactory(category=craft, image=jpeg())  # renditions queued, not made yet
+    url = craft.get_absolute_url()
+    assert ".webp" not in client.get(url).content.decode()
+    make_product_image_renditions(ProductImage.objects.get(product=product).pk)
+    assert ".webp" in client.get(url).content.decode()

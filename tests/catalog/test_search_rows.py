@@ -11,7 +11,7 @@ from oscar.core.loading import get_model
 from catalog import facets, listing
 from catalog.search.engine import ranked_rows
 from catalog.search.tasks import reindex_products
-from marketplace.core.cache import STOREFRONT, version
+from marketplace.core.cache import change_sequence, changes_since, product_token
 from tests.factories.catalogue import CategoryFactory, ProductFactory, SellerFactory
 
 Material = get_model("catalogue", "Material")
@@ -129,12 +129,13 @@ def test_moving_a_product_to_another_craft_moves_its_search_facet(client, craft,
 
 
 @pytest.mark.django_db
-def test_a_background_reindex_makes_lists_read_again(craft, product):
-    before = version(STOREFRONT)
+def test_a_background_reindex_makes_lists_read_its_products_again(craft, product):
+    before, token = change_sequence(), product_token(product.pk)
 
     reindex_products([product.pk])
 
-    assert version(STOREFRONT) != before
+    assert change_sequence() > before and product_token(product.pk) != token
+    assert product.pk in changes_since(before, change_sequence(), limit=10)
 
 
 @pytest.mark.django_db

@@ -8,6 +8,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from marketplace.core import page_cache
+from marketplace.core.cache import product_token
 
 
 def get(client, url):
@@ -32,8 +33,10 @@ def test_second_anonymous_visit_is_a_cache_hit(client, home_page, product, craft
 
 
 @pytest.mark.django_db
-def test_a_price_change_shows_at_once(client, craft, product):
-    url = craft.get_absolute_url()
+def test_a_price_change_shows_at_once_on_the_product_page(client, craft, product):
+    """Lists show it within STOREFRONT_LIST_PAGE_SECONDS: tests/catalog/
+    test_invalidation_by_product.py."""
+    url = product.get_absolute_url()
     get(client, url)
     record = product.stockrecords.get()
     record.price = Decimal("999.00")
@@ -101,7 +104,8 @@ def test_the_stored_page_holds_no_csrf_token(client, product):
 
     get(client, product.get_absolute_url())
     request = RequestFactory().get(product.get_absolute_url())
-    content, _type = cache.get(page_cache.page_key(request))
+    key = page_cache.page_key(request, product_token(product.pk))  # a product page's stamp
+    content, _type, _fresh_until = cache.get(key)
     assert page_cache.CSRF_PLACEHOLDER in content
     assert b'csrfmiddlewaretoken" value="__CSRF_TOKEN__"' in content
 
