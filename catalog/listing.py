@@ -18,7 +18,7 @@ from oscar.core.loading import get_model
 
 from catalog import destinations, facets, list_index
 from marketplace.core.cache import STOREFRONT, versioned
-from marketplace.core.countries import country_name, is_country_code
+from marketplace.core.countries import is_country_code, to_country
 from marketplace.currency.selection import buyer_country
 
 SORTS = {
@@ -199,7 +199,7 @@ def build_facets(result, request, selected, exclude=()):
     unique["url"] = toggle_url("unique", "1")
     country = destination(request, selected)
     ships = {
-        "label": _("Ships to %(country)s") % {"country": country_name(country)},
+        "label": _("Ships to %(country)s") % {"country": to_country(country)},
         "count": result["ships"],
         "selected": request.GET.get("ships_to") == country,
         "url": toggle_url("ships_to", country),

@@ -1,9 +1,10 @@
 """Whole-page caching of anonymous storefront pages.
 
-A cached page is keyed by the storefront version (``marketplace.core.cache``), the language and
-the full path. Any change to what a storefront page shows (product, price, stock, seller,
-category, vocabulary, CMS page) bumps the version, so the next request renders afresh: a price
-change shows at once, and stale entries simply expire.
+A cached page is keyed by the storefront version (``marketplace.core.cache``), the language,
+the buyer's display choices (``vary_on``: the currency app registers the resolved country,
+currency and rate freshness) and the full path. Any change to what a storefront page shows
+(product, price, stock, seller, category, vocabulary, CMS page) bumps the version, so the next
+request renders afresh: a price change shows at once, and stale entries simply expire.
 
 Only anonymous visitors without a basket, a session or pending messages get cached pages,
 and only responses that set no cookie are stored: nothing personal is ever shared. A form's
@@ -37,9 +38,20 @@ def is_cacheable_request(request):
     return not any(name in request.COOKIES for name in cookies)
 
 
+_variants = []
+
+
+def vary_on(variant):
+    """Register ``variant(request) -> str``: what else a page depends on (a higher app's
+    answer, registered from its ``AppConfig.ready``). Pages differing in it are cached apart."""
+    if variant not in _variants:
+        _variants.append(variant)
+    return variant
+
+
 def page_key(request):
-    """Version, language, the buyer's display choices (currency, country cookies) and path."""
-    choices = "|".join(request.COOKIES.get(name, "") for name in settings.PAGE_CACHE_VARY_COOKIES)
+    """Version, language, the buyer's display choices (``vary_on``) and path."""
+    choices = "|".join(variant(request) for variant in _variants)
     digest = hashlib.sha256(f"{choices}\n{request.get_full_path()}".encode()).hexdigest()
     return versioned_key(STOREFRONT, f"page:{get_language()}:{digest}")
 

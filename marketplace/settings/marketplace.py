@@ -18,8 +18,8 @@ CERTIFICATE_EXPIRY_WARNING_DAYS = env.int("CERTIFICATE_EXPIRY_WARNING_DAYS", def
 
 # Whole-page cache of anonymous storefront pages (marketplace/core/page_cache.py).
 STOREFRONT_PAGE_CACHE = env.bool("STOREFRONT_PAGE_CACHE", default=True)
-# Cookies holding a buyer's display choices: a cached page is stored once per combination.
-PAGE_CACHE_VARY_COOKIES = ["currency", "country"]
+# A cached page is stored once per resolved country, currency and rate freshness (from the
+# cookies or Accept-Language: marketplace/currency/selection.py ``page_variant``).
 
 # Seller space (sellers/space, sellers/fulfilment, sellers/payouts).
 MARKETPLACE_COMMISSION_RATE = env.str("MARKETPLACE_COMMISSION_RATE", default="0.12")
