@@ -3,8 +3,8 @@
 A card shows nothing personal (title, photo, seller, region, price in MAD and in the buyer's
 currency), so one rendering serves every visitor of the same language and currency. The key
 holds the storefront version (any product, price, stock or seller change renders cards afresh),
-the language, the buyer's currency with its rate and date, and how the photo loads (the first
-card's photo has priority, the fifth and later load lazily).
+the language, the buyer's currency with its rate, date and freshness, and how the photo loads
+(the first card's photo has priority, the fifth and later load lazily).
 """
 
 from django.core.cache import cache
@@ -31,7 +31,9 @@ def loading(position):
 def _rate_token(request):
     currency = buyer_currency(request)
     rate = current_rate(currency)
-    return f"{currency}:{rate.rate}:{rate.date}" if rate else currency
+    if rate is None:
+        return currency
+    return f"{currency}:{rate.rate}:{rate.date}:{'fresh' if rate.is_fresh() else 'stale'}"
 
 
 def render_cards(request, products, below_fold=False):
