@@ -5,7 +5,8 @@ currency, sold out), so one rendering serves every visitor of the same language 
 The key holds the storefront version (a seller or vocabulary change renders every card afresh),
 the product's token (its own price, stock, photo or text change renders its card afresh, and no
 other), whether it is sold out (read when the card is shown, from ``cache.product_states``), the
-language, the buyer's currency with its rate and date, and how the photo loads (the first card's
+language, the buyer's currency with its rate, date and
+freshness, and how the photo loads (the first card's
 photo has priority, the fifth and later load lazily).
 """
 
@@ -33,7 +34,9 @@ def loading(position):
 def _rate_token(request):
     currency = buyer_currency(request)
     rate = current_rate(currency)
-    return f"{currency}:{rate.rate}:{rate.date}" if rate else currency
+    if rate is None:
+        return currency
+    return f"{currency}:{rate.rate}:{rate.date}:{'fresh' if rate.is_fresh() else 'stale'}"
 
 
 def render_cards(request, products, below_fold=False):

@@ -33,7 +33,7 @@ from marketplace.core.cache import (
     versioned,
     versioned_key,
 )
-from marketplace.core.countries import country_name, is_country_code
+from marketplace.core.countries import is_country_code, to_country
 from marketplace.currency.selection import buyer_country
 
 SORTS = {
@@ -261,7 +261,7 @@ def build_facets(result, request, selected, exclude=()):
     unique["url"] = toggle_url("unique", "1")
     country = destination(request, selected)
     ships = {
-        "label": _("Ships to %(country)s") % {"country": country_name(country)},
+        "label": _("Ships to %(country)s") % {"country": to_country(country)},
         "count": result["ships"],
         "selected": request.GET.get("ships_to") == country,
         "url": toggle_url("ships_to", country),

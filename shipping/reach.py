@@ -7,14 +7,14 @@ The one answer the product page, the ships-to filter, the basket and the checkou
 from django.utils.translation import gettext as _
 
 from compliance import rules
-from marketplace.core.countries import country_name
+from marketplace.core.countries import to_country
 from shipping.services import served_countries
 
 
 def can_reach(product, country, on=None):
     """(ok, reasons) for sending ``product`` to ``country`` (ISO code) on day ``on``."""
     if country not in served_countries():
-        return False, [_("No carrier ships to %(country)s.") % {"country": country_name(country)}]
+        return False, [_("No carrier ships to %(country)s.") % {"country": to_country(country)}]
     return rules.can_ship(product, country, on)
 
 

@@ -5,8 +5,7 @@ from oscar.apps.checkout.forms import *  # noqa: F403
 from oscar.apps.checkout.forms import GatewayForm as OscarGatewayForm
 from oscar.apps.checkout.forms import ShippingAddressForm as OscarShippingAddressForm
 
-from catalog.search.text import fold
-from marketplace.core.countries import country_name
+from marketplace.core.countries import country_choices
 
 
 class GatewayForm(OscarGatewayForm):
@@ -27,12 +26,11 @@ class GatewayForm(OscarGatewayForm):
 
 class ShippingAddressForm(OscarShippingAddressForm):
     """Oscar stores country names in English: the choices show them in the page language
-    (CLDR, as everywhere else in the shop), in alphabetical order with accents folded."""
+    (CLDR, as everywhere else in the shop), sorted as that language sorts (ICU collation)."""
 
     def adjust_country_field(self):
         super().adjust_country_field()
         field = self.fields.get("country")
         if field is None:
             return
-        named = [(country.pk, country_name(country.pk)) for country in field.queryset]
-        field.choices = sorted(named, key=lambda choice: fold(choice[1]))
+        field.choices = country_choices(country.pk for country in field.queryset)

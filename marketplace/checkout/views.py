@@ -21,6 +21,7 @@ from django.views import generic
 from oscar.apps.checkout.views import *  # noqa: F403
 from oscar.apps.checkout.views import IndexView as OscarIndexView
 from oscar.apps.checkout.views import PaymentDetailsView as OscarPaymentDetailsView
+from oscar.apps.checkout.views import ShippingAddressView as OscarShippingAddressView
 from oscar.apps.checkout.views import ShippingMethodView as OscarShippingMethodView
 from oscar.apps.checkout.views import ThankYouView as OscarThankYouView
 from oscar.core.loading import get_class, get_model
@@ -28,12 +29,20 @@ from oscar.core.loading import get_class, get_model
 from marketplace.checkout.grouping import lines_by_seller
 from marketplace.checkout.parcels_form import ParcelServicesForm, field_name
 from marketplace.checkout.shipping_rules import ShippingRulesMixin
+from marketplace.core.formats import format_date
 from marketplace.currency.money import Money
-from marketplace.currency.selection import buyer_currency
+from marketplace.currency.selection import buyer_country, buyer_currency
 from marketplace.payments import service, settlement
 from marketplace.payments.confirmation import order_confirmation
 from marketplace.payments.models import BasketRate, CheckoutPayment
-from marketplace.payments.pricing import RateUnavailable, charge_for, lock_rate, price_order
+from marketplace.payments.pricing import (
+    RateUnavailable,
+    StaleRate,
+    charge_for,
+    is_payable,
+    lock_rate,
+    price_order,
+)
 from marketplace.payments.reservations import PieceUnavailable
 from marketplace.security.csp import allow_stripe_js
 from shipping.selection import (
@@ -59,6 +68,17 @@ class IndexView(OscarIndexView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "request": self.request}
+
+
+class ShippingAddressView(OscarShippingAddressView):
+    """A new address starts in the buyer's country (the header's "Deliver to", else their
+    browser's region, else the page language's), not in the first country of the list."""
+
+    def get_initial(self):
+        initial = super().get_initial() or {}
+        if not initial.get("country"):
+            initial = {**initial, "country": buyer_country(self.request)}
+        return initial
 
 
 class ShippingMethodView(ShippingRulesMixin, OscarShippingMethodView):
@@ -151,6 +171,9 @@ class PaymentDetailsView(ShippingRulesMixin, OscarPaymentDetailsView):
         basket = self.request.basket
         try:
             locked = lock_rate(basket, buyer_currency(self.request))
+        except StaleRate as stale:
+            ctx["stale_rate"] = stale_rate_message(stale.currency, stale.date)
+            locked = None
         except RateUnavailable:
             locked = lock_rate(basket, "MAD")
         total = ctx["order_total"]
@@ -164,13 +187,22 @@ class PaymentDetailsView(ShippingRulesMixin, OscarPaymentDetailsView):
             ],
             parcel_count=len({line.stockrecord.partner_id for line in basket.all_lines()}),
             locked_rate=locked,
-            charge=charge_for(total.incl_tax, locked) if total else None,
+            charge=charge_for(total.incl_tax, locked) if total and locked else None,
             stripe_publishable_key=settings.STRIPE_PUBLISHABLE_KEY,
             stripe_js_url=settings.STRIPE_JS_URL,
             stripe_test_mode=settings.STRIPE_TEST_MODE,
-            rate_lock=rate_lock_token(locked),
+            rate_lock=rate_lock_token(locked) if locked else "",
         )
         return ctx
+
+
+def stale_rate_message(currency, date):
+    """Why no payment can be taken in ``currency`` now (its newest rate is too old)."""
+    return _(
+        "Our exchange rate for %(currency)s dates from %(date)s, more than 48 hours ago: "
+        "we cannot take a payment in %(currency)s until it is updated. You can pay in "
+        "Moroccan dirhams (MAD) instead, or come back later."
+    ) % {"currency": currency, "date": format_date(date, length="long")}
 
 
 def rate_lock_token(locked):
@@ -230,6 +262,10 @@ class StartPaymentView(ShippingRulesMixin, CheckoutSessionMixin, generic.View):
             return http.JsonResponse(
                 {"error": _("The exchange rate was updated: please review the new total.")},
                 status=409,
+            )
+        if not is_payable(locked):
+            return http.JsonResponse(
+                {"error": stale_rate_message(locked.currency, locked.rate_date)}, status=409
             )
         address = self.get_shipping_address(basket)
         selection = current_selection(request)

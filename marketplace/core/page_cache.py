@@ -1,8 +1,10 @@
 """Whole-page caching of anonymous storefront pages.
 
-A cached page is keyed by the storefront version (``marketplace.core.cache``), the language and
-the full path. A change to what every page shows (seller, vocabulary, shipping, rules, rates,
-CMS page) bumps the version, so the next request renders afresh.
+A cached page is keyed by the storefront version (``marketplace.core.cache``), the language,
+the buyer's display choices (``vary_on``: the currency app registers the resolved country,
+currency and rate freshness) and the full path. A change to what every page shows (seller,
+vocabulary, shipping, rules, rates, CMS page) bumps the version, so the next request renders
+afresh.
 
 A change to one product bumps no version (``marketplace.core.invalidation``):
 - a product page is keyed by its product's token as well (``stamp``): its price or stock change
@@ -46,10 +48,21 @@ def is_cacheable_request(request):
     return not any(name in request.COOKIES for name in cookies)
 
 
+_variants = []
+
+
+def vary_on(variant):
+    """Register ``variant(request) -> str``: what else a page depends on (a higher app's
+    answer, registered from its ``AppConfig.ready``). Pages differing in it are cached apart."""
+    if variant not in _variants:
+        _variants.append(variant)
+    return variant
+
+
 def page_key(request, stamp=""):
-    """Version, language, the buyer's display choices (currency, country cookies), path and
-    ``stamp`` (a product page: its product's token)."""
-    choices = "|".join(request.COOKIES.get(name, "") for name in settings.PAGE_CACHE_VARY_COOKIES)
+    """Version, language, the buyer's display choices (``vary_on``), path and ``stamp`` (a
+    product page: its product's token)."""
+    choices = "|".join(variant(request) for variant in _variants)
     digest = hashlib.sha256(f"{choices}\n{request.get_full_path()}".encode()).hexdigest()
     return versioned_key(STOREFRONT, f"page:{get_language()}:{digest}:{stamp}")
 

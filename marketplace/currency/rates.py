@@ -1,6 +1,10 @@
-"""Reading the current rate table (cached) and converting MAD prices for a buyer."""
+"""Reading the current rate table (cached), converting MAD prices for a buyer, and the one rule
+for a rate's freshness: no payment is taken at a rate more than 48 hours old."""
 
+import datetime
 from decimal import Decimal
+
+from django.utils import timezone
 
 from marketplace.core.cache import RATES, versioned
 from marketplace.core.memo import remembered
@@ -9,6 +13,23 @@ from marketplace.currency.models import ExchangeRate
 from marketplace.currency.money import BASE_CURRENCY, convert_from_mad
 
 CACHE_KEY = "currency:rates"
+MAX_RATE_AGE = datetime.timedelta(hours=48)
+
+
+def published_at(date):
+    """The moment a rate dated ``date`` counts from: the start of that day (site time zone).
+    The feed gives a day, not an hour, so the age is never underestimated."""
+    return timezone.make_aware(datetime.datetime.combine(date, datetime.time.min))
+
+
+def is_fresh(currency, date, now=None):
+    """Whether a rate of ``currency`` dated ``date`` may price a payment ``now``: at most
+    ``MAX_RATE_AGE`` old (exactly 48 hours is still fresh). MAD needs no rate."""
+    if currency == BASE_CURRENCY:
+        return True
+    if date is None:
+        return False
+    return (now or timezone.now()) - published_at(date) <= MAX_RATE_AGE
 
 
 class Rate:
@@ -21,6 +42,9 @@ class Rate:
 
     def convert(self, amount_mad):
         return convert_from_mad(amount_mad, self.currency, self.rate)
+
+    def is_fresh(self, now=None):
+        return is_fresh(self.currency, self.date, now)
 
 
 def rate_table():

@@ -1,16 +1,18 @@
-"""The buyer's display choices: which currency they see (their cookie, else their country's,
-else the site language's) and which country they ship to (their cookie, else a default by page
-language).
+"""The buyer's display choices: which country they ship to (their cookie, else the region of
+their browser's first Accept-Language, en-GB -> GB, else a default by page language) and which
+currency they see (their cookie, else their country's, else the site language's).
 
-The choice must be derivable from what the anonymous page cache keys on (language prefix and
-the ``currency``/``country`` cookies), so Accept-Language is not read here: a page cached for one
-browser's header would otherwise be served to another's.
+The anonymous page cache keys on the resolved choices (``page_variant``, registered by the
+app), never on the raw cookies or headers: two browsers that resolve to the same country and
+currency share a page, two that do not never do.
 """
 
 from django.utils.translation import get_language
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from marketplace.core.countries import DEFAULT_COUNTRY_BY_LANGUAGE, is_country_code
 from marketplace.currency.money import BUYER_CURRENCIES
+from marketplace.currency.rates import current_rate
 
 COOKIE_NAME = "currency"
 COUNTRY_COOKIE = "country"
@@ -37,15 +39,40 @@ def buyer_currency(request):
     chosen = (request.COOKIES.get(COOKIE_NAME) or "").upper()
     if chosen in BUYER_CURRENCIES:
         return chosen
-    by_country = currency_for_country(request.COOKIES.get(COUNTRY_COOKIE))
+    by_country = currency_for_country(buyer_country(request))
     if by_country:
         return by_country
     return LANGUAGE_CURRENCY.get((get_language() or "")[:2], DEFAULT_CURRENCY)
 
 
+def accept_language_region(request):
+    """The region of the browser's preferred language ("en-GB,en;q=0.8" -> "GB"), if it names
+    a country; None for "fr", "es-419" or no header."""
+    header = request.headers.get("accept-language", "") if request is not None else ""
+    languages = parse_accept_lang_header(header[:200]) if header else ()
+    if not languages:
+        return None
+    _language, _separator, region = languages[0][0].partition("-")
+    region = region.split("-")[-1].upper()
+    return region if is_country_code(region) else None
+
+
 def buyer_country(request):
-    """The country the buyer ships to."""
+    """The country the buyer ships to: their choice, else their browser's region, else the
+    page language's country."""
     chosen = request.COOKIES.get(COUNTRY_COOKIE, "") if request is not None else ""
     if is_country_code(chosen):
         return chosen
-    return DEFAULT_COUNTRY_BY_LANGUAGE.get((get_language() or "en").split("-")[0], "US")
+    return accept_language_region(request) or DEFAULT_COUNTRY_BY_LANGUAGE.get(
+        (get_language() or "en").split("-")[0], "US"
+    )
+
+
+def page_variant(request):
+    """What a cached anonymous page depends on besides its language and path (registered with
+    ``marketplace.core.page_cache``): the buyer's country and currency, and whether that
+    currency's rate is fresh (prices are marked indicative otherwise)."""
+    currency = buyer_currency(request)
+    rate = current_rate(currency)
+    fresh = rate is not None and rate.is_fresh()
+    return f"{buyer_country(request)}|{currency}|{'fresh' if fresh else 'stale'}"

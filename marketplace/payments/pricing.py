@@ -9,7 +9,7 @@ from django.utils import timezone
 from oscar.core.loading import get_class
 
 from marketplace.currency.money import Money, convert_from_mad
-from marketplace.currency.rates import current_rate
+from marketplace.currency.rates import current_rate, is_fresh
 from marketplace.payments.models import BasketRate
 
 RATE_LOCK_MINUTES = 30
@@ -43,16 +43,27 @@ class RateUnavailable(Exception):
     pass
 
 
+class StaleRate(RateUnavailable):
+    """The newest rate of a currency is older than ``rates.MAX_RATE_AGE``: no payment in it."""
+
+    def __init__(self, currency, date):
+        super().__init__(currency)
+        self.currency, self.date = currency, date
+
+
 def lock_rate(basket, currency):
-    """Return the basket's locked rate for ``currency``, locking the current one if needed."""
+    """Return the basket's locked rate for ``currency``, locking the current one if needed.
+    Raises StaleRate when the current rate is too old to take a payment at."""
     now = timezone.now()
     locked = BasketRate.objects.filter(basket=basket).first()
     fresh = locked and now - locked.locked_at < datetime.timedelta(minutes=RATE_LOCK_MINUTES)
-    if locked and fresh and locked.currency == currency:
+    if locked and fresh and locked.currency == currency and is_payable(locked, now):
         return locked
     rate = current_rate(currency)
     if rate is None:
         raise RateUnavailable(currency)
+    if not rate.is_fresh(now):
+        raise StaleRate(currency, rate.date)
     locked, _created = BasketRate.objects.update_or_create(
         basket=basket,
         defaults={
@@ -63,6 +74,12 @@ def lock_rate(basket, currency):
         },
     )
     return locked
+
+
+def is_payable(locked, now=None):
+    """Whether a payment may be taken ``now`` at the basket's locked rate (its rate's date
+    within ``rates.MAX_RATE_AGE``)."""
+    return is_fresh(locked.currency, locked.rate_date, now)
 
 
 def charge_for(total_mad, locked):

@@ -21,8 +21,8 @@ STOREFRONT_PAGE_CACHE = env.bool("STOREFRONT_PAGE_CACHE", default=True)
 # How long a cached page showing many products (lists, search, CMS pages) is kept: the bound on
 # how late a price change or a sale shows there (a product page shows it at once).
 STOREFRONT_LIST_PAGE_SECONDS = env.int("STOREFRONT_LIST_PAGE_SECONDS", default=5)
-# Cookies holding a buyer's display choices: a cached page is stored once per combination.
-PAGE_CACHE_VARY_COOKIES = ["currency", "country"]
+# A cached page is stored once per resolved country, currency and rate freshness (from the
+# cookies or Accept-Language: marketplace/currency/selection.py ``page_variant``).
 
 # Seller space (sellers/space, sellers/fulfilment, sellers/payouts).
 MARKETPLACE_COMMISSION_RATE = env.str("MARKETPLACE_COMMISSION_RATE", default="0.12")

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from compliance.landed_cost import DAP, landed_cost
 from compliance.rules import valid_certificates
-from marketplace.core.countries import country_name
+from marketplace.core.countries import country_name, to_country
 from marketplace.currency.selection import buyer_country
 from shipping.buyer import country_choices
 from shipping.reach import can_reach
@@ -26,10 +26,28 @@ def ships_to_panel(context, product):
         "product": product,
         "country": country,
         "country_name": country_name(country),
+        "to_country": to_country(country),
         "ok": ok,
         "reasons": reasons,
         "choices": country_choices(),
         "badges": badges,
+        "next": request.get_full_path(),
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("shipping/partials/country_picker.html", takes_context=True)
+def country_picker(context):
+    """The header's "Deliver to" picker: the served countries, with the buyer's own country
+    (from their browser) kept in the list even when no service reaches it yet."""
+    request = context["request"]
+    country = buyer_country(request)
+    choices = country_choices()
+    if country not in {code for code, _name in choices}:
+        choices = [(country, country_name(country)), *choices]
+    return {
+        "country": country,
+        "choices": choices,
         "next": request.get_full_path(),
         "csrf_token": context.get("csrf_token"),
     }

@@ -14,7 +14,7 @@ from marketplace.currency.rates import current_rate
 from marketplace.currency.tasks import refresh_exchange_rates
 from tests.factories.checkout import free_port
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.seeded_rates]
 
 
 def feed(date="2026-11-20", base="MAD", **rates):

@@ -154,6 +154,8 @@ COUNTRIES = {
     "US": ("USA", "840", "United States"),
     "CA": ("CAN", "124", "Canada"),
     "FR": ("FRA", "250", "France"),
+    "DE": ("DEU", "276", "Germany"),
+    "GB": ("GBR", "826", "United Kingdom"),
 }
 
 

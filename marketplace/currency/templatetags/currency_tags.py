@@ -1,11 +1,12 @@
-"""``{% buyer_price amount_mad %}``: a MAD price in the buyer's currency, with the rate's date."""
+"""``{% buyer_price amount_mad %}``: a MAD price in the buyer's currency, with the rate's date
+(CLDR); marked indicative when the rate is too old to take a payment at."""
 
 from babel.numbers import format_currency
 from django import template
-from django.utils.formats import date_format
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
+from marketplace.core.formats import format_date
 from marketplace.currency.money import BASE_CURRENCY
 from marketplace.currency.rates import current_rate
 from marketplace.currency.selection import buyer_currency
@@ -26,10 +27,17 @@ def buyer_price(context, amount_mad):
     rate = current_rate(currency) if amount_mad is not None else None
     if rate is None or currency == BASE_CURRENCY:
         return {"show": False}
+    date = format_date(rate.date)
+    fresh = rate.is_fresh()
+    if fresh:
+        note = _("rate of %(date)s") % {"date": date}
+    else:
+        note = _("indicative price: rate of %(date)s, more than 48 hours old") % {"date": date}
     return {
         "show": True,
+        "fresh": fresh,
         "price": format_money(rate.convert(amount_mad)),
-        "rate_note": _("rate of %(date)s") % {"date": date_format(rate.date, "SHORT_DATE_FORMAT")},
+        "rate_note": note,
     }
 
 

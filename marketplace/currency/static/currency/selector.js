@@ -1,10 +1,10 @@
-/* Currency selector: a new choice submits its form (the button is there without JavaScript). */
+/* Header selectors (currency, delivery country): a new choice submits its form (the button is
+   there without JavaScript). */
 (function () {
   "use strict";
-  var select = document.getElementById("currency-select");
-  if (select) {
+  document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
     select.addEventListener("change", function () {
       select.form.submit();
     });
-  }
+  });
 })();
