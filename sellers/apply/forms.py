@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from marketplace.core.forms import CodeField, IdentifierField, PhoneField, localized_formfield
 from sellers import validators
 from sellers.models import SPOKEN_LANGUAGES
 
@@ -59,6 +60,15 @@ class ApplicationForm(forms.ModelForm):
             "rib",
         )
         labels = {"name": _("Name shown to buyers")}
+        formfield_callback = localized_formfield
+        field_classes = {
+            "contact_phone": PhoneField,
+            "rib": IdentifierField,
+            "ice": IdentifierField,
+            "nia": CodeField,
+            "card_number": CodeField,
+            "odco_number": CodeField,
+        }
         help_texts = {
             "legal_name": _("As on your card or the cooperative's registration."),
             "contact_phone": _("Moroccan (06 12 34 56 78) or international (+33 6 ...) number."),
@@ -72,9 +82,6 @@ class ApplicationForm(forms.ModelForm):
             "story": forms.Textarea(attrs={"rows": 5}),
             "card_issued_on": DateInput,
             "card_expires_on": DateInput,
-            "contact_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-            "rib": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-            "ice": forms.TextInput(attrs={"inputmode": "numeric"}),
         }
 
     def __init__(self, *args, **kwargs):
