@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.ma import ice
 
+from marketplace.core.numbers import normalize_identifier
+
 RIB_LENGTH = 24
 # Law 112.12 on cooperatives: at least five founding members.
 MIN_COOPERATIVE_MEMBERS = 5
@@ -14,8 +16,9 @@ REGISTER_NUMBER = re.compile(r"^[A-Z0-9][A-Z0-9/\-.]{2,29}$")
 
 
 def compact(value):
-    """The value without spaces, dots or dashes a person types between digit groups."""
-    return re.sub(r"[\s.\-]", "", value or "")
+    """The value in Western digits, without the spaces, dots or dashes a person types between
+    digit groups."""
+    return re.sub(r"[.\-]", "", normalize_identifier(value))
 
 
 def rib_key(bank, city, account):
@@ -31,7 +34,7 @@ def rib_key(bank, city, account):
 def validate_rib(value):
     """A 24-digit Moroccan RIB whose key matches its bank, city and account digits."""
     rib = compact(value)
-    if not rib.isdigit() or len(rib) != RIB_LENGTH:
+    if not (rib.isascii() and rib.isdigit()) or len(rib) != RIB_LENGTH:
         raise ValidationError(
             _("A RIB has exactly 24 digits (bank 3, city 3, account 16, key 2)."),
             code="rib_length",

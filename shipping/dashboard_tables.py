@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, TemplateView, UpdateView
 
 from marketplace.core.countries import is_country_code, parse_country_list
+from marketplace.core.forms import localized_formfield
 from shipping.models import Carrier, Rate, Service, Zone
 
 
@@ -41,6 +42,7 @@ class ServiceForm(forms.ModelForm):
             "transit_days_max",
             "is_active",
         ]
+        formfield_callback = localized_formfield
 
     def clean(self):
         cleaned = super().clean()
@@ -73,6 +75,7 @@ class RateForm(forms.ModelForm):
     class Meta:
         model = Rate
         fields = ["max_weight_kg", "price"]
+        formfield_callback = localized_formfield
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -80,6 +83,7 @@ class RateForm(forms.ModelForm):
             "The weight must be greater than 0 kg."
         )
         self.fields["price"].error_messages["min_value"] = _("The price cannot be negative.")
+        self.fields["price"].widget.unit = "MAD"
 
 
 class BaseRateFormSet(forms.BaseModelFormSet):

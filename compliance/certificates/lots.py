@@ -5,11 +5,15 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.core.numbers import western_digits
+
 LOT_CODE = re.compile(r"^[A-Z0-9][A-Z0-9./-]{0,39}$")
 
 
 def normalise_lot(code):
-    return (code or "").strip().upper()
+    """Upper-case, in Western digits (``l-٢٤`` -> ``L-24``); a space inside stays, and is
+    refused by ``validate_lot_code``."""
+    return western_digits(code).strip().upper()
 
 
 def parse_lot_codes(text):

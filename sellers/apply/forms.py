@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from marketplace.core.forms import CodeField, IdentifierField, PhoneField, localized_formfield
 from sellers import validators
 from sellers.models import SPOKEN_LANGUAGES
 
@@ -103,6 +104,15 @@ class ApplicationForm(SellerNamesMixin, forms.ModelForm):
             "rib",
         )
         labels = NAME_LABELS
+        formfield_callback = localized_formfield
+        field_classes = {
+            "contact_phone": PhoneField,
+            "rib": IdentifierField,
+            "ice": IdentifierField,
+            "nia": CodeField,
+            "card_number": CodeField,
+            "odco_number": CodeField,
+        }
         help_texts = {
             **NAME_HELP_TEXTS,
             "legal_name": _("As on your card or the cooperative's registration."),
@@ -118,9 +128,6 @@ class ApplicationForm(SellerNamesMixin, forms.ModelForm):
             "story": forms.Textarea(attrs={"rows": 5}),
             "card_issued_on": DateInput,
             "card_expires_on": DateInput,
-            "contact_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-            "rib": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-            "ice": forms.TextInput(attrs={"inputmode": "numeric"}),
         }
 
     def __init__(self, *args, **kwargs):

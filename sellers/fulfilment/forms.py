@@ -1,8 +1,10 @@
 """Parcel forms: the carrier service and tracking number of a parcel."""
 
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.core.forms import CodeField
 from shipping.models import Service
 
 
@@ -18,10 +20,13 @@ class TrackingForm(forms.Form):
     """Which carrier service takes the parcel, and its tracking number."""
 
     service = forms.ChoiceField(label=_("Carrier and service"))
-    tracking_number = forms.RegexField(
+    tracking_number = CodeField(
         label=_("Tracking number"),
-        regex=r"^[A-Za-z0-9-]{6,40}$",
-        error_messages={"invalid": _("Letters, digits and dashes only, 6 to 40 of them.")},
+        validators=[
+            RegexValidator(
+                r"^[A-Z0-9-]{6,40}$", _("Letters, digits and dashes only, 6 to 40 of them.")
+            )
+        ],
     )
 
     def __init__(self, *args, **kwargs):

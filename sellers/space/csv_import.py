@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from catalog.search.signals import deferred_reindex
+from marketplace.core import numbers
 from sellers.space.forms import DESCRIPTION_FIELDS, TITLE_FIELDS, ListingForm
 from sellers.space.services import save_listing
 from wholesale.forms import TIER_ROWS, WholesaleOfferForm
@@ -22,6 +23,11 @@ from wholesale.rules import parse_tiers
 from wholesale.services import save_offer
 
 StockRecord = get_model("partner", "StockRecord")
+
+Category = get_model("catalogue", "Category")
+Region = get_model("catalogue", "Region")
+Material = get_model("catalogue", "Material")
+Technique = get_model("catalogue", "Technique")
 
 MULTI_SEPARATOR = "|"
 TRUE_VALUES = {"1", "yes", "y", "true", "oui", "si", "sí", "نعم"}
@@ -66,20 +72,15 @@ BOOLEAN_DEFAULTS = {
 }  # when the cell is empty
 DECIMAL_COLUMNS = {"price_mad", "length_cm", "width_cm", "height_cm", "weight_kg"}
 REQUIRED_COLUMNS = {"craft", "price_mad", "stock", "weight_kg"}
+# The example row's facts; its codes are read from the live tables (``template_example``).
 TEMPLATE_EXAMPLE = {
-    "sku": "RUG-001",
-    "title_fr": "Tapis Beni Ouarain",
-    "title_ar": "زربية بني وراين",
-    "craft": "rugs",
-    "materials": "wool",
-    "techniques": "hand-knotting",
-    "price_mad": "4500.00",
+    "price_mad": "450.00",
     "stock": "1",
     "unique_piece": "yes",
-    "length_cm": "200",
-    "width_cm": "150",
-    "weight_kg": "6.5",
-    "hs_code": "5701",
+    "length_cm": "30",
+    "width_cm": "20",
+    "height_cm": "10",
+    "weight_kg": "1.5",
     "processing_days": "3",
     "visible": "yes",
     "wholesale_moq": "",
@@ -107,12 +108,37 @@ class ImportResult:
         self.errors.append(RowError(row, column, str(message)))
 
 
-def template_csv():
-    """The header and one example row."""
+def template_example(seller):
+    """The example row, with codes that exist: the seller's own craft and region when they
+    have codes, else the first ones of the catalogue, and a material and a technique."""
+    crafts = Category.objects.exclude(code=None).exclude(code="").order_by("path")
+    craft = crafts.filter(pk__in=seller.craft_branches.values("pk")).first() or crafts.first()
+    region = seller.region if seller.region_id else Region.objects.order_by("pk").first()
+    material = Material.objects.order_by("pk").first()
+    technique = Technique.objects.order_by("pk").first()
+    example = dict(TEMPLATE_EXAMPLE)
+    if craft is not None:
+        example.update(
+            craft=craft.code,
+            title_en=craft.name_en or craft.name,
+            title_fr=craft.name_fr or "",
+            title_ar=craft.name_ar or "",
+        )
+    example.update(
+        region=getattr(region, "code", ""),
+        materials=getattr(material, "code", ""),
+        techniques=getattr(technique, "code", ""),
+    )
+    return example
+
+
+def template_csv(seller):
+    """The header and one example row that imports as served."""
+    example = template_example(seller)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([column for column, _field, _help in COLUMNS])
-    writer.writerow([TEMPLATE_EXAMPLE.get(column, "") for column, _field, _help in COLUMNS])
+    writer.writerow([example.get(column, "") for column, _field, _help in COLUMNS])
     return out.getvalue()
 
 
@@ -179,7 +205,7 @@ def form_data(row, result, line):
             if parse_yes_no(value, BOOLEAN_DEFAULTS[column], result, line, column):
                 data[field] = "on"
         else:
-            data[field] = value.replace(",", ".") if column in DECIMAL_COLUMNS else value
+            data[field] = csv_decimal(value) if column in DECIMAL_COLUMNS else value
     return data
 
 
@@ -218,6 +244,15 @@ def wholesale_form(row, data, result, line):
             for message in messages:
                 result.add(line, column, message)
     return form
+
+
+def csv_decimal(value):
+    """A decimal cell: a comma or a dot is the decimal mark, whatever the page language (a
+    spreadsheet writes ``2,5`` or ``2.5``); the Decimal, or the text for the form to refuse."""
+    try:
+        return numbers.parse_decimal(value.replace(",", "."), "en") if value else value
+    except numbers.NotANumber:
+        return value
 
 
 def import_listings(seller, upload):

@@ -12,6 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from marketplace.core import uploads
+from marketplace.core.forms import (
+    IdentifierField,
+    LocalizedDecimalField,
+    LocalizedIntegerField,
+    localized_formfield,
+)
 from sellers.apply.forms import NAME_HELP_TEXTS, NAME_LABELS, NAME_WIDGETS, SellerNamesMixin
 from sellers.fulfilment.forms import TrackingForm
 from sellers.space.catalogue import craft_piece_class
@@ -63,13 +69,14 @@ class ListingForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    price = forms.DecimalField(
+    price = LocalizedDecimalField(
         label=_("Price (MAD)"),
         max_digits=10,
         decimal_places=2,
         min_value=Decimal("0.01"),
+        unit="MAD",
     )
-    num_in_stock = forms.IntegerField(label=_("In stock"), min_value=0, max_value=9999)
+    num_in_stock = LocalizedIntegerField(label=_("In stock"), min_value=0, max_value=9999)
     sku = forms.CharField(
         label=_("Your reference (SKU)"),
         max_length=64,
@@ -95,6 +102,8 @@ class ListingForm(forms.ModelForm):
             "is_public",
         ]
         labels = {"is_public": _("Show in the shop")}
+        formfield_callback = localized_formfield
+        field_classes = {"hs_code": IdentifierField}
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in DESCRIPTION_FIELDS}
 
     def __init__(self, *args, seller, by_code=False, **kwargs):

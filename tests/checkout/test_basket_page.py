@@ -26,3 +26,23 @@ def test_basket_line_shows_the_product_photo_without_errors(client, caplog):
     assert response.status_code == 200
     assert image.original.url in response.content.decode()
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["2", "٢", "۲"])
+def test_a_quantity_typed_in_arabic_digits_is_the_quantity_meant(client, typed):
+    product = ProductFactory()
+    client.post(f"/ar/basket/add/{product.pk}/", {"quantity": typed})
+    response = client.get("/ar/basket/")
+    assert [line.quantity for line in response.context["basket"].all_lines()] == [2]
+
+
+@pytest.mark.django_db
+def test_quantity_inputs_are_text_inputs_with_the_numeric_keypad(client):
+    product = ProductFactory(is_unique_piece=False)
+    detail = client.get(product.get_absolute_url()).content.decode()
+    client.post(f"/en/basket/add/{product.pk}/", {"quantity": 1})
+    basket = client.get("/en/basket/").content.decode()
+    assert 'name="quantity"' in detail and 'name="form-0-quantity"' in basket
+    for html in (detail, basket):
+        assert 'type="number"' not in html and 'inputmode="numeric"' in html

@@ -140,3 +140,21 @@ def test_a_malformed_current_lot_saves_nothing(client):
     assert "Nothing saved" in response.content.decode()
     plate.refresh_from_db()
     assert not hasattr(plate, "export_profile")
+
+
+def test_lot_codes_typed_in_arabic_digits_are_stored_in_western_digits():
+    certificate = CertificateFactory(lot_codes="l-٢٥, L-۲۴")
+    certificate.refresh_from_db()
+    assert certificate.lot_codes == "L-24,L-25"
+
+
+def test_seller_sets_a_current_lot_typed_in_arabic_digits(client):
+    seller = SellerFactory()
+    user = UserFactory()
+    seller.users.add(user)
+    client.force_login(user)
+    plate = ProductFactory(hs_code="6912", stockrecord__seller=seller)
+    url = reverse("certificates:profiles", args=[seller.pk])
+    client.post(url, {f"current_lot-{plate.pk}": "b-٨"})
+    plate.refresh_from_db()
+    assert plate.export_profile.current_lot == "B-8"

@@ -4,9 +4,16 @@ from decimal import Decimal
 
 import pytest
 from django import forms
+from django.apps import apps
 from django.utils import translation
 
-from marketplace.core.forms import IdentifierField, LocalizedDecimalField
+from marketplace.core.forms import (
+    CodeField,
+    IdentifierField,
+    LocalizedDecimalField,
+    LocalizedIntegerField,
+    localized_formfield,
+)
 from marketplace.core.numbers import NotANumber, normalize_identifier, parse_decimal
 
 
@@ -67,3 +74,49 @@ def test_a_spaced_rib_is_not_cut_and_is_stored_without_spaces():
 def test_a_decimal_is_shown_back_in_the_page_language():
     with translation.override("fr"):
         assert 'value="4,2"' in str(WeightForm(initial={"weight": Decimal("4.2")})["weight"])
+
+
+class CountForm(forms.Form):
+    members = LocalizedIntegerField(min_value=5, unit="members")
+    code = CodeField(max_length=30)
+
+
+@pytest.mark.parametrize("typed", ["12", "١٢", "۱۲", "1 2", "12,0"])
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_a_whole_number_is_read_in_any_digits(language, typed):
+    with translation.override(language):
+        form = CountForm({"members": typed, "code": "a"})
+        assert form.is_valid(), form.errors
+    assert form.cleaned_data["members"] == 12
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "en"])
+def test_a_fraction_is_refused_by_a_whole_number_field_not_read_as_tens(language):
+    with translation.override(language):
+        form = CountForm({"members": "4,2", "code": "a"})
+        assert not form.is_valid()
+    assert "members" in form.errors
+
+
+def test_a_number_field_shows_its_unit_after_a_text_input():
+    html = str(CountForm()["members"])
+    assert 'type="text"' in html and 'inputmode="numeric"' in html
+    assert html.endswith('<span class="input-unit">members</span></span>')
+
+
+def test_a_code_is_upper_case_in_western_digits_without_spaces():
+    form = CountForm({"members": "5", "code": "cp-٤٤٥ ٥٦٦"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["code"] == "CP-445566"
+
+
+def test_model_forms_get_localized_number_fields_with_the_unit_of_their_name():
+    Product = apps.get_model("catalogue", "Product")
+    fields = forms.modelform_factory(
+        Product,
+        fields=["weight_kg", "length_cm", "processing_days"],
+        formfield_callback=localized_formfield,
+    ).base_fields
+    assert isinstance(fields["weight_kg"], LocalizedDecimalField)
+    assert isinstance(fields["processing_days"], LocalizedIntegerField)
+    assert [str(fields[n].widget.unit) for n in fields] == ["kg", "cm", "days"]

@@ -328,3 +328,13 @@ def test_repeating_the_shipped_step_keeps_the_first_record(member, seller):
         "EE123456789MA",
     )
     assert fulfilment.events.filter(to_status=Status.SHIPPED).count() == 1
+
+
+@pytest.mark.parametrize(
+    "typed", ["EE123456789MA", "ee 123 456 789 ma", "EE ١٢٣ ٤٥٦ ٧٨٩ MA", "EE۱۲۳۴۵۶۷۸۹MA"]
+)
+def test_a_tracking_number_is_stored_in_western_digits_without_spaces(member, seller, typed):
+    order = order_of(seller)
+    preparing(order, seller)
+    ship_in_space(member, order, tracking=typed)
+    assert Parcel.objects.get(order=order).tracking_number == "EE123456789MA"

@@ -2,14 +2,17 @@
 
 import csv
 import io
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from oscar.core.loading import get_model
 
 from sellers.space.csv_import import COLUMNS, template_csv
 from tests.factories.catalogue import (
+    CategoryFactory,
     MaterialFactory,
     RegionFactory,
     SellerFactory,
@@ -80,11 +83,37 @@ def test_template_download_has_every_column_and_an_example(member):
 
 
 def test_template_example_row_imports(member, seller):
-    upload = SimpleUploadedFile("t.csv", template_csv().encode(), "text/csv")
+    upload = SimpleUploadedFile("t.csv", template_csv(seller).encode(), "text/csv")
     assert send(member, upload).status_code == 302
     record = StockRecord.objects.get(partner=seller)
-    assert (record.partner_sku, record.num_in_stock) == ("RUG-001", 1)
+    assert record.num_in_stock == 1
     assert record.product.is_unique_piece
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+def test_the_served_template_imports_as_served_with_the_live_codes(client, seller, language):
+    """Issue 16: the served template named a craft code that did not exist."""
+    pottery = CategoryFactory(name_en="Pottery", code="pottery", hs_heading="6912")
+    seller.craft_branches.add(pottery)
+    MaterialFactory(code="clay", name_en="Clay")
+    TechniqueFactory(code="wheel-throwing", name_en="Wheel throwing")
+    client.force_login(member_of(seller))
+    with translation.override(language):
+        served = client.get(reverse("seller_space:import-template"))
+    upload = SimpleUploadedFile("listings-template.csv", served.content, "text/csv")
+    response = send(client, upload, language)
+    assert response.status_code == 302, errors(response)
+    product = StockRecord.objects.get(partner=seller).product
+    assert [c.code for c in product.categories.all()] == ["pottery"]
+    assert [m.code for m in product.materials.all()] == ["clay"]
+    assert (product.weight_kg, product.hs_code) == (Decimal("1.5"), "6912")
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+def test_a_csv_weight_with_three_decimals_is_read_the_same_in_every_language(member, language):
+    file = csv_file([row(weight_kg="1,250")], delimiter=";")
+    assert send(member, file, language).status_code == 302
+    assert Product.objects.get().weight_kg == Decimal("1.25")
 
 
 def test_valid_rows_all_become_listings(member, seller):

@@ -52,6 +52,6 @@ class ImportView(SellerSpaceMixin, FormView):
 
 class ImportTemplateView(SellerSpaceMixin, View):
     def get(self, request, *args, **kwargs):
-        response = HttpResponse(template_csv(), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(template_csv(self.seller), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="listings-template.csv"'
         return response
