@@ -1,11 +1,13 @@
 """seed_demo builds a browsable demo in four languages, and running it again changes nothing."""
 
 import pytest
+from django.utils import timezone
 from oscar.core.loading import get_model
 from wagtail.models import Site
 
 from demo.accounts import BUYER, DEMO_PASSWORD
 from marketplace.cms.models import HomePage
+from marketplace.currency.rates import is_fresh
 from marketplace.payments.models import CheckoutPayment
 from sellers.fulfilment.models import Parcel, ParcelEvent
 from sellers.payouts.models import LedgerEntry
@@ -199,3 +201,13 @@ def test_seed_demo_has_sellers_in_every_state_with_valid_identities(seeded):
         with document.open("rb") as handle:
             assert handle.read(5) == b"%PDF-"
     assert Partner.objects.filter(kind="cooperative").exclude(ice="").count() > 0
+
+
+@pytest.mark.django_db
+@pytest.mark.seeded_rates
+def test_seed_demo_publishes_todays_rates_so_the_demo_takes_foreign_payments(seeded):
+    ExchangeRate = get_model("currency", "ExchangeRate")
+    gbp = ExchangeRate.objects.get(currency="GBP")
+    assert gbp.date == timezone.localdate()
+    assert is_fresh("GBP", gbp.date)
+    assert gbp.source.startswith("demo:")
