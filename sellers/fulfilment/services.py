@@ -3,8 +3,9 @@
 Every change runs in one transaction with the parcel row locked, appends an event and copies
 the status onto the seller's order lines (``Line.status``, which Oscar's dashboard shows). A
 parcel ships only with a carrier service and a tracking number, and only after its packing
-check when the seller requires one. Delivery sends ``parcel_delivered`` in the same transaction
-(the payout ledger credits the seller's lines).
+check when the seller requires one. Every move sends ``parcel_status_changed`` (the order's
+status follows), delivery also ``parcel_delivered`` (the payout ledger credits the seller's
+lines), both in the same transaction.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -15,7 +16,7 @@ from oscar.core.loading import get_model
 
 from sellers.fulfilment import parcels
 from sellers.fulfilment.models import Parcel, ParcelEvent
-from sellers.fulfilment.signals import parcel_delivered
+from sellers.fulfilment.signals import parcel_delivered, parcel_status_changed
 from shipping.models import Service
 
 Status = Parcel.Status
@@ -82,6 +83,7 @@ def advance(parcel, to_status, actor=None):
         actor=actor,
     )
     seller_lines(locked).update(status=to_status)
+    parcel_status_changed.send(sender=Parcel, parcel=locked, from_status=from_status)
     if to_status == Status.DELIVERED:
         parcel_delivered.send(sender=Parcel, parcel=locked)
     return locked
