@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, TemplateView, UpdateView
 
 from marketplace.core.countries import is_country_code, parse_country_list
+from marketplace.core.forms import LocalizedDecimalField
 from shipping.models import Carrier, Rate, Service, Zone
 
 
@@ -39,8 +40,14 @@ class ServiceForm(forms.ModelForm):
             "ddp_available",
             "transit_days_min",
             "transit_days_max",
+            "max_weight_kg",
+            "max_length_cm",
+            "max_value",
             "is_active",
         ]
+        field_classes = dict.fromkeys(
+            ["max_weight_kg", "max_length_cm", "max_value"], LocalizedDecimalField
+        )
 
     def clean(self):
         cleaned = super().clean()
