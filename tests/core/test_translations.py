@@ -28,6 +28,11 @@ def test_catalogue_has_no_untranslated_or_fuzzy_entry(language):
     assert problems == []
 
 
+def compiled_key(message):
+    """A message's key in a compiled catalogue: ``context\x04id`` when it has a context."""
+    return f"{message.context}\x04{message.id}" if message.context else message.id
+
+
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_compiled_catalogue_matches_its_source(language):
     with open(LOCALE / language / "LC_MESSAGES" / "django.mo", "rb") as handle:
@@ -35,7 +40,7 @@ def test_compiled_catalogue_matches_its_source(language):
     stale = [
         message.id
         for message in catalogue(language)
-        if not message.pluralizable and compiled.get(message.id) != message.string
+        if not message.pluralizable and compiled.get(compiled_key(message)) != message.string
     ]
     assert stale == []
 
