@@ -27,7 +27,16 @@ class RateInline(admin.TabularInline):
 
 @admin.register(models.Service)
 class ServiceAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "code", "is_postal", "bills_volumetric_weight", "ddp_available")
+    list_display = (
+        "__str__",
+        "code",
+        "is_postal",
+        "bills_volumetric_weight",
+        "ddp_available",
+        "max_weight_kg",
+        "max_length_cm",
+        "max_value",
+    )
     list_filter = ("carrier", "is_active")
     list_select_related = ("carrier",)
     inlines = [RateInline]

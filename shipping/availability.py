@@ -11,13 +11,13 @@ from shipping.reach import can_reach
 
 
 class CannotShipPolicy:
-    def __init__(self, policy, product, country, request=None):
+    def __init__(self, policy, product, country, request=None, stockrecord=None):
         self.policy, self.product, self.country = policy, product, country
-        self.request = request
+        self.request, self.stockrecord = request, stockrecord
 
     @cached_property
     def verdict(self):
-        return can_reach(self.product, self.country)
+        return can_reach(self.product, self.country, stockrecord=self.stockrecord)
 
     @property
     def is_available_to_buy(self):
@@ -52,4 +52,5 @@ class ShipsToBuyerCountry:
         policy = super().availability_policy(product, stockrecord)
         if self.request is None or stockrecord is None:
             return policy
-        return CannotShipPolicy(policy, product, buyer_country(self.request), self.request)
+        country = buyer_country(self.request)
+        return CannotShipPolicy(policy, product, country, self.request, stockrecord)

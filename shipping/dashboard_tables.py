@@ -40,6 +40,9 @@ class ServiceForm(forms.ModelForm):
             "ddp_available",
             "transit_days_min",
             "transit_days_max",
+            "max_weight_kg",
+            "max_length_cm",
+            "max_value",
             "is_active",
         ]
         formfield_callback = localized_formfield

@@ -95,8 +95,7 @@ class PendingShipping(Base):
 
     @cached_property
     def blocked(self):
-        products = [line.product for line in self.basket.all_lines()]
-        return [p.get_title() for p, _reasons in refused(products, self.country)]
+        return [p.get_title() for p, _reasons in refused(self.basket.all_lines(), self.country)]
 
     @cached_property
     def estimate(self):

@@ -36,7 +36,9 @@ class Carrier(models.Model):
 
 
 class Service(models.Model):
-    """A carrier's service (e.g. DHL Express Worldwide): how it bills and how fast it goes."""
+    """A carrier's service (e.g. DHL Express Worldwide): how it bills, how fast it goes, and
+    what it carries (its heaviest rate bracket to a zone, and its weight, size and value
+    limits: ``shipping.services.refusal``)."""
 
     carrier = models.ForeignKey(
         Carrier, verbose_name=_("Carrier"), on_delete=models.CASCADE, related_name="services"
@@ -51,6 +53,33 @@ class Service(models.Model):
         _("Volumetric divisor"), default=5000, validators=[MinValueValidator(1)]
     )
     ddp_available = models.BooleanField(_("Duties paid at checkout (DDP) offered"), default=False)
+    max_weight_kg = models.DecimalField(
+        _("Heaviest parcel (kg)"),
+        max_digits=7,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.001"))],
+        help_text=_("Actual weight; empty: up to the heaviest rate bracket."),
+    )
+    max_length_cm = models.DecimalField(
+        _("Longest side (cm)"),
+        max_digits=6,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.1"))],
+        help_text=_("Empty: no limit."),
+    )
+    max_value = models.DecimalField(
+        _("Highest declared value (MAD)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Empty: no limit."),
+    )
     transit_days_min = models.PositiveSmallIntegerField(_("Transit days (min)"))
     transit_days_max = models.PositiveSmallIntegerField(_("Transit days (max)"))
     is_active = models.BooleanField(_("Active"), default=True)

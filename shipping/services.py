@@ -18,6 +18,9 @@ from shipping.models import Rate, Service, Zone
 
 ZERO = Decimal("0")
 
+# Why a service does not carry a parcel (``refusal``).
+TOO_HEAVY, TOO_LONG, TOO_VALUABLE = "weight", "size", "value"
+
 
 def served_countries():
     """Every country an active service reaches (cached until a shipping table changes)."""
@@ -51,6 +54,11 @@ class ParcelItem:
         return dims[0] * dims[1] * dims[2] * self.quantity
 
     @property
+    def longest_cm(self):
+        dims = (self.product.length_cm, self.product.width_cm, self.product.height_cm)
+        return max(dims) if all(dims) else ZERO
+
+    @property
     def value(self):
         return self.unit_price * self.quantity
 
@@ -75,6 +83,10 @@ class ParcelPlan:
         return sum((item.volume_cm3 for item in self.items), ZERO)
 
     @property
+    def longest_cm(self):
+        return max((item.longest_cm for item in self.items), default=ZERO)
+
+    @property
     def value(self):
         return sum((item.value for item in self.items), ZERO)
 
@@ -91,6 +103,29 @@ class ParcelPlan:
         if not service.bills_volumetric_weight:
             return self.weight_kg
         return max(self.weight_kg, self.volumetric_weight_kg(service.volumetric_divisor))
+
+
+def refusal(service, top_kg, parcel):
+    """Why ``service`` does not carry ``parcel`` (a ParcelPlan or ParcelItem) when its heaviest
+    rate bracket to the destination is ``top_kg``; None when it does.
+
+    The chargeable weight (volumetric where the service bills it) must fit a bracket, the actual
+    weight the service's limit, the longest side and the declared value theirs. Pieces without
+    all three dimensions are weighed only. ``shipping.reach.carried_queryset`` says the same in SQL.
+    """
+    weight = parcel.weight_kg
+    chargeable = weight
+    if service.bills_volumetric_weight:
+        chargeable = max(weight, parcel.volume_cm3 / Decimal(service.volumetric_divisor))
+    if top_kg is None or chargeable > top_kg:
+        return TOO_HEAVY
+    if service.max_weight_kg is not None and weight > service.max_weight_kg:
+        return TOO_HEAVY
+    if service.max_length_cm is not None and parcel.longest_cm > service.max_length_cm:
+        return TOO_LONG
+    if service.max_value is not None and parcel.value > service.max_value:
+        return TOO_VALUABLE
+    return None
 
 
 def _line_partner(line):
@@ -163,6 +198,18 @@ class RateTable:
         )
         return list(rates)
 
+    def top_kg(self, service):
+        """The heaviest bracket of ``service`` to this country (None: no rate)."""
+        brackets = self.brackets.get(service.pk)
+        return max(weight for weight, _price in brackets) if brackets else None
+
+    def refusals(self, parcel):
+        """{service_id: why it does not carry ``parcel``, or None}, every service to the country."""
+        return {
+            pk: refusal(service, self.top_kg(service), parcel)
+            for pk, service in self.services.items()
+        }
+
     def price(self, service, weight_kg):
         """The price of the first bracket whose upper bound is at or above ``weight_kg``."""
         for max_weight, price in self.brackets[service.pk]:
@@ -173,10 +220,10 @@ class RateTable:
     def quotes(self, plan):
         found = []
         for service in self.services.values():
+            if refusal(service, self.top_kg(service), plan) is not None:
+                continue
             chargeable = plan.chargeable_weight_kg(service)
             price = self.price(service, chargeable)
-            if price is None:
-                continue
             processing = plan.processing_days
             found.append(
                 Quote(

@@ -63,7 +63,7 @@ SESSION_PAYMENTS = "checkout_payment_ids"
 BASKET_COOKIE = settings.OSCAR_BASKET_COOKIE_OPEN
 
 
-class IndexView(OscarIndexView):
+class IndexView(ShippingRulesMixin, OscarIndexView):
     """The checkout's gateway; its returning-customer login is throttled like every login."""
 
     def get_form_kwargs(self):

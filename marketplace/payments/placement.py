@@ -26,6 +26,7 @@ from marketplace.payments.models import CheckoutPayment
 from marketplace.payments.pricing import price_order
 from marketplace.payments.refunds import refund_unplaceable
 from marketplace.payments.service import lock_basket, thaw_unless_paying
+from marketplace.payments.signals import order_paid
 from sellers.fulfilment.parcels import create_parcels
 from shipping.selection import ShippingSelection
 
@@ -190,6 +191,7 @@ def place_order_once(payment_id):
         payment.order = order
         payment.status = CheckoutPayment.Status.SUCCEEDED
         payment.save(update_fields=["order", "status", "updated_at"])
+        order_paid.send(sender=CheckoutPayment, order=order)
         basket.submit()
         order_id, language = order.pk, payment.language
         transaction.on_commit(lambda: send_order_emails.delay(order_id, language))

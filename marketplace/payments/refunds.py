@@ -1,7 +1,8 @@
 """Refunds from the dashboard: whole orders or single seller lines, in the charged currency.
 
 A line's refund is its MAD price converted at the rate locked on the order, so a buyer gets
-back what was charged for it. Each refunded line sends ``line_refunded`` after commit. Once all
+back what was charged for it. Each refunded line sends ``line_refunded`` after commit, and
+each refund ``refund_recorded`` (the order's status follows). Once all
 of a seller's lines are refunded, that seller's parcel shipping and DDP duties (surcharges
 ``duty-<partner_id>-<n>``) may be refunded too, once (``Parcel.shipping_refunded_at``).
 """
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from marketplace.currency.money import MINOR_UNITS, Money, convert_from_mad
 from marketplace.payments.gateway import stripe_client
 from marketplace.payments.models import CheckoutPayment, PaymentRefund
-from marketplace.payments.signals import line_refunded
+from marketplace.payments.signals import line_refunded, refund_recorded
 from sellers.fulfilment.models import Parcel
 
 
@@ -221,6 +222,9 @@ def _refund(payment, parts, user, key=""):
                     reference=row.stripe_refund,
                 )
             )
+    order = payment.order
+    if order is not None:
+        transaction.on_commit(lambda: refund_recorded.send(sender=PaymentRefund, order=order))
     return rows
 
 

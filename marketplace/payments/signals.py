@@ -5,3 +5,9 @@ from django.dispatch import Signal
 # Sent once per refunded order line, after the refund is recorded and Stripe accepted it.
 # Arguments: line (oscar order Line), amount_mad (Decimal), reference (Stripe refund id).
 line_refunded = Signal()
+
+# Sent in the transaction that places an order, once its payment has gone through: ``order``.
+order_paid = Signal()
+
+# Sent once per refund (one Stripe refund, any number of rows), after commit: ``order``.
+refund_recorded = Signal()

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "marketplace.cms",
     "marketplace.currency",
     "marketplace.payments",
+    "marketplace.order_status.apps.OrderStatusConfig",
     "marketplace.idempotency",
     "themes",
     "demo",

@@ -4,6 +4,8 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403
 
+from marketplace.order_status.pipeline import INITIAL as ORDER_STATUS_INITIAL
+from marketplace.order_status.pipeline import PIPELINE as ORDER_STATUS_PIPELINE
 from marketplace.settings.environment import env
 from marketplace.settings.files import CMS_UPLOAD_MAX_BYTES, UPLOAD_MAX_PIXELS
 from sellers.payouts.permissions import dashboard_payouts_access
@@ -36,6 +38,9 @@ OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 # Oscar's file deletion needs sorl-thumbnail; the seller space deletes originals and renditions.
 OSCAR_DELETE_IMAGE_FILES = False
 OSCAR_THUMBNAILER = "catalog.thumbnails.RenditionThumbnailer"  # Oscar's default needs sorl
+# Order statuses (codes; labels and the rule in marketplace/order_status/).
+OSCAR_INITIAL_ORDER_STATUS = ORDER_STATUS_INITIAL
+OSCAR_ORDER_STATUS_PIPELINE = ORDER_STATUS_PIPELINE
 
 
 # The curators' review queue lives at /<lang>/curation/sellers/ (sellers/curation/).

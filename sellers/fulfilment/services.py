@@ -3,8 +3,9 @@
 Every change runs in one transaction with the parcel row locked, appends an event and copies
 the status onto the seller's order lines (``Line.status``, which Oscar's dashboard shows). A
 parcel ships only with a carrier service and a tracking number, and only after its packing
-check when the seller requires one. Shipping sends ``parcel_shipped`` in the same transaction
-(the payout ledger records the seller's credits, held).
+check when the seller requires one. Every move sends ``parcel_status_changed`` (the order's
+status follows); shipping also sends ``parcel_shipped`` (the payout ledger records the seller's
+credits, held), both in the same transaction.
 
 Delivery is told by the carrier: ``record_carrier_event`` appends a carrier's tracking event
 once per event id, moves the parcel, and on the first "delivered" sends ``parcel_delivered``
@@ -20,7 +21,7 @@ from oscar.core.loading import get_model
 
 from sellers.fulfilment import parcels
 from sellers.fulfilment.models import Parcel, ParcelEvent
-from sellers.fulfilment.signals import parcel_delivered, parcel_shipped
+from sellers.fulfilment.signals import parcel_delivered, parcel_shipped, parcel_status_changed
 from shipping.models import Service
 
 Status = Parcel.Status
@@ -92,6 +93,7 @@ def _move(locked, to_status, at=None, **event):
         parcel=locked, from_status=from_status, to_status=to_status, **event
     )
     seller_lines(locked).update(status=to_status)
+    parcel_status_changed.send(sender=Parcel, parcel=locked, from_status=from_status)
     if shipped:
         parcel_shipped.send(sender=Parcel, parcel=locked)
     return locked, row

@@ -6,3 +6,6 @@ parcel_shipped = Signal()
 # with ``parcel`` and ``delivered_at`` (the carrier's time). A seller's or staff member's own
 # "delivered" does not send it.
 parcel_delivered = Signal()
+
+# Sent in the transaction of every parcel move (``advance``), with ``parcel`` and ``from_status``.
+parcel_status_changed = Signal()

@@ -233,9 +233,16 @@ def test_the_arabic_shipping_step_reads_right_to_left(client, stripe_api, pieces
 
 
 def test_a_parcel_no_service_can_carry_stops_the_shipping_step(client, stripe_api):
-    chest = ProductFactory(title_en="Cedar chest", weight_kg=Decimal("900"))  # above every bracket
+    """Each 20 kg chest reaches France alone (``shipping.reach``); together, one seller's 40 kg
+    parcel is above every bracket."""
+    chest = ProductFactory(title_en="Cedar chest", weight_kg=Decimal("20"))
+    seller = chest.stockrecords.get().partner
+    other = ProductFactory(
+        title_en="Thuya chest", weight_kg=Decimal("20"), stockrecord__seller=seller
+    )
     client.cookies["country"] = "FR"
     client.post(f"/en/basket/add/{chest.pk}/", {"quantity": 1})
+    client.post(f"/en/basket/add/{other.pk}/", {"quantity": 1})
     client.post("/en/checkout/", {"username": "claire@example.com", "options": "anonymous"})
     client.post("/en/checkout/shipping-address/", address_in("FR"))
     response = client.post("/en/checkout/shipping-method/", {"incoterm": "DDP"})

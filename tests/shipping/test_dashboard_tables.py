@@ -100,6 +100,20 @@ def test_service_is_created_with_ddp_volumetric_and_transit_days(admin_client):
     assert (service.transit_days_min, service.transit_days_max) == (5, 10)
 
 
+def test_staff_set_a_service_s_weight_size_and_value_limits(admin_client):
+    data = service_data(
+        CarrierFactory(), max_weight_kg="31.5", max_length_cm="١٥٠", max_value="50000"
+    )
+    response = admin_client.post(reverse("shipping-dashboard-service-create"), data)
+    assert response.status_code == 302
+    service = Service.objects.get(code="test-parcel-service")
+    assert (service.max_weight_kg, service.max_length_cm, service.max_value) == (
+        Decimal("31.5"),
+        Decimal("150"),
+        Decimal("50000"),
+    )
+
+
 def test_service_with_equal_transit_days_is_accepted(admin_client):
     data = service_data(CarrierFactory(), transit_days_min=7, transit_days_max=7)
     response = admin_client.post(reverse("shipping-dashboard-service-create"), data)

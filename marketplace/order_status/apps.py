@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrderStatusConfig(AppConfig):
+    name = "marketplace.order_status"
+    label = "order_status"
+    verbose_name = _("Order status")
+
+    def ready(self):
+        from marketplace.order_status import receivers
+        from marketplace.payments.signals import order_paid, refund_recorded
+        from sellers.fulfilment.signals import parcel_status_changed
+
+        order_paid.connect(receivers.payment_went_through, dispatch_uid="order-status-paid")
+        parcel_status_changed.connect(receivers.parcel_moved, dispatch_uid="order-status-parcel")
+        refund_recorded.connect(receivers.money_returned, dispatch_uid="order-status-refund")
