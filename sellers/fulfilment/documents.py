@@ -9,6 +9,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from compliance.origin import origin_statement
+from sellers.fulfilment import invoices
 from sellers.fulfilment.models import Parcel, ParcelDocument
 
 ZERO = Decimal("0")
@@ -58,6 +60,12 @@ def render_pdf(kind, context):
     from weasyprint import HTML
 
     with translation.override("en"):
+        if context.get("address") is not None:
+            country = context["address"].country_id
+            context = {
+                **context,
+                "origin": origin_statement(country, context["seller"].exporter_reference),
+            }
         html = render_to_string(f"shipping/documents/{kind}.html", context)
     return HTML(string=html).write_pdf()
 
@@ -69,6 +77,7 @@ def generate(parcel):
     transaction: a run killed midway keeps the papers it finished, and a second run (the task
     delivered again) renders only the missing ones, each once.
     """
+    invoices.allocate(parcel)
     lines = document_lines(parcel)
     total_value = sum((line.value for line in lines), ZERO)
     context = {
@@ -80,6 +89,7 @@ def generate(parcel):
         "total_value": total_value,
         "total_weight": sum((line.weight_kg for line in lines), ZERO),
         "currency": parcel.order.currency,
+        "invoice_number": invoices.reference(parcel),
     }
     kinds = kinds_for(parcel, total_value)
     done = set(ParcelDocument.objects.filter(parcel=parcel).values_list("kind", flat=True))

@@ -196,3 +196,14 @@ def test_seed_demo_has_sellers_in_every_state_with_valid_identities(seeded):
         with document.open("rb") as handle:
             assert handle.read(5) == b"%PDF-"
     assert Partner.objects.filter(kind="cooperative").exclude(ice="").count() > 0
+
+
+def test_seed_demo_cosmetics_are_notified_for_the_eu_and_the_us(seeded):
+    from compliance import kinds
+    from compliance.rules import kind_q, ships_to
+
+    cosmetics = Product.objects.filter(kind_q(kinds.COSMETIC))
+    assert cosmetics.exists()
+    everywhere = set(cosmetics.values_list("pk", flat=True))
+    for country in ("FR", "US"):  # every seller notified every piece
+        assert set(ships_to(cosmetics, country).values_list("pk", flat=True)) == everywhere
