@@ -33,7 +33,14 @@ KINDS_BY_HS_PREFIX = {
     "6403": (LEATHER,),
     "44": (WOOD,),
     "46": (PLANT,),
+    # Cosmetics: perfumes (3303), beauty and skin care, argan oil and ghassoul put up for
+    # retail sale (3304), hair preparations (3305), other toilet preparations (3307), soap
+    # including beldi soap (3401). Culinary argan oil (1515) is food, not a cosmetic.
+    "3303": (COSMETIC,),
     "3304": (COSMETIC,),
+    "3305": (COSMETIC,),
+    "3307": (COSMETIC,),
+    "3401": (COSMETIC,),
     "50": (TEXTILE,),
     "51": (TEXTILE,),
     "57": (TEXTILE,),

@@ -1,9 +1,11 @@
 """Demo export data: reference tables, packing checks for cooperatives, certificates.
 
 Idempotent: rows are looked up before they are created. About half the sellers' food ware has a
-verified lead/cadmium report and an EU declaration, some pieces are marked "not for food use",
-and wood and leather sellers hold a Lacey Act declaration or a chromium VI report, so the
-"ships to" filter and the product pages show every case.
+verified lead/cadmium report and an EU declaration (and the UK declaration and the Canadian
+report), some pieces are marked "not for food use", wood and leather sellers hold a Lacey Act
+declaration or a chromium VI report, and the cosmetics are notified in the EU and the US (half
+of them in the UK and Canada too), so the "ships to" filter and the product pages show every
+case. The destination rules themselves come with the migrations (``certificates`` 0002, 0006).
 """
 
 import datetime
@@ -27,6 +29,15 @@ CERTIFICATES = [
     (kinds.LEATHER, "lab_test", "REACH chromium VI, EN ISO 17075", "CTCP", 2),
     (kinds.WOOD, "lacey_act", "Lacey Act PPQ 505 (Tetraclinis articulata)", "", 1),
     (kinds.PLANT, "lacey_act", "Lacey Act PPQ 505 (Chamaerops humilis)", "", 1),
+    (kinds.CERAMIC_TABLEWARE, "declaration", "UK declaration, SI 2012/2619 reg. 10", "", 2),
+    (kinds.CERAMIC_TABLEWARE, "lab_test", "Canada SOR/2016-175 lead and cadmium", "LPEE", 2),
+    (kinds.COSMETIC, "notification", "EU CPNP notification", "", 1),
+    (kinds.COSMETIC, "responsible_person", "EU responsible person (1223/2009 art. 4)", "", 1),
+    (kinds.COSMETIC, "notification", "MoCRA small business exemption (s. 612)", "", 1),
+    (kinds.COSMETIC, "notification", "UK SCPN notification", "", 2),
+    (kinds.COSMETIC, "responsible_person", "UK responsible person (Schedule 34)", "", 2),
+    (kinds.COSMETIC, "notification", "Canada Cosmetic Notification Form", "", 2),
+    (kinds.CHILDREN, "lab_test", "Canada SOR/2018-83 total lead", "LPEE", 1),
 ]
 
 

@@ -151,6 +151,14 @@ class Partner(AbstractPartner):
         blank=True,
         validators=[validators.validate_ice],
     )
+    exporter_reference = models.CharField(
+        _("Exporter reference (REX or approved exporter number)"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Printed with the origin statement on commercial invoices to the EU, the UK and the US."
+        ),
+    )
     members_count = models.PositiveIntegerField(
         _("Number of members"),
         null=True,

@@ -22,8 +22,17 @@ class CertificateAdmin(admin.ModelAdmin):
 
 @admin.register(models.DestinationRule)
 class DestinationRuleAdmin(admin.ModelAdmin):
-    list_display = ("destination", "product_kind", "certificate_type", "standard_contains")
-    list_filter = ("destination", "product_kind")
+    list_display = (
+        "destination",
+        "product_kind",
+        "certificate_type",
+        "standard_contains",
+        "valid_from",
+        "valid_to",
+        "legal_source",
+    )
+    list_filter = ("destination", "product_kind", "certificate_type")
+    search_fields = ("legal_source", "standard_contains")
 
 
 @admin.register(models.ExportProfile)

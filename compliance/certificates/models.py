@@ -30,6 +30,8 @@ class CertificateType(models.TextChoices):
     ORIGIN_PROOF = "origin_proof", _("Origin proof (EUR.1 or origin statement)")
     LACEY_ACT = "lacey_act", _("Lacey Act declaration")
     CPSIA = "cpsia", _("CPSIA children's product certificate")
+    NOTIFICATION = "notification", _("Cosmetic product notification (CPNP, SCPN, MoCRA, CNF)")
+    RESPONSIBLE_PERSON = "responsible_person", _("Cosmetics responsible person designation")
 
 
 class CertificateQuerySet(models.QuerySet):
@@ -171,6 +173,13 @@ class DestinationRule(models.Model):
     )
     valid_from = models.DateField(_("Valid from"))
     valid_to = models.DateField(_("Valid to"), null=True, blank=True)
+    legal_source = models.CharField(
+        _("Legal source"),
+        max_length=300,
+        blank=True,
+        help_text=_("The law that makes the rule, with its article, e.g. SOR/2016-175, s. 2."),
+    )
+    source_url = models.URLField(_("Source link"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["destination", "product_kind"]

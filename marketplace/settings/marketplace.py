@@ -14,6 +14,8 @@ SHIPPING_DEFAULT_PROCESSING_DAYS = env.int("SHIPPING_DEFAULT_PROCESSING_DAYS", d
 SHIPPING_DEFAULT_ITEM_WEIGHT_KG = env.float("SHIPPING_DEFAULT_ITEM_WEIGHT_KG", default=1.0)
 # CN22 up to 300 SDR (about 4,000 MAD), CN23 above.
 CUSTOMS_CN22_MAX_MAD = Decimal(env("CUSTOMS_CN22_MAX_MAD", default="4000"))
+# Packaging added to the pieces' net weight for the gross weight on customs papers (kg).
+CUSTOMS_PACKAGING_KG = Decimal(env("CUSTOMS_PACKAGING_KG", default="0.300"))
 CERTIFICATE_EXPIRY_WARNING_DAYS = env.int("CERTIFICATE_EXPIRY_WARNING_DAYS", default=30)
 
 # Whole-page cache of anonymous storefront pages (marketplace/core/page_cache.py).

@@ -7,8 +7,10 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
+from compliance.origin import origin_statement
+from sellers.fulfilment import invoices
 from sellers.fulfilment.models import Parcel, ParcelDocument
 
 ZERO = Decimal("0")
@@ -45,6 +47,23 @@ def document_lines(parcel):
     return rows
 
 
+def sender_address(partner):
+    """The seller's street address lines (Oscar's partner address), in Latin script."""
+    address = partner.primary_address
+    if address is None:
+        return []
+    fields = ("line1", "line2", "line3", "line4", "postcode")
+    return [value for value in (getattr(address, f).strip() for f in fields) if value]
+
+
+def recipient_lines(address):
+    """The buyer's address without the name (printed once, on its own line)."""
+    if address is None:
+        return []
+    name = address.salutation
+    return [field for field in address.active_address_fields() if field != name]
+
+
 def kinds_for(parcel, total_value):
     """The papers a parcel needs: postal ones a CN22 (up to the threshold) or a CN23."""
     kinds = [ParcelDocument.Kind.INVOICE, ParcelDocument.Kind.PACKING_LIST]
@@ -58,6 +77,12 @@ def render_pdf(kind, context):
     from weasyprint import HTML
 
     with translation.override("en"):
+        if context.get("address") is not None:
+            country = context["address"].country_id
+            context = {
+                **context,
+                "origin": origin_statement(country, context["seller"].exporter_reference),
+            }
         html = render_to_string(f"shipping/documents/{kind}.html", context)
     return HTML(string=html).write_pdf()
 
@@ -69,8 +94,10 @@ def generate(parcel):
     transaction: a run killed midway keeps the papers it finished, and a second run (the task
     delivered again) renders only the missing ones, each once.
     """
+    invoices.allocate(parcel)
     lines = document_lines(parcel)
     total_value = sum((line.value for line in lines), ZERO)
+    net_weight = sum((line.weight_kg for line in lines), ZERO)
     context = {
         "parcel": parcel,
         "order": parcel.order,
@@ -78,8 +105,13 @@ def generate(parcel):
         "address": parcel.order.shipping_address,
         "lines": lines,
         "total_value": total_value,
-        "total_weight": sum((line.weight_kg for line in lines), ZERO),
+        "total_weight": net_weight,
+        "gross_weight": net_weight + settings.CUSTOMS_PACKAGING_KG,
+        "sender_address": sender_address(parcel.partner),
+        "recipient_lines": recipient_lines(parcel.order.shipping_address),
+        "signed_on": timezone.localdate(),
         "currency": parcel.order.currency,
+        "invoice_number": invoices.reference(parcel),
     }
     kinds = kinds_for(parcel, total_value)
     done = set(ParcelDocument.objects.filter(parcel=parcel).values_list("kind", flat=True))

@@ -79,10 +79,17 @@ class Parcel(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(_("Updated at"), auto_now=True)
 
+    invoice_number = models.PositiveIntegerField(
+        _("Commercial invoice number"), null=True, blank=True, editable=False
+    )
+
     class Meta:
         ordering = ["order", "partner"]
         constraints = [
-            models.UniqueConstraint(fields=["order", "partner"], name="one_parcel_per_seller")
+            models.UniqueConstraint(fields=["order", "partner"], name="one_parcel_per_seller"),
+            models.UniqueConstraint(
+                fields=["partner", "invoice_number"], name="one_invoice_number_per_seller"
+            ),
         ]
         permissions = [("check_parcel", "Can confirm a parcel before dispatch")]
         verbose_name = _("Parcel")
@@ -98,6 +105,27 @@ class Parcel(models.Model):
     @property
     def awaits_packing_check(self):
         return self.packing_check_required and self.checked_at is None
+
+
+class InvoiceCounter(models.Model):
+    """The last commercial invoice number a seller used: one row per seller, locked while a
+    number is taken (``sellers.fulfilment.invoices.allocate``)."""
+
+    partner = models.OneToOneField(
+        "partner.Partner",
+        verbose_name=_("Seller"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="invoice_counter",
+    )
+    last_number = models.PositiveIntegerField(_("Last invoice number"), default=0)
+
+    class Meta:
+        verbose_name = _("Invoice counter")
+        verbose_name_plural = _("Invoice counters")
+
+    def __str__(self):
+        return f"{self.partner_id}: {self.last_number}"
 
 
 class ParcelDocument(models.Model):

@@ -19,7 +19,7 @@ Product = get_model("catalogue", "Product")
 TODAY = timezone.localdate()
 DESTINATIONS = ("US", "FR", "DE", "ES", "GB", "CA")
 # One HS code per kind the rules name, a code no rule names, and a code left to the craft.
-HS_CODES = ("6912", "6913", "4202", "4420", "4602", "3304", "5701", "9405", "")
+HS_CODES = ("6912", "6913", "4202", "4420", "4602", "3304", "3401", "5701", "9405", "")
 PROFILES = {
     "none": None,
     "food ware": {"food_contact": True},

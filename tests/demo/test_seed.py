@@ -211,3 +211,14 @@ def test_seed_demo_publishes_todays_rates_so_the_demo_takes_foreign_payments(see
     assert gbp.date == timezone.localdate()
     assert is_fresh("GBP", gbp.date)
     assert gbp.source.startswith("demo:")
+
+
+def test_seed_demo_cosmetics_are_notified_for_the_eu_and_the_us(seeded):
+    from compliance import kinds
+    from compliance.rules import kind_q, ships_to
+
+    cosmetics = Product.objects.filter(kind_q(kinds.COSMETIC))
+    assert cosmetics.exists()
+    everywhere = set(cosmetics.values_list("pk", flat=True))
+    for country in ("FR", "US"):  # every seller notified every piece
+        assert set(ships_to(cosmetics, country).values_list("pk", flat=True)) == everywhere

@@ -156,6 +156,7 @@ COUNTRIES = {
     "FR": ("FRA", "250", "France"),
     "DE": ("DEU", "276", "Germany"),
     "GB": ("GBR", "826", "United Kingdom"),
+    "CH": ("CHE", "756", "Switzerland"),
 }
 
 
@@ -163,6 +164,9 @@ ADDRESSES = {
     "US": {"line1": "12 Harbor Street", "line4": "Boston", "postcode": "02110"},
     "CA": {"line1": "350 Rue Saint-Paul", "line4": "Montréal", "postcode": "H2Y 1H2"},
     "FR": {"line1": "12 rue des Arts", "line4": "Lyon", "postcode": "69001"},
+    "DE": {"line1": "Oranienstraße 25", "line4": "Berlin", "postcode": "10999"},
+    "GB": {"line1": "221 Camden High Street", "line4": "London", "postcode": "NW1 7BU"},
+    "CH": {"line1": "Rue du Rhône 12", "line4": "Genève", "postcode": "1204"},
 }
 
 
