@@ -28,7 +28,7 @@ def checkout(client):
 
 @pytest.fixture
 def plate(craft):
-    """Food ware: the US asks for a lead and cadmium test (ASTM C738), the UK does not."""
+    """Food ware: the US asks for a lead and cadmium test (ASTM C738), Switzerland does not."""
     return ProductFactory(hs_code="6912", category=craft, weight_kg=Decimal("1"))
 
 
@@ -38,7 +38,7 @@ def tray(craft):
 
 
 def test_a_destination_refusal_is_worded_by_its_rule_at_checkout(client, plate):
-    add(client, plate, "GB")
+    add(client, plate, "CH")
     client.cookies["country"] = "US"
     page = checkout(client)
     assert "cannot be sent there: To ship to United States this piece needs" in page
@@ -55,7 +55,7 @@ def test_a_piece_too_heavy_for_every_carrier_says_so_at_checkout(client, tray):
 
 
 def test_a_sold_out_piece_says_it_is_sold_out_at_checkout(client, plate):
-    add(client, plate, "GB")
+    add(client, plate, "CH")
     plate.stockrecords.update(num_in_stock=0)
     page = checkout(client)
     assert "is sold out" in page
@@ -63,7 +63,7 @@ def test_a_sold_out_piece_says_it_is_sold_out_at_checkout(client, plate):
 
 
 def test_the_basket_line_shows_its_refusal_as_a_warning(client, plate):
-    add(client, plate, "GB")
+    add(client, plate, "CH")
     client.cookies["country"] = "US"
     page = client.get(reverse("basket:summary")).content.decode()
     assert re.search(r'class="availability cannot-ship">To ship to United States', page)

@@ -82,7 +82,7 @@ def test_shipping_records_the_credit_held(member, seller, order):
 
 def test_the_sellers_delivered_tap_does_not_release_money(member, seller, order):
     ship(member, order)
-    move(member, order, Status.DELIVERED)
+    move(member, order, Status.DELIVERED, confirmed="yes")
     assert parcel_for(order, seller).status == Status.DELIVERED
     release_after(15)
     assert balance(seller)["available"] == Decimal("0.00")
@@ -103,7 +103,7 @@ def test_credit_held_then_released_by_a_delivered_tracking_event_after_the_hold(
 
 def test_tracking_after_the_sellers_tap_still_starts_the_hold(client, member, seller, order):
     ship(member, order)
-    move(member, order, Status.DELIVERED)
+    move(member, order, Status.DELIVERED, confirmed="yes")
     carrier_says_delivered(client)
     assert release_after(14) == 1
     assert balance(seller)["available"] == NET

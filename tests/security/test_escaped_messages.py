@@ -46,13 +46,16 @@ def test_cannot_ship_message_escapes_a_hostile_product_title(client):
 
 
 def test_no_service_message_escapes_a_hostile_seller_name(client):
-    chest = ProductFactory(
-        title_en="Cedar chest", stockrecord__seller=SellerFactory(name=f"Atelier {PAYLOAD}")
-    )
+    seller = SellerFactory(name=f"Atelier {PAYLOAD}")
+    chests = [
+        ProductFactory(title_en=f"Cedar chest {n}", stockrecord__seller=seller, weight_kg=10)
+        for n in (1, 2)
+    ]
     client.cookies["country"] = "FR"
-    walk_to_preview(client, [chest], address=address_in("FR"))
-    chest.weight_kg = Decimal("900")  # now above every rate bracket: no service carries it
-    chest.save()
+    walk_to_preview(client, chests, address=address_in("FR"))
+    for chest in chests:  # each still fits a carrier alone; their 40 kg parcel fits none
+        chest.weight_kg = Decimal("20")
+        chest.save()
     response = client.get("/en/checkout/preview/", follow=True)
     assert "No service we offer can carry" in message_box(response).get_text()
     assert_shown_as_text(response)

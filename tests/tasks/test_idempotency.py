@@ -295,6 +295,7 @@ def test_renditions_made_twice_leave_one_file_per_width(craft):
 # Currency, CMS, payments, receipts
 
 
+@pytest.mark.seeded_rates  # the feed's own dates
 def test_rates_refreshed_twice_keep_one_row_per_currency(feed_server):  # noqa: F811
     feed_server["document"] = feed(EUR="0.0931", USD="0.1077")
     assert run_twice(refresh_exchange_rates) == [2, 2]

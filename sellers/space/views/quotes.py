@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView
 
-from marketplace.core.forms import LocalizedDecimalField
+from marketplace.core.forms import LocalizedDecimalField, LocalizedIntegerField
 from sellers.space.access import SellerSpaceMixin
 from wholesale.models import SellerQuote
 from wholesale.quotes import QuoteError, answer_quote, default_validity, suggested_price
@@ -30,7 +30,7 @@ class QuoteListView(SellerSpaceMixin, ListView):
 
 
 class AnswerForm(forms.Form):
-    lead_time_days = forms.IntegerField(
+    lead_time_days = LocalizedIntegerField(
         label=_("Production lead time (days)"), min_value=0, max_value=365
     )
     valid_until = forms.DateField(
