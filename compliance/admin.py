@@ -13,3 +13,20 @@ class ImportRegimeAdmin(admin.ModelAdmin):
 class DutyRateAdmin(admin.ModelAdmin):
     list_display = ("country", "hs_prefix", "rate", "valid_from", "valid_to")
     list_filter = ("country",)
+
+
+@admin.register(models.RuleChange)
+class RuleChangeAdmin(admin.ModelAdmin):
+    """The dashboard's change history, read only (rows are never changed)."""
+
+    list_display = ("created_at", "model", "object_repr", "action", "user_repr")
+    list_filter = ("model", "action")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,5 +1,6 @@
 """Import regimes and duty rates: how each destination taxes a parcel, as dated rows."""
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -85,3 +86,40 @@ class DutyRate(models.Model):
 
     def __str__(self):
         return f"{self.country} {self.hs_prefix or '*'}: {self.rate}%"
+
+
+class RuleChange(models.Model):
+    """One edit of a destination rule, import regime or duty rate made in the dashboard: who,
+    when, and each changed field's value before and after. Rows are only ever added."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Created")
+        CHANGED = "changed", _("Changed")
+
+    model = models.CharField(_("Table"), max_length=60, db_index=True)
+    object_id = models.PositiveIntegerField(_("Row"), db_index=True)
+    object_repr = models.CharField(_("Row as shown"), max_length=200)
+    action = models.CharField(_("Action"), max_length=10, choices=Action.choices)
+    changes = models.JSONField(_("Changes"), default=dict, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("By"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    user_repr = models.CharField(_("By (as recorded)"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("At"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("Rule change")
+        verbose_name_plural = _("Rule changes")
+
+    def __str__(self):
+        return f"{self.model} {self.object_id} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Rule changes are history: they cannot be changed.")
+        super().save(*args, **kwargs)

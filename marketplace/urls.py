@@ -14,6 +14,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from compliance import dashboard as compliance_dashboard
 from marketplace import bench, health, i18n, media
 from marketplace.cms import seo
 from marketplace.cms import views as cms_views
@@ -34,6 +35,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("dashboard/shipping-rates/", shipping_dashboard.rates, name="shipping-dashboard-rates"),
     path("dashboard/shipping-tables/", include(shipping_dashboard_tables.urlpatterns)),
+    path("dashboard/rules/", include(compliance_dashboard.urlpatterns)),
     path("currency/", include("marketplace.currency.urls")),
     path("payments/", include("marketplace.payments.urls")),
     path("tracking/", include("sellers.fulfilment.tracking.urls")),

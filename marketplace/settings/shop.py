@@ -4,6 +4,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403
 
+from compliance.permissions import dashboard_rules_access
 from marketplace.order_status.pipeline import INITIAL as ORDER_STATUS_INITIAL
 from marketplace.order_status.pipeline import PIPELINE as ORDER_STATUS_PIPELINE
 from marketplace.settings.environment import env
@@ -77,6 +78,30 @@ OSCAR_DASHBOARD_NAVIGATION = [
                 "label": _("Import a rate table"),
                 "url_name": "shipping-dashboard-rates",
                 "access_fn": dashboard_rates_access,
+            },
+        ],
+    },
+    {
+        "label": _("Export rules"),
+        "icon": "fas fa-balance-scale",
+        "children": [
+            {
+                "label": _("Destination rules"),
+                "url_name": "compliance-dashboard-list",
+                "url_kwargs": {"table": "destination-rules"},
+                "access_fn": dashboard_rules_access,
+            },
+            {
+                "label": _("Import regimes"),
+                "url_name": "compliance-dashboard-list",
+                "url_kwargs": {"table": "import-regimes"},
+                "access_fn": dashboard_rules_access,
+            },
+            {
+                "label": _("Duty rates"),
+                "url_name": "compliance-dashboard-list",
+                "url_kwargs": {"table": "duty-rates"},
+                "access_fn": dashboard_rules_access,
             },
         ],
     },

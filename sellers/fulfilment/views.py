@@ -4,7 +4,7 @@ buyer's carrier tracking links."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
 from marketplace.core.confirm import confirm_page, is_confirmed
-from sellers.fulfilment import parcels, services
+from sellers.fulfilment import declaration, parcels, services
 from sellers.fulfilment.forms import TrackingForm
 from sellers.fulfilment.models import Parcel, ParcelDocument
-from sellers.permissions import is_curator, space_context
+from sellers.permissions import acting_seller, is_curator, is_member_or_curator, space_context
 
 
 def _parcel_for(request, pk):
@@ -119,6 +119,45 @@ def document_download(request, pk):
         return HttpResponseRedirect(document.file.url)
     name = f"{document.kind}-{document.parcel.order.number}.pdf"
     return FileResponse(document.file.open("rb"), as_attachment=True, filename=name)
+
+
+def _declaration_response(rows, name, fmt):
+    """The rows as a CSV or JSON attachment named ``name``."""
+    if fmt == "json":
+        response = JsonResponse({"columns": declaration.COLUMNS, "rows": rows})
+    else:
+        response = HttpResponse(declaration.as_csv(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@login_required
+def parcel_declaration(request, pk, fmt):
+    """The export declaration data of one parcel, for the seller's forwarder or broker."""
+    parcel = _parcel_for(request, pk)
+    rows = declaration.parcel_rows(parcel)
+    return _declaration_response(rows, f"export-{parcel.order.number}-{parcel.partner_id}", fmt)
+
+
+@login_required
+def day_declaration(request, day, fmt):
+    """The export declaration data of the parcels one seller opened on ``day``: the seller the
+    user acts for, or ``?seller=<id>`` for a member of several sellers or a curator."""
+    Partner = get_model("partner", "Partner")
+    seller_id = request.GET.get("seller")
+    if seller_id:
+        seller = Partner.objects.filter(pk=seller_id).first() if seller_id.isdigit() else None
+    else:
+        seller = acting_seller(request)
+    if seller is None or not is_member_or_curator(request.user, seller):
+        raise Http404
+    found = (
+        Parcel.objects.filter(partner=seller, created__date=day)
+        .select_related("order", "partner", "service__carrier")
+        .order_by("created", "pk")
+    )
+    rows = declaration.rows_for(found)
+    return _declaration_response(rows, f"export-{seller.pk}-{day.isoformat()}", fmt)
 
 
 def order_tracking(request, number):
