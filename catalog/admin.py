@@ -1,1 +1,22 @@
-from oscar.apps.catalogue.admin import *
+from django import forms
+from django.contrib import admin
+from oscar.apps.catalogue.admin import *  # noqa: F403
+
+from catalog.models import SearchSynonym
+
+
+class SearchSynonymForm(forms.ModelForm):
+    class Meta:
+        model = SearchSynonym
+        fields = ["language", "terms"]
+        widgets = {"terms": forms.Textarea(attrs={"rows": 6})}
+
+
+@admin.register(SearchSynonym)
+class SearchSynonymAdmin(admin.ModelAdmin):
+    """Staff keep the search vocabulary: a saved group applies to the next search."""
+
+    form = SearchSynonymForm
+    list_display = ["__str__", "language"]
+    list_filter = ["language"]
+    search_fields = ["terms"]

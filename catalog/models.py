@@ -1,7 +1,9 @@
 """Catalogue fork: Moroccan craft products and the vocabularies that describe them."""
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -218,6 +220,45 @@ class ProductSearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.product_id}/{self.language}"
+
+
+class SearchSynonym(models.Model):
+    """Words a buyer may type for the same thing (spellings, transliterations, other scripts),
+    edited by staff; a search for one finds what is titled with another
+    (``catalog.search.synonyms``). Blank language: on every page."""
+
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text=_("The page language where these words are equivalent; blank for every one."),
+    )
+    terms = models.TextField(
+        _("equivalent terms"),
+        help_text=_("One term per line (or separated by commas); a term may have several words."),
+    )
+
+    class Meta:
+        ordering = ["language", "pk"]
+        verbose_name = _("search synonym group")
+        verbose_name_plural = _("search synonym groups")
+
+    def __str__(self):
+        return ", ".join(self.term_list())
+
+    def term_list(self):
+        """The terms as typed, in order, without blanks or repeats."""
+        found = []
+        for line in self.terms.replace(",", "\n").splitlines():
+            term = " ".join(line.split())
+            if term and term not in found:
+                found.append(term)
+        return found
+
+    def clean(self):
+        if len(self.term_list()) < 2:
+            raise ValidationError({"terms": _("Give at least two equivalent terms.")})
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402

@@ -1,5 +1,6 @@
 """Product search: PostgreSQL full text (stemmed, accent-free), trigram matching as the typo
 fallback when full text finds nothing; plain word matching on the folded document elsewhere.
+Either way a query's words are widened to their equivalents first (``catalog.search.synonyms``).
 
 On PostgreSQL one query ranks the matching documents of sellable products and returns their
 list rows: each document carries its product's row (``catalog.search.index``), so a search
@@ -10,6 +11,7 @@ from django.db import connection
 from oscar.core.loading import get_model
 
 from catalog import listing
+from catalog.search import synonyms
 from catalog.search.index import search_config
 from catalog.search.text import fold
 from sellers.models import selling_q
@@ -31,10 +33,10 @@ ROW_COLUMNS = (
 FULL_TEXT_SQL = f"""
 SELECT {ROW_COLUMNS} FROM (
     SELECT {ROW_COLUMNS}, vector FROM catalogue_productsearchdocument
-    WHERE language = %s AND vector @@ websearch_to_tsquery(%s::regconfig, %s) AND {{sellable}}
+    WHERE language = %s AND vector @@ ({{tsquery}}) AND {{sellable}}
     LIMIT %s
 ) AS candidate
-ORDER BY ts_rank(candidate.vector, websearch_to_tsquery(%s::regconfig, %s)) DESC, product_id
+ORDER BY ts_rank(candidate.vector, ({{tsquery}})) DESC, product_id
 LIMIT %s
 """
 
@@ -65,11 +67,18 @@ def ranked_rows(query, folded, language):
     """Raw rows of the sellable products matching ``query``, best first: full text, else
     trigram similarity."""
     sellable, sellable_params = _sellable_sql()
-    config = search_config(language)
+    tsquery, tsquery_params = synonyms.tsquery_sql(query, language, search_config(language))
     with connection.cursor() as cursor:
         cursor.execute(
-            FULL_TEXT_SQL.format(sellable=sellable),
-            [language, config, query, *sellable_params, MAX_CANDIDATES, config, query, MAX_RESULTS],
+            FULL_TEXT_SQL.format(sellable=sellable, tsquery=tsquery),
+            [
+                language,
+                *tsquery_params,
+                *sellable_params,
+                MAX_CANDIDATES,
+                *tsquery_params,
+                MAX_RESULTS,
+            ],
         )
         rows = cursor.fetchall()
         if rows:
@@ -117,6 +126,6 @@ def _sellable_sql():
 def _search_portable(queryset, folded, language):
     Document = get_model("catalogue", "ProductSearchDocument")
     documents = Document.objects.filter(language=language)
-    for word in folded.split()[:MAX_WORDS]:
-        documents = documents.filter(document__contains=word)
+    for condition in synonyms.document_conditions(folded, language, MAX_WORDS):
+        documents = documents.filter(condition)
     return queryset.filter(pk__in=documents.values("product_id"))

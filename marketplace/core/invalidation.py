@@ -38,6 +38,7 @@ BUMPS = {
         "catalogue.Region",
         "catalogue.Material",
         "catalogue.Technique",
+        "catalogue.SearchSynonym",  # the search vocabulary: searches read it, lists cache them
     ),
     cache.SHIPPING: (
         "shipping.Carrier",
