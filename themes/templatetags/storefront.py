@@ -7,7 +7,7 @@ from django.utils.translation import get_language, get_language_info
 
 from catalog import cards, renditions
 from marketplace.core.translated_urls import translated_path
-from themes import menu
+from themes import menu, trust
 
 register = template.Library()
 
@@ -15,6 +15,11 @@ register = template.Library()
 @register.simple_tag
 def craft_menu():
     return menu.craft_menu()
+
+
+@register.simple_tag
+def trust_links():
+    return trust.trust_links()
 
 
 def _shown_page(context):
