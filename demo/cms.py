@@ -66,13 +66,14 @@ def picture_of(products, title):
 def ensure_page(parent, page_class, slug, fields):
     """The child of ``parent`` with English slug ``slug``; created and published if missing.
 
-    A callable value in ``fields`` (a picture to make) is called only when the page is created.
+    A callable value in ``fields`` (a picture to make) is called only when the page is created;
+    ``slug_<lang>`` values in ``fields`` give the page translated slugs (``slug`` by default).
     """
     page = page_class.objects.child_of(parent).filter(slug_en=slug).first()
     if page is not None:
         return page, False
     values = {name: value() if callable(value) else value for name, value in fields.items()}
-    page = page_class(**values, **translated("slug", (slug,) * len(LANGS)))
+    page = page_class(**{**translated("slug", (slug,) * len(LANGS)), **values})
     parent.add_child(instance=page)
     page.save_revision().publish()
     page.refresh_from_db()
@@ -176,6 +177,7 @@ def seed_region_pages(home):
 def seed_standard_pages(home):
     for spec in cms_texts.STANDARD_PAGES:
         fields = {
+            **translated("slug", spec.get("slugs", (spec["slug"],) * len(LANGS))),
             **translated("title", spec["title"]),
             **translated("intro", spec["intro"]),
             **stream(spec["blocks"]),

@@ -11,10 +11,12 @@ from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import override
+from django.utils.translation import get_language, override
 from django.views.decorators.cache import cache_page
 from oscar.core.loading import get_model
 from wagtail.models import Page
+
+from marketplace.core.translated_urls import cms_page_url
 
 
 class TranslatedSitemap(Sitemap):
@@ -43,7 +45,8 @@ class CmsPageSitemap(TranslatedSitemap):
         return Page.objects.live().public().filter(depth__gt=1).order_by("path")
 
     def location(self, item):
-        return item.get_url()
+        """The page's URL in the language the sitemap is listing (its translated slugs)."""
+        return cms_page_url(item, get_language())
 
     def lastmod(self, item):
         return item.last_published_at

@@ -31,6 +31,7 @@ SHIPPING = "shipping"  # carriers, services, zones, rates
 RULES = "rules"  # destination rules, import regimes, duty rates
 RATES = "rates"  # the currency rate table
 CATALOGUE = "catalogue"  # which products exist, their links and papers (the ships-to sets)
+PAGES = "pages"  # which CMS pages are live, their titles and URLs (the footer's trust pages)
 VERSIONS = {
     STOREFRONT: (),
     CATALOGUE: (),
@@ -38,6 +39,7 @@ VERSIONS = {
     SHIPPING: (STOREFRONT,),
     RULES: (STOREFRONT,),
     RATES: (STOREFRONT,),
+    PAGES: (STOREFRONT,),
 }
 DEFAULT_TIMEOUT = 3600
 

@@ -143,6 +143,8 @@ def connect():
         through = getattr(apps.get_model(label), field).through
         uid = f"core-cache-product-{label}-{field}"
         m2m_changed.connect(product_links_changed, sender=through, dispatch_uid=uid)
-    # CMS pages show catalogue items and link to each other.
-    page_published.connect(RECEIVERS[cache.STOREFRONT], dispatch_uid="core-cache-published")
-    page_unpublished.connect(RECEIVERS[cache.STOREFRONT], dispatch_uid="core-cache-unpublished")
+    # CMS pages show catalogue items and link to each other; the pages version feeds the storefront.
+    page_published.connect(RECEIVERS[cache.PAGES], dispatch_uid="core-cache-published")
+    page_unpublished.connect(RECEIVERS[cache.PAGES], dispatch_uid="core-cache-unpublished")
+    page = apps.get_model("wagtailcore", "Page")
+    post_delete.connect(RECEIVERS[cache.PAGES], sender=page, dispatch_uid="core-cache-page-deleted")

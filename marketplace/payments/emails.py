@@ -8,6 +8,7 @@ from celery import shared_task
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_model
 
@@ -30,13 +31,30 @@ def _message(template, context, language, to):
     return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to)
 
 
+def order_status_url(order, language):
+    """The buyer's order page in ``language``: a guest's is Oscar's order-status page, signed by
+    the order's verification hash; a registered buyer's is the account order page."""
+    with translation.override(language):
+        if order.user_id is None:
+            kwargs = {"order_number": order.number, "hash": order.verification_hash()}
+            path = reverse("customer:anon-order", kwargs=kwargs)
+        else:
+            path = reverse("customer:order", kwargs={"order_number": order.number})
+    return site_url() + path
+
+
 def buyer_confirmation(order, language):
     """``(key, message)`` of the buyer's confirmation, or None without an address."""
     email = order.email
     if not email:
         return None
     confirmation = order_confirmation(order)
-    context = {"order": order, "confirmation": confirmation, "payment": confirmation.payment}
+    context = {
+        "order": order,
+        "confirmation": confirmation,
+        "payment": confirmation.payment,
+        "status_url": order_status_url(order, language),
+    }
     return f"order-placed:{order.pk}:buyer", _message("order_placed", context, language, [email])
 
 

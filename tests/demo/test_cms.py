@@ -35,7 +35,7 @@ def test_seed_builds_every_kind_of_editorial_page(seeded):
     assert models.ArtisanStoryPage.objects.live().count() == 5
     assert models.CraftPage.objects.live().count() == 8
     assert models.RegionPage.objects.live().count() >= 5
-    assert models.StandardPage.objects.live().count() == 3
+    assert models.StandardPage.objects.live().count() == 6
     assert (
         models.ArticlePage.objects.live().child_of(models.JournalIndexPage.objects.get()).count()
         == 3

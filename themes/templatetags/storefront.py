@@ -1,15 +1,13 @@
-from functools import lru_cache
-
 import nh3
 from django import template
 from django.conf import settings
-from django.urls import translate_url
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
 from catalog import cards, renditions
-from themes import menu
+from marketplace.core.translated_urls import translated_path
+from themes import menu, trust
 
 register = template.Library()
 
@@ -19,21 +17,28 @@ def craft_menu():
     return menu.craft_menu()
 
 
-@lru_cache(maxsize=4096)
-def _translated(path, code):
-    """``path`` in language ``code`` (URL resolving and reversing, kept: the URLconf is fixed)."""
-    return translate_url(path, code)
+@register.simple_tag
+def trust_links():
+    return trust.trust_links()
 
 
-def _translated_paths(request):
+def _shown_page(context):
+    """The CMS page this template shows (Wagtail puts it in the context as ``page``), if any."""
+    return context.get("page")
+
+
+def _translated_paths(context):
     """The current page's path in each shipped language, query string kept."""
+    request = context["request"]
+    page = _shown_page(context)
     query = f"?{request.GET.urlencode()}" if request.GET else ""
-    return [(code, _translated(request.path, code) + query) for code, _name in settings.LANGUAGES]
+    return [
+        (code, translated_path(request, code, page) + query) for code, _name in settings.LANGUAGES
+    ]
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    request = context["request"]
     current = get_language()
     return [
         {
@@ -42,7 +47,7 @@ def language_links(context):
             "name": get_language_info(code)["name_local"],
             "current": code == current,
         }
-        for code, path in _translated_paths(request)
+        for code, path in _translated_paths(context)
     ]
 
 
@@ -52,11 +57,13 @@ def language_alternates(context):
     request = context.get("request")
     if request is None:
         return ""
-    links = [
-        (code, request.build_absolute_uri(_translated(request.path, code)))
+    page = _shown_page(context)
+    urls = {
+        code: request.build_absolute_uri(translated_path(request, code, page))
         for code, _name in settings.LANGUAGES
-    ]
-    default = request.build_absolute_uri(_translated(request.path, settings.LANGUAGE_CODE))
+    }
+    links = list(urls.items())
+    default = urls[settings.LANGUAGE_CODE]
     return format_html_join(
         "", '<link rel="alternate" hreflang="{}" href="{}">', links
     ) + format_html('<link rel="alternate" hreflang="x-default" href="{}">', default)
