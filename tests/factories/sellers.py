@@ -4,6 +4,7 @@ import datetime
 
 import factory
 from django.utils import timezone
+from oscar.core.loading import get_model
 
 from sellers.validators import rib_key
 from tests.factories.catalogue import SellerFactory
@@ -69,3 +70,24 @@ def application_data(region, craft, **overrides):
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+EXPORTER_ICE = "001561191000066"
+
+
+def exporting_cooperative(**overrides):
+    """A cooperative with what customs papers print: Latin and legal names, ICE, street address."""
+    PartnerAddress = get_model("partner", "PartnerAddress")
+    fields = {
+        "name": "تعاونية الفخار",
+        "name_latin": "Cooperative Al Fakhar",
+        "legal_name": "Cooperative Al Fakhar SCOOP",
+        "city": "Safi",
+        "ice": EXPORTER_ICE,
+        **overrides,
+    }
+    seller = SellerFactory(**fields)
+    PartnerAddress.objects.create(
+        partner=seller, line1="12 Derb Chaaba", line4="Safi", postcode="46000", country_id="MA"
+    )
+    return seller

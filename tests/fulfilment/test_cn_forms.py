@@ -9,29 +9,18 @@ from oscar.core.loading import get_model
 
 from sellers.fulfilment import parcels as parcel_ops
 from sellers.fulfilment.models import Parcel
-from tests.factories.catalogue import ProductFactory, SellerFactory
+from tests.factories.catalogue import ProductFactory
 from tests.factories.orders import place_order
+from tests.factories.sellers import EXPORTER_ICE, exporting_cooperative
 from tests.fulfilment.test_parcel_creation import pdf_text
 
 pytestmark = pytest.mark.django_db
-PartnerAddress = get_model("partner", "PartnerAddress")
-ICE = "001561191000066"
+ICE = EXPORTER_ICE
 
 
 @pytest.fixture
 def seller():
-    seller = SellerFactory(
-        name="تعاونية الفخار",
-        name_latin="Cooperative Al Fakhar",
-        legal_name="Cooperative Al Fakhar SCOOP",
-        city="Safi",
-        contact_phone="+212524462233",
-        ice=ICE,
-    )
-    PartnerAddress.objects.create(
-        partner=seller, line1="12 Derb Chaaba", line4="Safi", postcode="46000", country_id="MA"
-    )
-    return seller
+    return exporting_cooperative(contact_phone="+212524462233")
 
 
 def paper(seller, kind, settings, capture):

@@ -16,26 +16,16 @@ from sellers.fulfilment.parcels import parcel_for
 from shipping.models import Carrier, Service
 from tests.factories.catalogue import ProductFactory, SellerFactory
 from tests.factories.orders import place_order
+from tests.factories.sellers import EXPORTER_ICE, exporting_cooperative
 from tests.factories.users import member_of
 
 pytestmark = pytest.mark.django_db
-PartnerAddress = get_model("partner", "PartnerAddress")
-ICE = "001561191000066"
+ICE = EXPORTER_ICE
 
 
 @pytest.fixture
 def seller():
-    seller = SellerFactory(
-        name="تعاونية الفخار",
-        name_latin="Cooperative Al Fakhar",
-        legal_name="Cooperative Al Fakhar SCOOP",
-        city="Safi",
-        ice=ICE,
-    )
-    PartnerAddress.objects.create(
-        partner=seller, line1="12 Derb Chaaba", line4="Safi", postcode="46000", country_id="MA"
-    )
-    return seller
+    return exporting_cooperative()
 
 
 @pytest.fixture(autouse=True)
