@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from compliance import models
+from marketplace.core.read_only_admin import ReadOnlyAdmin
 
 
 @admin.register(models.ImportRegime)
@@ -16,17 +17,8 @@ class DutyRateAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.RuleChange)
-class RuleChangeAdmin(admin.ModelAdmin):
+class RuleChangeAdmin(ReadOnlyAdmin):
     """The dashboard's change history, read only (rows are never changed)."""
 
     list_display = ("created_at", "model", "object_repr", "action", "user_repr")
     list_filter = ("model", "action")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

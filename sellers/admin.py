@@ -2,27 +2,20 @@ from django.contrib import admin
 from oscar.apps.partner.admin import *  # noqa: F403
 from oscar.core.loading import get_model
 
+from marketplace.core.read_only_admin import ReadOnlyAdmin
+
 VerificationEvent = get_model("partner", "VerificationEvent")
 CardExpiryNotice = get_model("partner", "CardExpiryNotice")
 
 
 @admin.register(VerificationEvent)
-class VerificationEventAdmin(admin.ModelAdmin):
+class VerificationEventAdmin(ReadOnlyAdmin):
     """The verification history, read-only (decisions are made on the curation pages)."""
 
     list_display = ("created_at", "seller", "action", "from_status", "to_status", "actor_label")
     list_filter = ("to_status", "action")
     search_fields = ("seller__name", "actor_label", "reason")
     list_select_related = ("seller",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(CardExpiryNotice)

@@ -1,19 +1,9 @@
+"""Payments change through checkout, webhooks and refunds only, never by hand."""
+
 from django.contrib import admin
 
+from marketplace.core.read_only_admin import ReadOnlyAdmin
 from marketplace.payments.models import CheckoutPayment, PaymentRefund, StockReservation
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Payments change through checkout, webhooks and refunds only, never by hand."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(CheckoutPayment)

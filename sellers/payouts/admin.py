@@ -1,12 +1,14 @@
-"""The payout ledger for staff: read-only (entries are written by the ledger services)."""
+"""The payout ledger for staff: read-only (entries are written by the ledger services; payouts
+are made on the payout pages, /dashboard/payouts/)."""
 
 from django.contrib import admin
 
+from marketplace.core.read_only_admin import ReadOnlyAdmin
 from sellers.payouts.models import LedgerEntry, Payout, PayoutRun
 
 
 @admin.register(LedgerEntry)
-class LedgerEntryAdmin(admin.ModelAdmin):
+class LedgerEntryAdmin(ReadOnlyAdmin):
     list_display = [
         "created_at",
         "seller",
@@ -25,28 +27,6 @@ class LedgerEntryAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return [field.name for field in LedgerEntry._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Payouts are made on the payout pages (/dashboard/payouts/); the admin only shows them."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(PayoutRun)
