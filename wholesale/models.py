@@ -177,6 +177,8 @@ class QuoteRequest(models.Model):
     incoterm = models.CharField(_("Incoterm"), max_length=3, choices=INCOTERMS)
     target_date = models.DateField(_("wanted by"))
     note = models.TextField(_("note"), blank=True)
+    # The page language the buyer asked in: the buyer's emails about the quote use it.
+    language = models.CharField(max_length=10, default=settings.LANGUAGE_CODE)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -233,3 +235,24 @@ class QuoteLine(models.Model):
 
     def __str__(self):
         return f"{self.quantity} x {self.stockrecord}"
+
+
+class QuoteMessage(models.Model):
+    """A message between the buyer's company and the seller about one seller's quote, kept with
+    it whatever its state."""
+
+    MAX_LENGTH = 4000
+
+    quote = models.ForeignKey(SellerQuote, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_seller = models.BooleanField()
+    body = models.TextField(_("message"), max_length=MAX_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"Message {self.pk} on {self.quote}"

@@ -12,6 +12,8 @@ urlpatterns = [
     path("company/", views.CompanyView.as_view(), name="company"),
     path("quotes/add/", quote_views.AddToDraftView.as_view(), name="quote-add"),
     path("quotes/new/", quote_views.QuoteRequestView.as_view(), name="quote-new"),
+    path("quotes/<int:pk>/", quote_views.QuoteDetailView.as_view(), name="quote"),
+    path("quotes/<int:pk>/message/", quote_views.QuoteMessageView.as_view(), name="quote-message"),
     re_path(
         r"^quotes/(?P<pk>\d+)/(?P<action>accept|decline)/$",
         quote_views.QuoteDecisionView.as_view(),
