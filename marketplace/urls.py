@@ -44,6 +44,7 @@ urlpatterns = [
         "dashboard/payments/", include((payments_urls.dashboard_urlpatterns, "payments-dashboard"))
     ),
     path("dashboard/wholesale/companies/", include(wholesale_urls.dashboard_urlpatterns)),
+    path("dashboard/wholesale/payments/", include(wholesale_urls.payments_dashboard_urlpatterns)),
     path("dashboard/", apps.get_app_config("dashboard").urls),
 ]
 

@@ -177,6 +177,8 @@ class QuoteRequest(models.Model):
     incoterm = models.CharField(_("Incoterm"), max_length=3, choices=INCOTERMS)
     target_date = models.DateField(_("wanted by"))
     note = models.TextField(_("note"), blank=True)
+    # The page language the buyer asked in: the buyer's emails about the quote use it.
+    language = models.CharField(max_length=10, default=settings.LANGUAGE_CODE)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -233,3 +235,86 @@ class QuoteLine(models.Model):
 
     def __str__(self):
         return f"{self.quantity} x {self.stockrecord}"
+
+    @property
+    def line_total(self):
+        return (self.unit_price or 0) * self.quantity
+
+
+class QuoteMessage(models.Model):
+    """A message between the buyer's company and the seller about one seller's quote, kept with
+    it whatever its state."""
+
+    MAX_LENGTH = 4000
+
+    quote = models.ForeignKey(SellerQuote, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_seller = models.BooleanField()
+    body = models.TextField(_("message"), max_length=MAX_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"Message {self.pk} on {self.quote}"
+
+
+class WholesaleOrder(models.Model):
+    """The order a company places from the accepted quotes of one request, paid by bank
+    transfer against its pro-forma invoice, in full or as a deposit and a balance."""
+
+    DEPOSIT_CHOICES = [
+        (0, _("Pay in full before production")),
+        (30, _("Deposit of 30% now to start production, 70% before shipment")),
+        (50, _("Deposit of 50% now to start production, 50% before shipment")),
+    ]
+
+    request = models.OneToOneField(QuoteRequest, on_delete=models.PROTECT, related_name="order")
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="orders")
+    placed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    deposit_percent = models.PositiveSmallIntegerField(
+        _("payment terms"), choices=DEPOSIT_CHOICES, default=30
+    )
+    total = models.DecimalField(_("total (MAD)"), max_digits=12, decimal_places=2)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def reference(self):
+        """What the buyer writes on its bank transfer."""
+        return f"WO-{self.pk:06d}"
+
+
+class WholesalePayment(models.Model):
+    """One payment due on a wholesale order, confirmed by staff once the transfer arrives."""
+
+    FULL, DEPOSIT, BALANCE = "full", "deposit", "balance"
+    KINDS = [(FULL, _("Full payment")), (DEPOSIT, _("Deposit")), (BALANCE, _("Balance"))]
+
+    order = models.ForeignKey(WholesaleOrder, on_delete=models.CASCADE, related_name="payments")
+    kind = models.CharField(max_length=10, choices=KINDS)
+    amount = models.DecimalField(_("amount (MAD)"), max_digits=12, decimal_places=2)
+    paid_at = models.DateTimeField(null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    bank_reference = models.CharField(_("bank reference"), max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["order", "kind"], name="wholesale_payment_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.order} {self.kind} {self.amount}"

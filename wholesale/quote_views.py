@@ -7,11 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import FormView
+from django.views.generic import DetailView, FormView
 from oscar.core.loading import get_model
 
 from wholesale.access import verified_company
+from wholesale.message_form import QuoteMessageForm
 from wholesale.models import INCOTERMS, SellerQuote
+from wholesale.quote_messages import post_message
 from wholesale.quotes import QuoteError, accept_quote, ask_quote, decline_quote, quotable_offers
 from wholesale.views import BuyerMixin
 
@@ -119,3 +121,44 @@ class QuoteDecisionView(VerifiedBuyerMixin, View):
         else:
             messages.success(request, _("Your decision is recorded."))
         return redirect("wholesale:company")
+
+
+class QuoteDetailView(VerifiedBuyerMixin, DetailView):
+    """One seller's quote to the buyer's company: lines, answer, decision and the messages."""
+
+    template_name = "wholesale/quote_detail.html"
+    context_object_name = "quote"
+
+    def get_queryset(self):
+        return SellerQuote.objects.filter(request__company=self.company).select_related(
+            "request__destination", "seller"
+        )
+
+    def get_context_data(self, **kwargs):
+        quote = self.object
+        return {
+            **super().get_context_data(**kwargs),
+            "lines": quote.lines.select_related("stockrecord__product"),
+            "thread": quote.messages.select_related("author"),
+            "message_form": kwargs.get("message_form") or QuoteMessageForm(),
+        }
+
+
+class QuoteMessageView(QuoteDetailView):
+    """POST a message to the quote's seller; an empty or too long one re-shows the page."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        self.object = self.get_object()
+        form = QuoteMessageForm(request.POST)
+        if form.is_valid():
+            try:
+                post_message(self.object.pk, request.user, form.cleaned_data["body"])
+            except QuoteError as error:
+                form.add_error("body", str(error))
+        if form.errors:
+            context = self.get_context_data(message_form=form)
+            return self.render_to_response(context, status=400)
+        messages.success(request, _("Your message is sent to the seller."))
+        return redirect("wholesale:quote", pk=self.object.pk)

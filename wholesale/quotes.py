@@ -9,18 +9,23 @@ asked -> answered -> accepted, declined or expired, and nothing else.
 - decline (the buyer): an asked or answered quote.
 - expire (daily): answered quotes past their validity, and asked ones past the wanted-by date.
 
+The other party hears of each step by email (``wholesale.emails``) once it is committed: the
+seller of a request and of the buyer's decision, the buyer of an answer.
+
 Each change locks the quote's row, so two tabs or a double click change it once.
 """
 
 import datetime
 from collections import defaultdict
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from wholesale.access import verified_company
+from wholesale.emails import send_quote_answered, send_quote_asked, send_quote_decided
 from wholesale.models import QuoteLine, QuoteRequest, SellerQuote, WholesaleOffer
 
 Product = get_model("catalogue", "Product")
@@ -34,6 +39,10 @@ def quotable_offers():
 
 class QuoteError(Exception):
     """Why the action is refused (a translatable message)."""
+
+
+def _after_commit(task, quote_id):
+    transaction.on_commit(lambda: task.delay(quote_id))
 
 
 def _today():
@@ -74,6 +83,7 @@ def ask_quote(user, destination, incoterm, target_date, items, note=""):
         incoterm=incoterm,
         target_date=target_date,
         note=note,
+        language=translation.get_language() or settings.LANGUAGE_CODE,
     )
     for seller_id, lines in by_seller.items():
         quote = SellerQuote.objects.create(request=request, seller_id=seller_id)
@@ -81,6 +91,7 @@ def ask_quote(user, destination, incoterm, target_date, items, note=""):
             QuoteLine(quote=quote, stockrecord=record, quantity=quantity)
             for record, quantity in lines
         )
+        _after_commit(send_quote_asked, quote.pk)
     return request
 
 
@@ -90,14 +101,14 @@ def suggested_price(line):
     return None if offer is None else offer.unit_price(line.quantity)
 
 
-def _locked(quote_id):
+def locked_quote(quote_id):
     return SellerQuote.objects.select_for_update().get(pk=quote_id)
 
 
 @transaction.atomic
 def answer_quote(quote_id, seller, prices, lead_time_days, valid_until):
     """``prices``: {line id: unit price in MAD}."""
-    quote = _locked(quote_id)
+    quote = locked_quote(quote_id)
     if quote.seller_id != seller.pk:
         raise QuoteError(_("This quote was asked of another seller."))
     if quote.status != SellerQuote.ASKED:
@@ -115,11 +126,12 @@ def answer_quote(quote_id, seller, prices, lead_time_days, valid_until):
     quote.valid_until = valid_until
     quote.answered_at = timezone.now()
     quote.save(update_fields=["status", "lead_time_days", "valid_until", "answered_at"])
+    _after_commit(send_quote_answered, quote.pk)
     return quote
 
 
 def _buyer_quote(quote_id, user):
-    quote = _locked(quote_id)
+    quote = locked_quote(quote_id)
     company = verified_company(user)
     if company is None or quote.request.company_id != company.pk:
         raise QuoteError(_("This quote belongs to another company."))
@@ -130,6 +142,8 @@ def _decide(quote, status):
     quote.status = status
     quote.decided_at = timezone.now()
     quote.save(update_fields=["status", "decided_at"])
+    if status in (SellerQuote.ACCEPTED, SellerQuote.DECLINED):
+        _after_commit(send_quote_decided, quote.pk)
     return quote
 
 

@@ -13,7 +13,7 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from wholesale.access import company_of
 from wholesale.forms import DUPLICATE_NUMBER, CompanyRegistrationForm, ReviewForm
-from wholesale.models import Company
+from wholesale.models import Company, WholesaleOrder
 from wholesale.services import ReviewRefused, register_company, review_company
 
 
@@ -60,9 +60,10 @@ class CompanyView(BuyerMixin, TemplateView):
         context["company"] = self.company
         context["locations"] = self.company.locations.all()
         context["contacts"] = self.company.contacts.select_related("user")
-        context["quote_requests"] = self.company.quote_requests.prefetch_related(
-            "quotes__seller", "quotes__lines__stockrecord__product"
-        )
+        context["quote_requests"] = self.company.quote_requests.select_related(
+            "order"
+        ).prefetch_related("quotes__seller", "quotes__lines__stockrecord__product")
+        context["terms"] = WholesaleOrder.DEPOSIT_CHOICES
         return context
 
 

@@ -12,6 +12,10 @@ whether it is sold out (``sold_out``: read when a card is shown, never baked int
 appends its id to the *change log* (``changes_since``), from which each cached list updates its
 own rows (``catalog.listing``) instead of being rebuilt.
 
+Each committed change records the primary's position for the read replica
+(``marketplace.core.replicas.record_fence``) before it renews a key, so no key is filled from
+a replica that has not replayed the change.
+
 Which model changes bump which version, and which touch a product, is one table,
 ``marketplace.core.invalidation``.
 """
@@ -22,6 +26,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 
 from marketplace.core.memo import forget, remembered
+from marketplace.core.replicas import record_fence
 
 # Each version, and the wider versions a change to it also bumps (a page shows the vocabulary,
 # the shipping tables and the rules, so a change to any of them changes the storefront).
@@ -83,10 +88,17 @@ def bump(name):
     again on commit: a value another request computed meanwhile from the data before the
     commit is never served after it."""
     names = _names_bumped_by(name)
-    for each in names:
-        _increment(each)
+
+    def increment():
+        for each in names:
+            _increment(each)
+
     if connection.in_atomic_block:
-        transaction.on_commit(lambda: [_increment(each) for each in names])
+        increment()
+        transaction.on_commit(lambda: (record_fence(), increment()))
+    else:
+        record_fence()
+        increment()
 
 
 def versioned(names, key, loader, timeout=DEFAULT_TIMEOUT):
@@ -171,10 +183,14 @@ def touch_products(pks):
     pks = set(pks)
     if not pks:
         return
-    _renew_tokens(pks)
-    _log_changes(pks)
     if connection.in_atomic_block:
-        transaction.on_commit(lambda: (_renew_tokens(pks), _log_changes(pks)))
+        _renew_tokens(pks)
+        _log_changes(pks)
+        transaction.on_commit(lambda: (record_fence(), _renew_tokens(pks), _log_changes(pks)))
+    else:
+        record_fence()
+        _renew_tokens(pks)
+        _log_changes(pks)
 
 
 def change_sequence():

@@ -104,6 +104,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "marketplace.core.replicas.ReplicaReadMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "marketplace.checkout.basket_middleware.BasketMiddleware",
@@ -150,6 +151,18 @@ if USES_POSTGRES:
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c random_page_cost={env.float('PG_RANDOM_PAGE_COST', default=1.1)}"
     )
+# A streaming replica for anonymous catalogue reads (marketplace.core.replicas): optional.
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {
+        **DATABASES["default"],
+        **env.db("DATABASE_REPLICA_URL"),
+        "ATOMIC_REQUESTS": False,
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["marketplace.core.replicas.ReplicaRouter"]
+REPLICA_POLL_SECONDS = env.float("REPLICA_POLL_SECONDS", default=0.05)
+REPLICA_RETRY_SECONDS = env.float("REPLICA_RETRY_SECONDS", default=5.0)
+REPLICA_PIN_SECONDS = env.int("REPLICA_PIN_SECONDS", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 # Cache, sessions and tasks: Redis when REDIS_URL is set, else in-process defaults.

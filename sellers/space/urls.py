@@ -38,6 +38,7 @@ urlpatterns = [
     ),
     path("quotes/", quotes.QuoteListView.as_view(), name="quotes"),
     path("quotes/<int:pk>/", quotes.QuoteAnswerView.as_view(), name="quote"),
+    path("quotes/<int:pk>/message/", quotes.QuoteMessageView.as_view(), name="quote-message"),
     path("orders/", orders.OrderListView.as_view(), name="orders"),
     path("orders/<str:number>/", orders.OrderDetailView.as_view(), name="order"),
     path("orders/<str:number>/status/", orders.OrderStatusView.as_view(), name="order-status"),

@@ -11,7 +11,9 @@ from django.views.generic import FormView, ListView
 
 from marketplace.core.forms import LocalizedDecimalField, LocalizedIntegerField
 from sellers.space.access import SellerSpaceMixin
+from wholesale.message_form import QuoteMessageForm
 from wholesale.models import SellerQuote
+from wholesale.quote_messages import post_message
 from wholesale.quotes import QuoteError, answer_quote, default_validity, suggested_price
 
 
@@ -69,7 +71,12 @@ class QuoteAnswerView(SellerSpaceMixin, FormView):
         return {**super().get_form_kwargs(), "lines": lines}
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "quote": self.quote}
+        return {
+            **super().get_context_data(**kwargs),
+            "quote": self.quote,
+            "thread": self.quote.messages.select_related("author"),
+            "message_form": kwargs.get("message_form") or QuoteMessageForm(),
+        }
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -83,3 +90,26 @@ class QuoteAnswerView(SellerSpaceMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("Your answer is sent to the buyer."))
         return redirect("seller_space:quotes")
+
+
+class QuoteMessageView(QuoteAnswerView):
+    """POST a message to the buyer's company; an empty or too long one re-shows the page."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        form_kwargs = self.get_form_kwargs()
+        message_form = QuoteMessageForm(request.POST)
+        if message_form.is_valid():
+            try:
+                post_message(
+                    self.quote.pk, request.user, message_form.cleaned_data["body"], self.seller
+                )
+            except QuoteError as error:
+                message_form.add_error("body", str(error))
+        if message_form.errors:
+            form = self.form_class(lines=form_kwargs["lines"], initial=self.get_initial())
+            context = self.get_context_data(form=form, message_form=message_form)
+            return self.render_to_response(context, status=400)
+        messages.success(request, _("Your message is sent to the buyer."))
+        return redirect("seller_space:quote", pk=self.quote.pk)
