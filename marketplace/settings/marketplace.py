@@ -16,6 +16,10 @@ SHIPPING_DEFAULT_ITEM_WEIGHT_KG = env.float("SHIPPING_DEFAULT_ITEM_WEIGHT_KG", d
 CUSTOMS_CN22_MAX_MAD = Decimal(env("CUSTOMS_CN22_MAX_MAD", default="4000"))
 # Packaging added to the pieces' net weight for the gross weight on customs papers (kg).
 CUSTOMS_PACKAGING_KG = Decimal(env("CUSTOMS_PACKAGING_KG", default="0.300"))
+# The marketplace's registrations printed as the importer's reference on CN22/CN23 where the
+# destination collects VAT at the sale (compliance/importer.py): EU IOSS and UK VAT numbers.
+CUSTOMS_IOSS_NUMBER = env("CUSTOMS_IOSS_NUMBER", default="")
+CUSTOMS_UK_VAT_NUMBER = env("CUSTOMS_UK_VAT_NUMBER", default="")
 CERTIFICATE_EXPIRY_WARNING_DAYS = env.int("CERTIFICATE_EXPIRY_WARNING_DAYS", default=30)
 
 # Whole-page cache of anonymous storefront pages (marketplace/core/page_cache.py).

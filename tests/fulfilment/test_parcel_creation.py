@@ -77,7 +77,7 @@ def test_cn22_lists_hs_code_value_weight_and_moroccan_origin(
     with django_capture_on_commit_callbacks(execute=True):
         parcel = parcel_of(order_from(seller))
     text = pdf_text(parcel.documents.get(kind="cn22"))
-    assert "CN22" in text and "6913" in text and "Painted vase" in text
+    assert "CN 22" in text and "6913" in text and "Painted vase" in text
     assert "600.00 MAD" in text and "1.600" in text and "Morocco" in text
 
 
@@ -87,7 +87,7 @@ def test_value_above_the_threshold_takes_a_cn23(
     settings.CUSTOMS_CN22_MAX_MAD = Decimal("599.99")
     with django_capture_on_commit_callbacks(execute=True):
         parcel = parcel_of(order_from(seller))
-    assert "CN23" in pdf_text(parcel.documents.get(kind="cn23"))
+    assert "CN 23" in pdf_text(parcel.documents.get(kind="cn23"))
     assert not parcel.documents.filter(kind="cn22").exists()
 
 

@@ -338,3 +338,19 @@ def test_a_tracking_number_is_stored_in_western_digits_without_spaces(member, se
     preparing(order, seller)
     ship_in_space(member, order, tracking=typed)
     assert Parcel.objects.get(order=order).tracking_number == "EE123456789MA"
+
+
+def test_the_packing_list_is_offered_beside_the_other_papers_to_its_seller_only(
+    member, seller, other, django_capture_on_commit_callbacks
+):
+    order = order_of(seller, other)
+    with django_capture_on_commit_callbacks(execute=True):
+        parcel_ops.create_parcels(order)
+    mine = Parcel.objects.get(order=order, partner=seller).documents.get(kind="packing_list")
+    theirs = Parcel.objects.get(order=order, partner=other).documents.get(kind="packing_list")
+    link = reverse("fulfilment:document", args=[mine.pk])
+    order_page = member.get(reverse("seller_space:order", args=[order.number])).content.decode()
+    parcel_page = member.get(reverse("fulfilment:parcel", args=[mine.parcel_id])).content
+    assert link in order_page and link in parcel_page.decode()
+    assert b"".join(member.get(link).streaming_content).startswith(b"%PDF")
+    assert member.get(reverse("fulfilment:document", args=[theirs.pk])).status_code == 404
