@@ -72,6 +72,7 @@ DECIMAL_COLUMNS = {"price_mad", "length_cm", "width_cm", "height_cm", "weight_kg
 REQUIRED_COLUMNS = {"craft", "price_mad", "stock", "weight_kg"}
 # The example row's facts; its codes are read from the live tables (``template_example``).
 TEMPLATE_EXAMPLE = {
+    "sku": "EXAMPLE-1",
     "price_mad": "450.00",
     "stock": "1",
     "unique_piece": "yes",

@@ -152,3 +152,25 @@ def test_the_import_page_lists_the_sellers_last_jobs_only(seller, member):
     html = member.get(reverse("seller_space:import")).content.decode()
     assert reverse("seller_space:import-job", args=[mine.pk]) in html
     assert reverse("seller_space:import-job", args=[theirs.pk]) not in html
+
+
+def test_a_run_stopped_by_the_time_limit_queues_itself_again_and_finishes(
+    seller, member, monkeypatch
+):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    job = queued_job(seller, [row(sku="A"), row(sku="B")])
+    original = csv_import.write_listing
+    stops = []
+
+    def stop_once_on_b(seller, form):
+        if form.cleaned_data["sku"] == "B" and not stops:
+            stops.append(1)
+            raise SoftTimeLimitExceeded()
+        return original(seller, form)
+
+    monkeypatch.setattr(csv_import, "write_listing", stop_once_on_b)
+    run_import.apply(args=[job.pk])
+    job.refresh_from_db()
+    assert (job.state, [r.sku for r in job.rows.all()], stops) == ("done", ["A", "B"], [1])
+    assert Product.objects.count() == 2
