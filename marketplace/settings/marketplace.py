@@ -49,6 +49,11 @@ SELLER_IMPORT_ZIP_MAX_EXPANDED = env.int(
     "SELLER_IMPORT_ZIP_MAX_EXPANDED", default=200 * 1024 * 1024
 )
 SELLER_IMPORT_ZIP_MAX_RATIO = env.int("SELLER_IMPORT_ZIP_MAX_RATIO", default=100)
+# Photos by address (the CSV's photo_urls column), fetched by the import task only: public
+# addresses only, no redirect, this many seconds per photo at most.
+SELLER_IMPORT_URL_SCHEMES = env.list("SELLER_IMPORT_URL_SCHEMES", default=["https"])
+SELLER_IMPORT_URL_TIMEOUT = env.int("SELLER_IMPORT_URL_TIMEOUT", default=10)
+SELLER_IMPORT_URL_ALLOW_PRIVATE = env.bool("SELLER_IMPORT_URL_ALLOW_PRIVATE", default=False)
 
 # Checkout, payments, currencies (marketplace/checkout, marketplace/payments, marketplace/currency).
 # Without STRIPE_SECRET_KEY, payments go to a local localstripe (make run starts it): test payments.

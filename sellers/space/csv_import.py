@@ -59,6 +59,7 @@ COLUMNS = [
         "tiers",
         _("Wholesale price tiers in dirhams, quantity:unit price separated by |: 12:950|48:850"),
     ),
+    ("photo_urls", "photo_urls", _("Photo addresses (https://…) separated by | (optional)")),
 ]
 WHOLESALE_COLUMNS = [column for column, *_rest in COLUMNS if column.startswith("wholesale_")]
 COLUMN_FOR_FIELD = {field: column for column, field, _help in COLUMNS}

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from catalog.search.signals import deferred_reindex
-from sellers.space import photo_zip
+from sellers.space import photo_urls, photo_zip
 from sellers.space.csv_import import ImportResult, read_rows, row_forms, save_row
 from sellers.space.models import ImportJob, ImportPhoto, ImportRow
 from sellers.space.services import add_photo
@@ -66,8 +66,14 @@ def row_sku(row):
 
 
 def apply_row(job, line, row, first_line, plan, archive):
-    """Apply one row, with its photos, once: in one transaction with its ``ImportRow``."""
+    """Apply one row, with its photos, once: in one transaction with its ``ImportRow``.
+
+    Photos by address are downloaded first, outside the transaction (a slow server holds no
+    lock), and only for a row not done yet."""
     seller, sku = job.seller, row_sku(row)
+    if ImportRow.objects.filter(job=job, line=line).exists():
+        return
+    fetched = photo_urls.fetch_all(photo_urls.addresses(row.get("photo_urls") or ""))
     with transaction.atomic(), deferred_reindex():
         ImportJob.objects.select_for_update().filter(pk=job.pk).first()
         if ImportRow.objects.filter(job=job, line=line).exists():
@@ -98,10 +104,9 @@ def apply_row(job, line, row, first_line, plan, archive):
                 outcome=ImportRow.Outcome.REFUSED,
                 reason="\n".join(reason_line(error) for error in result.errors),
             )
-            for photo in photos:
-                record_photo(
-                    job, photo.name, sku, ImportPhoto.Outcome.REFUSED, _("Its row was refused.")
-                )
+            names = [photo.name for photo in photos] + [url for url, _photo in fetched]
+            for name in names:
+                record_photo(job, name, sku, ImportPhoto.Outcome.REFUSED, _("Its row was refused."))
         else:
             product = save_row(seller, form, offer_form)
             ImportRow.objects.create(
@@ -113,6 +118,8 @@ def apply_row(job, line, row, first_line, plan, archive):
             )
             for photo in photos:
                 attach(job, product, photo, archive)
+            for url, photo in fetched:
+                attach_fetched(job, product, sku, url, photo)
         ImportJob.objects.filter(pk=job.pk).update(rows_done=F("rows_done") + 1)
 
 
@@ -135,6 +142,20 @@ def attach(job, product, photo, archive):
         return
     add_photo(product, checked)
     record_photo(job, photo.name, photo.sku, ImportPhoto.Outcome.ADDED, "")
+
+
+def attach_fetched(job, product, sku, url, photo):
+    """Add one photo downloaded from ``url`` (or report the error it gave)."""
+    most = settings.SELLER_PHOTOS_PER_LISTING
+    if isinstance(photo, ValidationError):
+        reason = " ".join(photo.messages)
+    elif product.images.count() >= most:
+        reason = _("A listing has %(max)s photos at most.") % {"max": most}
+    else:
+        add_photo(product, photo)
+        record_photo(job, url, sku, ImportPhoto.Outcome.ADDED, "")
+        return
+    record_photo(job, url, sku, ImportPhoto.Outcome.REFUSED, reason)
 
 
 def record_photo(job, name, sku, outcome, reason):
