@@ -21,6 +21,7 @@ from marketplace.core import uploads
 
 NUMBERED = re.compile(r"^(?P<sku>.+)[-_](?P<number>\d{1,3})$")
 IGNORED_PARTS = ("__MACOSX",)
+END_RECORD_SEARCH = 22 + 65535  # the end record and the longest comment it may carry
 
 
 def open_zip(file):
@@ -29,18 +30,19 @@ def open_zip(file):
     The limits are read from the archive's directory, before anything is decompressed: number
     of files, total expanded size; each file's own expansion is checked when it is read.
     """
+    most = settings.SELLER_IMPORT_ZIP_MAX_FILES
+    too_many = ValidationError(
+        _("The ZIP holds too many files: %(max)s at most."), code="zip_files", params={"max": most}
+    )
+    if declared_entries(file) > most:
+        raise too_many  # before Python reads a directory of millions of entries into memory
     try:
         archive = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, OSError, ValueError):
         raise ValidationError(_("This is not a ZIP file."), code="not_zip") from None
     entries = [info for info in archive.infolist() if not info.is_dir()]
-    most = settings.SELLER_IMPORT_ZIP_MAX_FILES
     if len(entries) > most:
-        raise ValidationError(
-            _("The ZIP holds too many files: %(max)s at most."),
-            code="zip_files",
-            params={"max": most},
-        )
+        raise too_many
     expanded = sum(info.file_size for info in entries)
     if expanded > settings.SELLER_IMPORT_ZIP_MAX_EXPANDED:
         raise ValidationError(
@@ -52,6 +54,18 @@ def open_zip(file):
             },
         )
     return archive
+
+
+def declared_entries(file):
+    """The number of entries the archive's end record announces (0 when there is none; a
+    ZIP64 archive announces 65,535, its real count being at least that)."""
+    file.seek(0, 2)
+    size = file.tell()
+    file.seek(max(0, size - END_RECORD_SEARCH))
+    tail = file.read()
+    file.seek(0)
+    at = tail.rfind(b"PK\x05\x06")
+    return int.from_bytes(tail[at + 10 : at + 12], "little") if at >= 0 else 0
 
 
 @dataclass

@@ -191,3 +191,15 @@ def test_the_task_run_twice_adds_each_photo_once(member, send):
     ImportJob.objects.filter(pk=job.pk).update(state="running")
     run_job(job.pk)
     assert len(sizes("R1")) == 1
+
+
+def test_a_zip_announcing_too_many_files_is_refused_before_its_directory_is_read(
+    member, send, settings, monkeypatch
+):
+    import zipfile as zipfile_module
+
+    settings.SELLER_IMPORT_ZIP_MAX_FILES = 2
+    photos = zip_of({f"R1-{n}.jpg": b"x" for n in range(1, 4)})
+    monkeypatch.setattr(zipfile_module, "ZipFile", None)  # never reached
+    response = send(member, csv_file([row(sku="R1")]), photos=photos)
+    assert response.context["form"].errors["photos"] == ["The ZIP holds too many files: 2 at most."]
