@@ -41,8 +41,13 @@ def run_job(job_id):
         for line, row in rows:
             first_line.setdefault(row_sku(row), line)
         archive, plan = open_photos(job, first_line)
-        for line, row in rows:
-            apply_row(job, line, row, first_line, plan, archive)
+        try:
+            for line, row in rows:
+                apply_row(job, line, row, first_line, plan, archive)
+        finally:
+            if archive is not None:
+                archive.close()
+                job.photos.close()
         finish(job, ImportJob.State.DONE)
 
 

@@ -81,10 +81,23 @@ def test_photos_are_stored_re_encoded_under_random_names(member, send):
     assert image.original.name.endswith(".jpg")
 
 
-def test_the_zip_is_deleted_once_the_job_is_done(member, send, settings):
+def test_the_zip_is_deleted_once_the_job_is_done(member, send, monkeypatch):
+    from sellers.space import import_jobs
+
+    stored = []
+    original = import_jobs.open_photos
+    monkeypatch.setattr(
+        import_jobs,
+        "open_photos",
+        lambda job, skus: (
+            stored.append((job.photos.storage, job.photos.name)) or original(job, skus)
+        ),
+    )
     job = job_of(send(member, csv_file([row(sku="R1")]), photos=zip_of({"R1.jpg": image_bytes()})))
-    assert not job.photos
-    assert ImportJob.objects.get().finished
+    assert not job.photos and job.finished
+    [(storage, name)] = stored
+    assert name.startswith("imports/") and name.endswith(".zip")
+    assert not storage.exists(name)
 
 
 def test_a_file_that_is_not_a_picture_is_refused_with_its_reason(member, send):
