@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "compliance.apps.ComplianceConfig",
     "compliance.certificates.apps.CertificatesConfig",
     "wholesale.apps.WholesaleConfig",
+    "sellers.space.apps.SellerSpaceConfig",
     "oscar.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",

@@ -45,6 +45,19 @@ PAYOUT_LINE_AMOUNT = "sellers.payouts.services.order_line_amount_mad"
 SELLER_PHOTOS_PER_LISTING = env.int("SELLER_PHOTOS_PER_LISTING", default=8)
 SELLER_CSV_MAX_BYTES = env.int("SELLER_CSV_MAX_BYTES", default=1024 * 1024)
 SELLER_CSV_MAX_ROWS = env.int("SELLER_CSV_MAX_ROWS", default=500)
+# The ZIP of photos sent with a CSV import: its size, its number of files, what it may expand to
+# in all, and how much one file may expand (a zip bomb expands thousands of times).
+SELLER_IMPORT_ZIP_MAX_BYTES = env.int("SELLER_IMPORT_ZIP_MAX_BYTES", default=50 * 1024 * 1024)
+SELLER_IMPORT_ZIP_MAX_FILES = env.int("SELLER_IMPORT_ZIP_MAX_FILES", default=500)
+SELLER_IMPORT_ZIP_MAX_EXPANDED = env.int(
+    "SELLER_IMPORT_ZIP_MAX_EXPANDED", default=200 * 1024 * 1024
+)
+SELLER_IMPORT_ZIP_MAX_RATIO = env.int("SELLER_IMPORT_ZIP_MAX_RATIO", default=100)
+# Photos by address (the CSV's photo_urls column), fetched by the import task only: public
+# addresses only, no redirect, this many seconds per photo at most.
+SELLER_IMPORT_URL_SCHEMES = env.list("SELLER_IMPORT_URL_SCHEMES", default=["https"])
+SELLER_IMPORT_URL_TIMEOUT = env.int("SELLER_IMPORT_URL_TIMEOUT", default=10)
+SELLER_IMPORT_URL_ALLOW_PRIVATE = env.bool("SELLER_IMPORT_URL_ALLOW_PRIVATE", default=False)
 
 # Checkout, payments, currencies (marketplace/checkout, marketplace/payments, marketplace/currency).
 # Without STRIPE_SECRET_KEY, payments go to a local localstripe (make run starts it): test payments.

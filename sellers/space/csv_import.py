@@ -1,4 +1,4 @@
-"""CSV import of listings: every row checked by ListingForm; all rows saved, or none.
+"""CSV import of listings: each row checked by ListingForm and saved on its own.
 
 Columns are documented in ``COLUMNS`` (and the downloadable template). Craft, region,
 materials and techniques are given by code; several materials or techniques are separated
@@ -10,14 +10,12 @@ import io
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
-from catalog.search.signals import deferred_reindex
 from marketplace.core import numbers
 from sellers.space.forms import DESCRIPTION_FIELDS, TITLE_FIELDS, ListingForm
-from sellers.space.services import save_listing
+from sellers.space.services import write_listing
 from wholesale.forms import TIER_ROWS, WholesaleOfferForm
 from wholesale.rules import parse_tiers
 from wholesale.services import save_offer
@@ -61,6 +59,7 @@ COLUMNS = [
         "tiers",
         _("Wholesale price tiers in dirhams, quantity:unit price separated by |: 12:950|48:850"),
     ),
+    ("photo_urls", "photo_urls", _("Photo addresses (https://…) separated by | (optional)")),
 ]
 WHOLESALE_COLUMNS = [column for column, *_rest in COLUMNS if column.startswith("wholesale_")]
 COLUMN_FOR_FIELD = {field: column for column, field, _help in COLUMNS}
@@ -74,6 +73,7 @@ DECIMAL_COLUMNS = {"price_mad", "length_cm", "width_cm", "height_cm", "weight_kg
 REQUIRED_COLUMNS = {"craft", "price_mad", "stock", "weight_kg"}
 # The example row's facts; its codes are read from the live tables (``template_example``).
 TEMPLATE_EXAMPLE = {
+    "sku": "EXAMPLE-1",
     "price_mad": "450.00",
     "stock": "1",
     "unique_piece": "yes",
@@ -142,11 +142,17 @@ def template_csv(seller):
     return out.getvalue()
 
 
-def read_rows(upload, result):
-    """The CSV's rows as dicts, or None with the file-level error recorded."""
+def decode(upload):
+    """The file's text, or None when it is not UTF-8."""
     try:
-        text = upload.read().decode("utf-8-sig")
+        return upload.read().decode("utf-8-sig")
     except UnicodeDecodeError:
+        return None
+
+
+def read_rows(text, result):
+    """The CSV's rows as (line, dict), or None with the file-level error recorded."""
+    if text is None:
         result.add(0, "", _("The file is not UTF-8 text: save it as “CSV UTF-8”."))
         return None
     try:
@@ -255,39 +261,24 @@ def csv_decimal(value):
         return value
 
 
-def import_listings(seller, upload):
-    """Validate every row; if all are valid, create every listing in one transaction."""
-    result = ImportResult()
-    rows = read_rows(upload, result)
-    if rows is None:
-        return result
-    forms, skus = [], {}
-    for line, row in rows:
-        data = form_data(row, result, line)
-        form = ListingForm(data=data, seller=seller, by_code=True)
-        offer_form = wholesale_form(row, data, result, line)
-        if not form.is_valid():
-            for field, messages in form.errors.items():
-                column = COLUMN_FOR_FIELD.get(field, "")
-                for message in messages:
-                    result.add(line, column, message)
-        sku = (row.get("sku") or "").strip()
-        if sku and sku in skus:
-            result.add(
-                line,
-                "sku",
-                _("The same reference is on row %(row)s.") % {"row": skus[sku]},
-            )
-        if sku:
-            skus.setdefault(sku, line)
-        forms.append((form, offer_form))
-    if result.errors:
-        return result
-    with transaction.atomic(), deferred_reindex():
-        for form, offer_form in forms:
-            product = save_listing(seller, form)
-            if offer_form is not None:
-                record = StockRecord.objects.get(product=product, partner=seller)
-                save_offer(record, offer_form.cleaned_data)
-            result.created.append(product)
-    return result
+def row_forms(seller, row, line, result, instance=None):
+    """The row's ListingForm and WholesaleOfferForm (None when it sells no wholesale), checked;
+    every problem is recorded in ``result`` under the row's line and column."""
+    data = form_data(row, result, line)
+    form = ListingForm(data=data, seller=seller, by_code=True, instance=instance)
+    offer_form = wholesale_form(row, data, result, line)
+    if not form.is_valid():
+        for field, messages in form.errors.items():
+            column = COLUMN_FOR_FIELD.get(field, "")
+            for message in messages:
+                result.add(line, column, message)
+    return form, offer_form
+
+
+def save_row(seller, form, offer_form):
+    """Save a valid row's listing and wholesale offer (inside the caller's transaction)."""
+    product = write_listing(seller, form)
+    if offer_form is not None:
+        record = StockRecord.objects.get(product=product, partner=seller)
+        save_offer(record, offer_form.cleaned_data)
+    return product

@@ -20,6 +20,7 @@ from marketplace.core.forms import (
 )
 from sellers.apply.forms import NAME_HELP_TEXTS, NAME_LABELS, NAME_WIDGETS, SellerNamesMixin
 from sellers.fulfilment.forms import TrackingForm
+from sellers.space import photo_zip
 from sellers.space.catalogue import craft_piece_class
 
 Product = get_model("catalogue", "Product")
@@ -210,9 +211,26 @@ class CsvUploadForm(forms.Form):
         label=_("CSV file"), widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"})
     )
 
+    photos = forms.FileField(
+        label=_("Photos (ZIP, optional)"),
+        required=False,
+        help_text=_(
+            "A ZIP of photos named by SKU: SKU.jpg for the first, SKU-2.jpg for the second…"
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".zip,application/zip"}),
+    )
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         uploads.check_size(upload, "SELLER_CSV_MAX_BYTES")
+        return upload
+
+    def clean_photos(self):
+        upload = self.cleaned_data["photos"]
+        if upload:
+            uploads.check_size(upload, "SELLER_IMPORT_ZIP_MAX_BYTES")
+            photo_zip.open_zip(upload)
+            upload.seek(0)
         return upload
 
 

@@ -31,6 +31,12 @@ urlpatterns = [
         name="photo-action",
     ),
     path("listings/import/", imports.ImportView.as_view(), name="import"),
+    path("listings/import/<int:pk>/", imports.ImportJobView.as_view(), name="import-job"),
+    path(
+        "listings/import/<int:pk>/status.json",
+        imports.ImportStatusView.as_view(),
+        name="import-status",
+    ),
     path(
         "listings/import/template.csv",
         imports.ImportTemplateView.as_view(),

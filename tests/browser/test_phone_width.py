@@ -13,6 +13,7 @@ from django.utils import translation
 
 from sellers.fulfilment.parcels import parcel_for
 from sellers.payouts.services import credit_delivered_line
+from sellers.space.models import ImportJob
 from sellers.space.services import add_photo
 from tests.browser.test_storefront import CHROMIUM, CHROMIUM_ARGS
 from tests.factories.compliance import CertificateFactory
@@ -62,6 +63,18 @@ def _seller_with_a_year_of_business():
     return seller, rug, order, parcel
 
 
+def _finished_import(seller, product):
+    """An import's report with long SKUs, file names and reasons."""
+    job = ImportJob.objects.create(
+        seller=seller, language="ar", csv_text="", rows_total=2, rows_done=2, state="done"
+    )
+    sku = "AZILAL-HAND-KNOTTED-240x160-NATURAL-DYES"
+    job.rows.create(line=2, sku=sku, outcome="updated", product=product)
+    job.rows.create(line=3, sku=sku + "-B", outcome="refused", reason="price_mad: " + "x" * 120)
+    job.photo_files.create(name=f"photos/2026/{sku}-12.jpeg", sku=sku, outcome="added")
+    return job
+
+
 def _urls(seller, product, order, parcel, pending_seller, certificate):
     photo = product.images.get()
     seller_urls = [
@@ -107,8 +120,10 @@ def test_every_seller_and_curation_page_fits_a_390px_phone(live_server, language
     seller, product, order, parcel = _seller_with_a_year_of_business()
     pending = ArtisanFactory(status="pending", name=LONG_ARABIC, name_latin=LONG_LATIN)
     certificate = seller.certificates.filter(verified_at=None).get()
+    job = _finished_import(seller, product)
     with translation.override(language):
         seller_urls, curator_urls = _urls(seller, product, order, parcel, pending, certificate)
+        seller_urls.append(reverse("seller_space:import-job", args=[job.pk]))
     visits = [("seller", _session(member_of(seller)), url) for url in seller_urls]
     visits += [("curator", _session(curator()), url) for url in curator_urls]
 

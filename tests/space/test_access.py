@@ -40,6 +40,8 @@ def test_user_outside_any_seller_is_refused(client, name):
     [
         "/en/my-shop/listings/1/",
         "/en/my-shop/listings/1/photos/",
+        "/en/my-shop/listings/import/1/",
+        "/en/my-shop/listings/import/1/status.json",
         "/en/my-shop/orders/DM1/",
         "/en/my-shop/payouts/statement.csv?date_from=2026-01-01&date_to=2026-01-31",
     ],

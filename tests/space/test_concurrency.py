@@ -5,17 +5,22 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
+from oscar.core.loading import get_model
 
 from sellers.fulfilment.models import Parcel
 from sellers.fulfilment.parcels import parcel_for
 from sellers.fulfilment.services import advance, ship
 from sellers.payouts.models import LedgerEntry
 from sellers.payouts.services import LedgerError, credit_delivered_line, debit_refund
-from tests.factories.catalogue import SellerFactory
+from sellers.space.import_jobs import run_job
+from sellers.space.models import ImportJob
+from tests.factories.catalogue import SellerFactory, rug_craft
 from tests.factories.orders import order_for, product_of
 from tests.factories.shipping import ServiceFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+StockRecord = get_model("partner", "StockRecord")
 
 
 def run_together(target, count=4):
@@ -65,3 +70,21 @@ def test_concurrent_deliveries_credit_once():
     run_together(lambda: advance(fulfilment, Parcel.Status.DELIVERED))
     assert LedgerEntry.objects.count() == 1
     assert fulfilment.events.filter(to_status="delivered").count() == 1
+
+
+def test_an_import_delivered_to_four_workers_at_once_applies_each_row_once():
+    rug_craft()
+    seller = SellerFactory()
+    rows = "".join(f"S{n},Tapis,rugs,900,1,3\n" for n in range(6))
+    job = ImportJob.objects.create(
+        seller=seller,
+        language="en",
+        csv_text="sku,title_fr,craft,price_mad,stock,weight_kg\n" + rows,
+        rows_total=6,
+    )
+    results = run_together(lambda: run_job(job.pk))
+    assert results == [None] * 4
+    job.refresh_from_db()
+    assert (job.state, job.rows_done, job.rows.count()) == ("done", 6, 6)
+    records = StockRecord.objects.filter(partner=seller)
+    assert sorted(records.values_list("partner_sku", flat=True)) == [f"S{n}" for n in range(6)]

@@ -1,4 +1,5 @@
-"""CSV import of listings: every row validated, per-row errors, all or nothing, limits."""
+"""CSV import of listings: the file checked at once, each row then created, updated or refused on
+its own by the background job, with the reason in the seller's language."""
 
 import csv
 import io
@@ -11,6 +12,7 @@ from django.utils import translation
 from oscar.core.loading import get_model
 
 from sellers.space.csv_import import COLUMNS, template_csv
+from sellers.space.models import ImportJob
 from tests.factories.catalogue import (
     CategoryFactory,
     MaterialFactory,
@@ -66,12 +68,24 @@ def csv_file(rows, header=HEADER, delimiter=",", encoding="utf-8"):
     return SimpleUploadedFile("listings.csv", out.getvalue().encode(encoding), "text/csv")
 
 
-def send(client, file, language="en"):
-    return client.post(f"/{language}/my-shop/listings/import/", {"file": file})
-
-
 def errors(response):
+    """The file-level errors shown on the import page (nothing was queued)."""
     return [(e.row, e.column, e.message) for e in response.context["errors"]]
+
+
+def job_of(response):
+    assert response.status_code == 302, response.content[:2000]
+    return ImportJob.objects.get(pk=int(response["Location"].rstrip("/").rsplit("/", 1)[1]))
+
+
+def outcomes(response):
+    """(line, outcome) of every row of the job the response redirected to."""
+    return [(r.line, r.outcome) for r in job_of(response).rows.all()]
+
+
+def refusals(response):
+    """(line, reason) of every refused row."""
+    return [(r.line, r.reason) for r in job_of(response).rows.filter(outcome="refused")]
 
 
 def test_template_download_has_every_column_and_an_example(member):
@@ -82,16 +96,16 @@ def test_template_download_has_every_column_and_an_example(member):
     assert len(rows) == 2
 
 
-def test_template_example_row_imports(member, seller):
+def test_template_example_row_imports(member, seller, send):
     upload = SimpleUploadedFile("t.csv", template_csv(seller).encode(), "text/csv")
-    assert send(member, upload).status_code == 302
+    assert outcomes(send(member, upload)) == [(2, "created")]
     record = StockRecord.objects.get(partner=seller)
     assert record.num_in_stock == 1
     assert record.product.is_unique_piece
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "ar"])
-def test_the_served_template_imports_as_served_with_the_live_codes(client, seller, language):
+def test_the_served_template_imports_as_served_with_the_live_codes(client, seller, language, send):
     """Issue 16: the served template named a craft code that did not exist."""
     pottery = CategoryFactory(name_en="Pottery", code="pottery", hs_heading="6912")
     seller.craft_branches.add(pottery)
@@ -102,7 +116,7 @@ def test_the_served_template_imports_as_served_with_the_live_codes(client, selle
         served = client.get(reverse("seller_space:import-template"))
     upload = SimpleUploadedFile("listings-template.csv", served.content, "text/csv")
     response = send(client, upload, language)
-    assert response.status_code == 302, errors(response)
+    assert outcomes(response) == [(2, "created")], refusals(response)
     product = StockRecord.objects.get(partner=seller).product
     assert [c.code for c in product.categories.all()] == ["pottery"]
     assert [m.code for m in product.materials.all()] == ["clay"]
@@ -110,80 +124,95 @@ def test_the_served_template_imports_as_served_with_the_live_codes(client, selle
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "ar"])
-def test_a_csv_weight_with_three_decimals_is_read_the_same_in_every_language(member, language):
+def test_a_csv_weight_with_three_decimals_is_read_the_same_in_every_language(
+    member, language, send
+):
     file = csv_file([row(weight_kg="1,250")], delimiter=";")
-    assert send(member, file, language).status_code == 302
+    assert outcomes(send(member, file, language)) == [(2, "created")]
     assert Product.objects.get().weight_kg == Decimal("1.25")
 
 
-def test_valid_rows_all_become_listings(member, seller):
+def test_valid_rows_all_become_listings(member, seller, send):
     response = send(member, csv_file([row(sku="A"), row(sku="B", title_ar="زربية")]))
-    assert response.status_code == 302
+    assert outcomes(response) == [(2, "created"), (3, "created")]
     assert StockRecord.objects.filter(partner=seller).count() == 2
     assert sorted(Product.objects.values_list("title_en", flat=True)) == ["Tapis", "Tapis"]
 
 
-def test_one_bad_row_imports_nothing_and_names_row_and_column(member):
+def test_a_bad_row_is_refused_alone_and_names_its_column(member, send):
     response = send(member, csv_file([row(), row(price_mad="0"), row()]))
-    assert response.status_code == 400
-    assert not Product.objects.exists()
-    assert [(r, c) for r, c, _m in errors(response)] == [(3, "price_mad")]
-
-
-def test_every_bad_row_is_reported(member):
-    rows = [row(stock="2", unique_piece="yes"), row(craft="nope"), row(title_fr="")]
-    found = {(r, c) for r, c, _m in errors(send(member, csv_file(rows)))}
-    assert found == {(2, "stock"), (3, "craft"), (4, "title_en")}
-
-
-def test_errors_are_translated(member):
-    response = send(member, csv_file([row(stock="2", unique_piece="oui")]), language="fr")
-    assert [m for _r, _c, m in errors(response)] == ["Une pièce unique a un stock de 0 ou 1."]
-
-
-def test_bad_yes_no_value_is_an_error(member):
-    assert [(r, c) for r, c, _m in errors(send(member, csv_file([row(visible="maybe")])))] == [
-        (2, "visible")
-    ]
-
-
-def test_same_sku_twice_in_a_file_is_refused(member):
-    response = send(member, csv_file([row(sku="X"), row(sku="X")]))
-    assert [(r, c) for r, c, _m in errors(response)] == [(3, "sku")]
-    assert not Product.objects.exists()
-
-
-def test_unknown_and_missing_columns_are_reported(member):
-    header = [name for name in HEADER if name != "price_mad"] + ["colour"]
-    found = {(r, c) for r, c, _m in errors(send(member, csv_file([row()], header=header)))}
-    assert found == {(1, "colour"), (1, "price_mad")}
-
-
-def test_semicolon_separated_file_with_decimal_commas_imports(member):
-    file = csv_file([row(price_mad="1250,50", weight_kg="2,5")], delimiter=";")
-    assert send(member, file).status_code == 302
-    assert str(StockRecord.objects.get().price) == "1250.50"
-
-
-def test_non_utf8_file_is_refused(member):
-    file = csv_file([row(title_fr="Théière")], encoding="utf-16")
-    assert send(member, file).status_code == 400
-    assert not Product.objects.exists()
-
-
-def test_file_without_rows_is_refused(member):
-    assert send(member, csv_file([])).status_code == 400
-
-
-def test_row_limit_is_inclusive(member, settings):
-    settings.SELLER_CSV_MAX_ROWS = 2
-    assert send(member, csv_file([row(), row(), row()])).status_code == 400
-    assert not Product.objects.exists()
-    assert send(member, csv_file([row(), row()])).status_code == 302
+    assert outcomes(response) == [(2, "created"), (3, "refused"), (4, "created")]
+    assert [line for line, reason in refusals(response) if reason.startswith("price_mad:")] == [3]
     assert Product.objects.count() == 2
 
 
-def test_file_size_limit(member, settings):
+def test_every_bad_row_is_reported(member, send):
+    rows = [row(stock="2", unique_piece="yes"), row(craft="nope"), row(title_fr="")]
+    response = send(member, csv_file(rows))
+    found = {(line, reason.split(":")[0]) for line, reason in refusals(response)}
+    assert found == {(2, "stock"), (3, "craft"), (4, "title_en")}
+
+
+def test_reasons_are_in_the_language_of_the_import_page(member, send):
+    response = send(member, csv_file([row(stock="2", unique_piece="oui")]), language="fr")
+    assert refusals(response) == [(2, "stock: Une pièce unique a un stock de 0 ou 1.")]
+
+
+def test_bad_yes_no_value_is_refused(member, send):
+    response = send(member, csv_file([row(visible="maybe")]))
+    assert [(line, reason.split(":")[0]) for line, reason in refusals(response)] == [(2, "visible")]
+
+
+def test_same_sku_twice_in_a_file_refuses_the_second_row(member, send):
+    response = send(member, csv_file([row(sku="X"), row(sku="X", price_mad="99")]))
+    assert outcomes(response) == [(2, "created"), (3, "refused")]
+    assert refusals(response) == [(3, "sku: The same reference is on row 2.")]
+    assert StockRecord.objects.get().price == Decimal("1200.00")
+
+
+def test_a_row_with_the_sku_of_a_listing_updates_it(member, seller, send):
+    send(member, csv_file([row(sku="R1", price_mad="1200")]))
+    response = send(member, csv_file([row(sku="R1", price_mad="1300", stock="5")]))
+    assert outcomes(response) == [(2, "updated")]
+    record = StockRecord.objects.get(partner=seller)
+    assert (record.price, record.num_in_stock) == (Decimal("1300.00"), 5)
+    assert job_of(response).rows.get().product == record.product
+
+
+def test_unknown_and_missing_columns_are_reported_and_nothing_is_queued(member, send):
+    header = [name for name in HEADER if name != "price_mad"] + ["colour"]
+    response = send(member, csv_file([row()], header=header))
+    assert response.status_code == 400
+    assert {(r, c) for r, c, _m in errors(response)} == {(1, "colour"), (1, "price_mad")}
+    assert not ImportJob.objects.exists()
+
+
+def test_semicolon_separated_file_with_decimal_commas_imports(member, send):
+    file = csv_file([row(price_mad="1250,50", weight_kg="2,5")], delimiter=";")
+    assert outcomes(send(member, file)) == [(2, "created")]
+    assert str(StockRecord.objects.get().price) == "1250.50"
+
+
+def test_non_utf8_file_is_refused(member, send):
+    file = csv_file([row(title_fr="Théière")], encoding="utf-16")
+    assert send(member, file).status_code == 400
+    assert not Product.objects.exists()
+    assert not ImportJob.objects.exists()
+
+
+def test_file_without_rows_is_refused(member, send):
+    assert send(member, csv_file([])).status_code == 400
+
+
+def test_row_limit_is_inclusive(member, settings, send):
+    settings.SELLER_CSV_MAX_ROWS = 2
+    assert send(member, csv_file([row(), row(), row()])).status_code == 400
+    assert not Product.objects.exists()
+    assert outcomes(send(member, csv_file([row(), row()]))) == [(2, "created"), (3, "created")]
+    assert Product.objects.count() == 2
+
+
+def test_file_size_limit(member, settings, send):
     file = csv_file([row()])
     settings.SELLER_CSV_MAX_BYTES = file.size - 1
     assert send(member, file).status_code == 200
@@ -193,25 +222,28 @@ def test_file_size_limit(member, settings):
     assert send(member, file).status_code == 302
 
 
-def test_failure_while_saving_rolls_everything_back(member, monkeypatch):
+def test_a_failure_while_saving_a_row_leaves_no_half_listing(member, monkeypatch, send):
     from sellers.space import csv_import
 
     calls = []
 
     def save_then_fail(seller, form):
         calls.append(1)
+        product = original(seller, form)
         if len(calls) == 2:
             raise RuntimeError("disk full")
-        return original(seller, form)
+        return product
 
-    original = csv_import.save_listing
-    monkeypatch.setattr(csv_import, "save_listing", save_then_fail)
+    original = csv_import.write_listing
+    monkeypatch.setattr(csv_import, "write_listing", save_then_fail)
     with pytest.raises(RuntimeError):
-        send(member, csv_file([row(), row()]))
-    assert not Product.objects.exists()
+        send(member, csv_file([row(), row(), row()]))
+    assert Product.objects.count() == 1
+    job = ImportJob.objects.get()
+    assert (job.state, job.rows_done, [r.line for r in job.rows.all()]) == ("running", 1, [2])
 
 
-def test_imported_listings_belong_to_the_importing_seller_only(member, seller):
+def test_imported_listings_belong_to_the_importing_seller_only(member, seller, send):
     other = SellerFactory()
     send(member, csv_file([row()]))
     assert StockRecord.objects.filter(partner=seller).count() == 1

@@ -42,9 +42,11 @@ from sellers.emails import send_card_expiry_email, send_status_email
 from sellers.fulfilment import documents
 from sellers.fulfilment import parcels as parcel_ops
 from sellers.fulfilment.tasks import generate_customs_documents
+from sellers.space.models import ImportJob
+from sellers.space.tasks import run_import
 from sellers.tasks import check_card_expiry
 from tests.currency.test_feed import feed, feed_server  # noqa: F401 (a fixture)
-from tests.factories.catalogue import ProductFactory, SellerFactory
+from tests.factories.catalogue import ProductFactory, SellerFactory, rug_craft
 from tests.factories.checkout import CountryFactory, start_payment, unique_piece, walk_to_preview
 from tests.factories.cms import add_page
 from tests.factories.compliance import CertificateFactory
@@ -376,3 +378,18 @@ def test_forgetting_old_receipts_twice_deletes_them_once():
     assert run_twice(forget_old_task_receipts) == [1, 0]
     assert list(TaskReceipt.objects.values_list("task_id", flat=True)) == ["recent"]
     assert not TaskReceipt.objects.filter(pk=old.pk).exists()
+
+
+def test_a_csv_import_run_twice_creates_each_listing_once():
+    rug_craft()
+    seller = SellerFactory()
+    job = ImportJob.objects.create(
+        seller=seller,
+        language="en",
+        csv_text="sku,title_fr,craft,price_mad,stock,weight_kg\nA,Tapis,rugs,900,1,3\n",
+        rows_total=1,
+    )
+    run_twice(run_import, job.pk)
+    job.refresh_from_db()
+    assert (job.state, job.rows.count()) == ("done", 1)
+    assert ProductFactory._meta.model.objects.filter(stockrecords__partner=seller).count() == 1
