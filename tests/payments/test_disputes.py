@@ -1,0 +1,269 @@
+"""Disputes: Stripe's ``charge.dispute.*`` events make one record on the order, whatever their
+number and order; the order's credits are frozen (no payout run takes them) until the outcome:
+won releases them, lost debits each seller's share. Stripe is a local stand-in (localstripe has
+no disputes)."""
+
+from decimal import Decimal
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.utils import timezone
+
+from marketplace.payments.models import CheckoutPayment, Dispute, StripeEvent
+from sellers.payouts.models import LedgerEntry
+from sellers.payouts.runs import create_run
+from sellers.payouts.services import balance, credit_shipped_line, debit_refund
+from tests.factories.catalogue import SellerFactory
+from tests.factories.orders import add_line, order_for, product_of
+from tests.factories.tracking import RIBS
+from tests.factories.users import member_of
+from tests.support.payments import signed_event
+from tests.support.stripe_disputes import StripeDisputesStandIn, dispute_event, stripe_dispute
+
+pytestmark = pytest.mark.django_db
+WEBHOOK = "/payments/stripe/webhook/"
+INTENT = "pi_disputed"
+
+
+@pytest.fixture(autouse=True)
+def _rules(settings):
+    settings.MARKETPLACE_COMMISSION_RATE = "0.12"
+
+
+@pytest.fixture
+def stripe_stand_in(settings):
+    with StripeDisputesStandIn() as stand_in:
+        settings.STRIPE_API_BASE = stand_in.url
+        yield stand_in
+
+
+@pytest.fixture
+def sellers():
+    first = SellerFactory(name="Atelier Safi", rib=RIBS[0], preferred_language="fr")
+    second = SellerFactory(name="Cooperative Amal", rib=RIBS[1], preferred_language="ar")
+    for seller, email in ((first, "safi@example.ma"), (second, "amal@example.ma")):
+        user = member_of(seller)
+        user.email = email
+        user.save()
+    return first, second
+
+
+@pytest.fixture
+def order(sellers):
+    """A paid order of 1,000 MAD (two sellers), charged 92.50 EUR; both lines credited and
+    released (available for a payout)."""
+    first, second = sellers
+    order = order_for(total_incl_tax=Decimal("1000.00"))
+    for seller, price in ((first, "800.00"), (second, "200.00")):
+        line = add_line(order, product_of(seller), price=Decimal(price))
+        credit_shipped_line(line)
+    LedgerEntry.objects.update(released_at=timezone.now())
+    CheckoutPayment.objects.create(
+        basket=order.basket if order.basket_id else _basket(),
+        order=order,
+        order_number=order.number,
+        email="claire.buyer@example.com",
+        language="fr",
+        shipping_address={},
+        shipping_method_code="parcels",
+        shipping_mad=Decimal("0"),
+        total_mad=Decimal("1000.00"),
+        currency="EUR",
+        rate=Decimal("0.0925"),
+        amount=Decimal("92.50"),
+        stripe_payment_intent=INTENT,
+        status=CheckoutPayment.Status.SUCCEEDED,
+    )
+    return order
+
+
+def _basket():
+    from oscar.core.loading import get_model
+
+    return get_model("basket", "Basket").objects.create()
+
+
+def post_event(client, payload):
+    body, signature = signed_event(payload, settings.STRIPE_WEBHOOK_SECRET)
+    return client.post(
+        WEBHOOK, body, content_type="application/json", HTTP_STRIPE_SIGNATURE=signature
+    )
+
+
+def stripe_says(stand_in, status, amount=9250, dispute_id="du_1"):
+    stand_in.disputes[dispute_id] = stripe_dispute(dispute_id, INTENT, status, amount=amount)
+
+
+def deliver(client, event_type, event_id, capture):
+    with capture(execute=True):
+        return post_event(client, dispute_event(event_id, event_type, "du_1"))
+
+
+def test_a_dispute_created_event_records_the_dispute_on_the_order(
+    client, stripe_stand_in, order, django_capture_on_commit_callbacks
+):
+    stripe_says(stripe_stand_in, "needs_response")
+    response = deliver(
+        client, "charge.dispute.created", "evt_d1", django_capture_on_commit_callbacks
+    )
+    assert response.status_code == 200
+    dispute = Dispute.objects.get()
+    assert dispute.order == order and dispute.stripe_id == "du_1"
+    assert (dispute.amount, dispute.currency, dispute.amount_mad) == (
+        Decimal("92.50"),
+        "EUR",
+        Decimal("1000.00"),
+    )
+    assert dispute.status == "needs_response" and dispute.reason == "product_not_received"
+    assert dispute.evidence_due_by > timezone.now()
+
+
+def test_the_same_dispute_event_twice_makes_one_record_and_one_email_per_seller(
+    client, stripe_stand_in, order, django_capture_on_commit_callbacks
+):
+    stripe_says(stripe_stand_in, "needs_response")
+    deliver(client, "charge.dispute.created", "evt_d1", django_capture_on_commit_callbacks)
+    deliver(client, "charge.dispute.created", "evt_d1", django_capture_on_commit_callbacks)
+    assert Dispute.objects.count() == 1
+    assert StripeEvent.objects.filter(event_id="evt_d1").count() == 1
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "amal@example.ma",
+        "safi@example.ma",
+    ]
+
+
+def test_the_evidence_email_is_in_each_sellers_language(
+    client, stripe_stand_in, order, django_capture_on_commit_callbacks
+):
+    stripe_says(stripe_stand_in, "needs_response")
+    deliver(client, "charge.dispute.created", "evt_d1", django_capture_on_commit_callbacks)
+    dispute = Dispute.objects.get()
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert f"/fr/my-shop/disputes/{dispute.pk}/" in by_address["safi@example.ma"].body
+    assert f"/ar/my-shop/disputes/{dispute.pk}/" in by_address["amal@example.ma"].body
+    assert order.number in by_address["safi@example.ma"].subject
+
+
+def test_a_dispute_freezes_the_orders_credits(client, stripe_stand_in, sellers, order):
+    stripe_says(stripe_stand_in, "needs_response")
+    post_event(client, dispute_event("evt_d1", "charge.dispute.created", "du_1"))
+    first, _second = sellers
+    figures = balance(first)
+    assert figures["frozen"] == Decimal("704.00") and figures["available"] == Decimal("0.00")
+
+
+def test_a_payout_run_skips_frozen_credits(client, stripe_stand_in, sellers, order):
+    first, second = sellers
+    other = add_line(order_for(), product_of(second), price=Decimal("100.00"))
+    credit_shipped_line(other)
+    LedgerEntry.objects.filter(line=other).update(released_at=timezone.now())
+    stripe_says(stripe_stand_in, "needs_response")
+    post_event(client, dispute_event("evt_d1", "charge.dispute.created", "du_1"))
+
+    run = create_run()
+    assert dict(run.payouts.values_list("seller", "amount")) == {second.pk: Decimal("88.00")}
+    assert not LedgerEntry.objects.filter(line__order=order, payout__isnull=False).exists()
+
+
+def test_a_credit_written_while_the_dispute_is_open_is_frozen(
+    client, stripe_stand_in, sellers, order
+):
+    first, _second = sellers
+    stripe_says(stripe_stand_in, "needs_response")
+    post_event(client, dispute_event("evt_d1", "charge.dispute.created", "du_1"))
+    late = credit_shipped_line(add_line(order, product_of(first), price=Decimal("50.00")))
+    assert late.frozen_by == Dispute.objects.get()
+
+
+def test_a_dispute_won_unfreezes_the_credits_for_the_next_run(
+    client, stripe_stand_in, sellers, order
+):
+    first, second = sellers
+    stripe_says(stripe_stand_in, "needs_response")
+    post_event(client, dispute_event("evt_d1", "charge.dispute.created", "du_1"))
+    stripe_says(stripe_stand_in, "won")
+    post_event(client, dispute_event("evt_d2", "charge.dispute.closed", "du_1"))
+
+    dispute = Dispute.objects.get()
+    assert dispute.status == "won" and dispute.settled_at is not None
+    won = LedgerEntry.objects.filter(kind="dispute_won")
+    assert sorted(won.values_list("seller", "amount")) == [
+        (first.pk, Decimal("0.00")),
+        (second.pk, Decimal("0.00")),
+    ]
+    run = create_run()
+    assert dict(run.payouts.values_list("seller", "amount")) == {
+        first.pk: Decimal("704.00"),
+        second.pk: Decimal("176.00"),
+    }
+
+
+def test_a_dispute_lost_debits_each_sellers_net_share(client, stripe_stand_in, sellers, order):
+    first, second = sellers
+    stripe_says(stripe_stand_in, "needs_response")
+    post_event(client, dispute_event("evt_d1", "charge.dispute.created", "du_1"))
+    stripe_says(stripe_stand_in, "lost")
+    post_event(client, dispute_event("evt_d2", "charge.dispute.closed", "du_1"))
+
+    debits = LedgerEntry.objects.filter(kind="dispute")
+    assert sorted(debits.values_list("seller", "gross", "amount")) == sorted(
+        [
+            (first.pk, Decimal("-800.00"), Decimal("-704.00")),
+            (second.pk, Decimal("-200.00"), Decimal("-176.00")),
+        ]
+    )
+    assert balance(first)["available"] == Decimal("0.00")
+    assert balance(first)["frozen"] == Decimal("0.00")
+    assert create_run() is None
+
+
+def test_a_partial_dispute_lost_debits_its_part_less_earlier_refunds(
+    client, stripe_stand_in, sellers, order
+):
+    first, _second = sellers
+    line = order.lines.get(partner=first)
+    debit_refund(line, Decimal("700.00"), "re_1")
+    stripe_says(stripe_stand_in, "lost", amount=4625)  # half of the charge
+    post_event(client, dispute_event("evt_d1", "charge.dispute.closed", "du_1"))
+    debit = LedgerEntry.objects.get(kind="dispute", seller=first)
+    assert debit.gross == Decimal("-100.00")  # half of 800, but only 100 was left unrefunded
+
+
+def test_events_out_of_order_settle_once(client, stripe_stand_in, sellers, order):
+    stripe_says(stripe_stand_in, "lost")
+    post_event(client, dispute_event("evt_d3", "charge.dispute.closed", "du_1"))
+    post_event(client, dispute_event("evt_d1", "charge.dispute.created", "du_1"))
+    post_event(client, dispute_event("evt_d2", "charge.dispute.updated", "du_1"))
+    assert Dispute.objects.get().status == "lost"
+    assert LedgerEntry.objects.filter(kind="dispute").count() == 2
+
+
+def test_an_outcome_is_not_undone_by_an_older_reading(client, stripe_stand_in, order):
+    stripe_says(stripe_stand_in, "won")
+    post_event(client, dispute_event("evt_d2", "charge.dispute.closed", "du_1"))
+    stripe_says(stripe_stand_in, "under_review")
+    post_event(client, dispute_event("evt_d1", "charge.dispute.updated", "du_1"))
+    assert Dispute.objects.get().status == "won"
+
+
+def test_funds_withdrawn_is_recorded(client, stripe_stand_in, order):
+    stripe_says(stripe_stand_in, "needs_response")
+    post_event(client, dispute_event("evt_d1", "charge.dispute.funds_withdrawn", "du_1"))
+    assert Dispute.objects.get().funds_withdrawn_at is not None
+
+
+def test_a_dispute_on_a_charge_we_do_not_know_is_acknowledged_and_ignored(
+    client, stripe_stand_in, db
+):
+    stripe_stand_in.disputes["du_9"] = stripe_dispute("du_9", "pi_unknown")
+    response = post_event(client, dispute_event("evt_d9", "charge.dispute.created", "du_9"))
+    assert response.content == b"unknown payment intent"
+    assert not Dispute.objects.exists()
+
+
+def test_stripe_unreachable_asks_for_a_retry(client, settings, order):
+    settings.STRIPE_API_BASE = "http://127.0.0.1:9"
+    response = post_event(client, dispute_event("evt_d1", "charge.dispute.created", "du_1"))
+    assert response.status_code == 503
+    assert not Dispute.objects.exists()
