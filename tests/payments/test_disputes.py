@@ -6,36 +6,26 @@ no disputes)."""
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 
-from marketplace.payments.models import CheckoutPayment, Dispute, StripeEvent
+from marketplace.payments.models import Dispute, StripeEvent
 from sellers.payouts.models import LedgerEntry
 from sellers.payouts.runs import create_run
 from sellers.payouts.services import balance, credit_shipped_line, debit_refund
 from tests.factories.catalogue import SellerFactory
+from tests.factories.disputes import INTENT, paid_order
 from tests.factories.orders import add_line, order_for, product_of
 from tests.factories.tracking import RIBS
 from tests.factories.users import member_of
-from tests.support.payments import signed_event
-from tests.support.stripe_disputes import StripeDisputesStandIn, dispute_event, stripe_dispute
+from tests.support.stripe_disputes import dispute_event, post_event, stripe_dispute
 
 pytestmark = pytest.mark.django_db
-WEBHOOK = "/payments/stripe/webhook/"
-INTENT = "pi_disputed"
 
 
 @pytest.fixture(autouse=True)
 def _rules(settings):
     settings.MARKETPLACE_COMMISSION_RATE = "0.12"
-
-
-@pytest.fixture
-def stripe_stand_in(settings):
-    with StripeDisputesStandIn() as stand_in:
-        settings.STRIPE_API_BASE = stand_in.url
-        yield stand_in
 
 
 @pytest.fixture
@@ -51,44 +41,10 @@ def sellers():
 
 @pytest.fixture
 def order(sellers):
-    """A paid order of 1,000 MAD (two sellers), charged 92.50 EUR; both lines credited and
-    released (available for a payout)."""
+    """A paid order of 1,000 MAD (800 and 200 from two sellers), charged 92.50 EUR; both lines
+    credited and available for a payout."""
     first, second = sellers
-    order = order_for(total_incl_tax=Decimal("1000.00"))
-    for seller, price in ((first, "800.00"), (second, "200.00")):
-        line = add_line(order, product_of(seller), price=Decimal(price))
-        credit_shipped_line(line)
-    LedgerEntry.objects.update(released_at=timezone.now())
-    CheckoutPayment.objects.create(
-        basket=order.basket if order.basket_id else _basket(),
-        order=order,
-        order_number=order.number,
-        email="claire.buyer@example.com",
-        language="fr",
-        shipping_address={},
-        shipping_method_code="parcels",
-        shipping_mad=Decimal("0"),
-        total_mad=Decimal("1000.00"),
-        currency="EUR",
-        rate=Decimal("0.0925"),
-        amount=Decimal("92.50"),
-        stripe_payment_intent=INTENT,
-        status=CheckoutPayment.Status.SUCCEEDED,
-    )
-    return order
-
-
-def _basket():
-    from oscar.core.loading import get_model
-
-    return get_model("basket", "Basket").objects.create()
-
-
-def post_event(client, payload):
-    body, signature = signed_event(payload, settings.STRIPE_WEBHOOK_SECRET)
-    return client.post(
-        WEBHOOK, body, content_type="application/json", HTTP_STRIPE_SIGNATURE=signature
-    )
+    return paid_order((first, "800.00"), (second, "200.00"))
 
 
 def stripe_says(stand_in, status, amount=9250, dispute_id="du_1"):

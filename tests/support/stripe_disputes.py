@@ -13,6 +13,8 @@ import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pytest
+
 
 def stripe_dispute(dispute_id, intent_id, status="needs_response", amount=10000, **fields):
     """A dispute object as Stripe returns it (amount in minor units)."""
@@ -138,3 +140,26 @@ class StripeDisputesStandIn:
     def __exit__(self, *exc):
         self.server.shutdown()
         self.server.server_close()
+
+
+@pytest.fixture
+def stripe_stand_in(settings):
+    """The stand-in, as the Stripe API for the test."""
+    with StripeDisputesStandIn() as stand_in:
+        settings.STRIPE_API_BASE = stand_in.url
+        yield stand_in
+
+
+def post_event(client, payload):
+    """``payload`` to the Stripe webhook, signed with the webhook secret."""
+    from django.conf import settings
+
+    from tests.support.payments import signed_event
+
+    body, signature = signed_event(payload, settings.STRIPE_WEBHOOK_SECRET)
+    return client.post(
+        "/payments/stripe/webhook/",
+        body,
+        content_type="application/json",
+        HTTP_STRIPE_SIGNATURE=signature,
+    )
