@@ -9,7 +9,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from marketplace.order_status.pipeline import PAID, PARTIALLY_REFUNDED, REFUNDED
 from marketplace.payments.models import Dispute, StripeEvent
+from sellers.fulfilment.models import Parcel
 from sellers.payouts.models import LedgerEntry
 from sellers.payouts.runs import create_run
 from sellers.payouts.services import balance, credit_shipped_line, debit_refund
@@ -223,3 +225,30 @@ def test_stripe_unreachable_asks_for_a_retry(client, settings, order):
     response = post_event(client, dispute_event("evt_d1", "charge.dispute.created", "du_1"))
     assert response.status_code == 503
     assert not Dispute.objects.exists()
+
+
+def test_a_dispute_lost_on_the_whole_charge_marks_the_order_refunded(
+    client, stripe_stand_in, sellers, order
+):
+    for seller in sellers:
+        Parcel.objects.create(order=order, partner=seller, status=Parcel.Status.SHIPPED)
+    stripe_says(stripe_stand_in, "lost")
+    post_event(client, dispute_event("evt_d1", "charge.dispute.closed", "du_1"))
+    order.refresh_from_db()
+    assert order.status == REFUNDED
+
+
+def test_a_dispute_lost_on_part_of_the_charge_marks_the_order_partially_refunded(
+    client, stripe_stand_in, order
+):
+    stripe_says(stripe_stand_in, "lost", amount=4625)
+    post_event(client, dispute_event("evt_d1", "charge.dispute.closed", "du_1"))
+    order.refresh_from_db()
+    assert order.status == PARTIALLY_REFUNDED
+
+
+def test_a_dispute_won_leaves_the_order_status_to_its_parcels(client, stripe_stand_in, order):
+    stripe_says(stripe_stand_in, "won")
+    post_event(client, dispute_event("evt_d1", "charge.dispute.closed", "du_1"))
+    order.refresh_from_db()
+    assert order.status == PAID
