@@ -162,3 +162,12 @@ def test_stripe_gets_the_review_request_once_every_seller_has_answered(
     assert first_update["submit"] == "false"
     assert second_update["submit"] == "true"
     assert second_update["evidence[shipping_tracking_number]"] == "EE111111111MA, EE222222222MA"
+
+
+@pytest.mark.parametrize("language", ["ar", "fr", "es"])
+def test_the_dispute_pages_render_in_each_language(single, language):
+    client, dispute = single
+    listing = client.get(f"/{language}/my-shop/disputes/")
+    detail = client.get(f"/{language}/my-shop/disputes/{dispute.pk}/")
+    assert listing.status_code == 200 and detail.status_code == 200
+    assert dispute.order.number in detail.content.decode()

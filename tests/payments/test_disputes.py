@@ -252,3 +252,14 @@ def test_a_dispute_won_leaves_the_order_status_to_its_parcels(client, stripe_sta
     post_event(client, dispute_event("evt_d1", "charge.dispute.closed", "du_1"))
     order.refresh_from_db()
     assert order.status == PAID
+
+
+def test_the_seller_sees_its_frozen_money_on_its_payouts_page(
+    client, stripe_stand_in, sellers, order
+):
+    stripe_says(stripe_stand_in, "needs_response")
+    post_event(client, dispute_event("evt_d1", "charge.dispute.created", "du_1"))
+    client.force_login(sellers[0].users.get())
+    response = client.get("/fr/my-shop/payouts/")
+    assert response.context["balance"]["frozen"] == Decimal("704.00")
+    assert "gelé par un litige" in response.content.decode()

@@ -193,3 +193,10 @@ def test_the_payout_runs_filter_by_seller(client, sellers):
     response = operator.get(reverse("payouts-dashboard:runs"), {"seller": second.pk})
     assert list(response.context["runs"]) == [second_run]
     assert first_run not in response.context["runs"]
+
+
+def test_the_operator_pages_render_with_data(client, sellers, three_disputes):
+    operator = staff_with(client, "view_payoutrun", "view_dispute", "add_payoutrun")
+    month_of_business(sellers, 2)
+    for name in ("disputes", "totals", "runs"):
+        assert operator.get(reverse(f"payouts-dashboard:{name}")).status_code == 200
