@@ -10,7 +10,8 @@ the seller's net share of the refunded amount (available at once: netted in the 
 ``freeze_disputed(dispute)``: the credits of a disputed order, not yet in a payout (and those
 written while the dispute is open), are frozen until ``settle_dispute(dispute)``: won, each
 seller gets an entry of nothing saying so; lost, each line is debited the seller's net share of
-the disputed amount (its part of the charge, less what was refunded already).
+the disputed amount (its part of the charge, less what was refunded already); an inquiry
+closed writes nothing. Settled, the credits are free again.
 The seller's own "delivered" reaches none of these.
 """
 
@@ -195,7 +196,7 @@ def dispute_key(line, dispute):
 @transaction.atomic
 def settle_dispute(dispute):
     """The outcome of a settled dispute in the ledger, once: lost, a debit per line of the
-    order; won (or an inquiry closed), an entry of nothing per seller. Returns the entries."""
+    order; won, an entry of nothing per seller. Returns the entries."""
     if dispute.order_id is None:
         return []
     Line = get_model("order", "Line")
@@ -207,6 +208,8 @@ def settle_dispute(dispute):
     )
     if dispute.status == Dispute.Status.LOST:
         return [entry for line in lines if (entry := _debit_lost(line, dispute))]
+    if dispute.status != Dispute.Status.WON:  # an inquiry closed: the credits are free again
+        return []
     entries = []
     for seller_id in sorted({line.partner_id for line in lines}):
         entry, _created = LedgerEntry.objects.get_or_create(

@@ -263,3 +263,32 @@ def test_the_seller_sees_its_frozen_money_on_its_payouts_page(
     response = client.get("/fr/my-shop/payouts/")
     assert response.context["balance"]["frozen"] == Decimal("704.00")
     assert "gelé par un litige" in response.content.decode()
+
+
+def test_an_inquiry_closed_frees_the_credits_and_writes_nothing(
+    client, stripe_stand_in, sellers, order
+):
+    stripe_says(stripe_stand_in, "warning_needs_response")
+    post_event(client, dispute_event("evt_d1", "charge.dispute.created", "du_1"))
+    assert balance(sellers[0])["frozen"] == Decimal("704.00")
+    stripe_says(stripe_stand_in, "warning_closed")
+    post_event(client, dispute_event("evt_d2", "charge.dispute.closed", "du_1"))
+    assert balance(sellers[0])["available"] == Decimal("704.00")
+    assert not LedgerEntry.objects.exclude(kind="credit").exists()
+
+
+def test_a_credit_already_paid_out_is_not_frozen_and_a_loss_is_netted_next_run(
+    client, stripe_stand_in, sellers, order
+):
+    first, second = sellers
+    create_run()
+    stripe_says(stripe_stand_in, "needs_response")
+    post_event(client, dispute_event("evt_d1", "charge.dispute.created", "du_1"))
+    assert not LedgerEntry.objects.filter(frozen_by__isnull=False).exists()
+    stripe_says(stripe_stand_in, "lost")
+    post_event(client, dispute_event("evt_d2", "charge.dispute.closed", "du_1"))
+    assert balance(first)["available"] == Decimal("-704.00")
+    credit_shipped_line(add_line(order_for(), product_of(first), price=Decimal("1000.00")))
+    LedgerEntry.objects.filter(released_at__isnull=True).update(released_at=timezone.now())
+    run = create_run()
+    assert dict(run.payouts.values_list("seller", "amount")) == {first.pk: Decimal("176.00")}
