@@ -4,7 +4,7 @@ evidence sent back to Stripe.
 An event only says which dispute to look at: the dispute is read again from Stripe, so the same
 event twice, or events out of order, leave one row as Stripe has it. A dispute first seen sends
 ``dispute_opened`` (the ledger freezes the order's credits) and, after commit, asks each seller
-for evidence; its outcome sends ``dispute_closed`` once (``settled_at``).
+for evidence if Stripe still takes some; its outcome sends ``dispute_closed`` once (``settled_at``).
 
 Evidence: each seller of the order sends its own once, before the due date; Stripe gets the
 evidence of every seller so far, submitted for review once every seller has sent it.
@@ -96,7 +96,8 @@ def record(remote, event_type=None):
         dispute.save()
         if created:
             dispute_opened.send(sender=Dispute, dispute=dispute)
-            transaction.on_commit(lambda: _ask_for_evidence(dispute.pk))
+            if dispute.awaits_evidence:
+                transaction.on_commit(lambda: _ask_for_evidence(dispute.pk))
         if dispute.status in Dispute.CLOSED and dispute.settled_at is None:
             dispute.settled_at = timezone.now()
             dispute.save(update_fields=["settled_at"])

@@ -292,3 +292,12 @@ def test_a_credit_already_paid_out_is_not_frozen_and_a_loss_is_netted_next_run(
     LedgerEntry.objects.filter(released_at__isnull=True).update(released_at=timezone.now())
     run = create_run()
     assert dict(run.payouts.values_list("seller", "amount")) == {first.pk: Decimal("176.00")}
+
+
+def test_a_dispute_first_seen_closed_asks_nobody_for_evidence(
+    client, stripe_stand_in, order, django_capture_on_commit_callbacks
+):
+    stripe_says(stripe_stand_in, "lost")
+    deliver(client, "charge.dispute.closed", "evt_d3", django_capture_on_commit_callbacks)
+    assert Dispute.objects.get().status == "lost"
+    assert mail.outbox == []
