@@ -9,9 +9,10 @@ class OrderStatusConfig(AppConfig):
 
     def ready(self):
         from marketplace.order_status import receivers
-        from marketplace.payments.signals import order_paid, refund_recorded
+        from marketplace.payments.signals import dispute_closed, order_paid, refund_recorded
         from sellers.fulfilment.signals import parcel_status_changed
 
         order_paid.connect(receivers.payment_went_through, dispatch_uid="order-status-paid")
         parcel_status_changed.connect(receivers.parcel_moved, dispatch_uid="order-status-parcel")
         refund_recorded.connect(receivers.money_returned, dispatch_uid="order-status-refund")
+        dispute_closed.connect(receivers.dispute_settled, dispatch_uid="order-status-dispute")

@@ -13,3 +13,8 @@ def parcel_moved(sender, parcel, **kwargs):
 
 def money_returned(sender, order, **kwargs):
     update_status(order)
+
+
+def dispute_settled(sender, dispute, **kwargs):
+    if dispute.order_id is not None:
+        update_status(dispute.order)

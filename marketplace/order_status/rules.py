@@ -4,7 +4,8 @@
 - a parcel in preparation or on its way: in fulfilment; every parcel shipped: shipped; every
   parcel delivered: delivered; staff then mark it completed;
 - some money returned: partially refunded; every line returned: refunded, or cancelled when
-  no parcel had left its workshop yet.
+  no parcel had left its workshop yet. A dispute lost returned the disputed money to the buyer
+  through its bank: it counts as a refund, of every line when it took the whole charge.
 
 ``status_from_facts`` is the rule on plain values (the data migration uses it too);
 ``update_status`` reads the facts of one order, with its row locked, and moves it through
@@ -27,7 +28,7 @@ from marketplace.order_status.pipeline import (
     REFUNDED,
     SHIPPED,
 )
-from marketplace.payments.models import PaymentRefund
+from marketplace.payments.models import Dispute, PaymentRefund
 from sellers.fulfilment.models import Parcel
 
 ParcelStatus = Parcel.Status
@@ -63,11 +64,20 @@ def status_from_facts(current, paid, parcel_statuses, lines, refunded_lines, ref
 
 def facts(order):
     refunds = PaymentRefund.objects.filter(payment__order=order)
+    lost = list(
+        Dispute.objects.filter(order=order, status=Dispute.Status.LOST).values_list(
+            "amount_mad", "payment__total_mad"
+        )
+    )
+    lines = order.lines.count()
+    refunded_lines = refunds.filter(line__isnull=False).count()
+    if any(amount >= total for amount, total in lost):
+        refunded_lines = lines
     return {
         "parcel_statuses": list(order.parcels.values_list("status", flat=True)),
-        "lines": order.lines.count(),
-        "refunded_lines": refunds.filter(line__isnull=False).count(),
-        "refunds": refunds.count(),
+        "lines": lines,
+        "refunded_lines": refunded_lines,
+        "refunds": refunds.count() + len(lost),
     }
 
 

@@ -1,9 +1,16 @@
-"""Payments change through checkout, webhooks and refunds only, never by hand."""
+"""Payments change through checkout, webhooks, refunds and the sellers' dispute evidence
+only, never by hand."""
 
 from django.contrib import admin
 
 from marketplace.core.read_only_admin import ReadOnlyAdmin
-from marketplace.payments.models import CheckoutPayment, PaymentRefund, StockReservation
+from marketplace.payments.models import (
+    CheckoutPayment,
+    Dispute,
+    DisputeEvidence,
+    PaymentRefund,
+    StockReservation,
+)
 
 
 @admin.register(CheckoutPayment)
@@ -22,3 +29,15 @@ class StockReservationAdmin(ReadOnlyAdmin):
 @admin.register(PaymentRefund)
 class PaymentRefundAdmin(ReadOnlyAdmin):
     list_display = ("stripe_refund", "payment", "line", "amount", "currency", "amount_mad")
+
+
+@admin.register(Dispute)
+class DisputeAdmin(ReadOnlyAdmin):
+    list_display = ("stripe_id", "order", "status", "amount", "currency", "evidence_due_by")
+    list_filter = ("status", "reason")
+    search_fields = ("stripe_id", "order__number")
+
+
+@admin.register(DisputeEvidence)
+class DisputeEvidenceAdmin(ReadOnlyAdmin):
+    list_display = ("dispute", "seller", "tracking_number", "submitted_at")

@@ -110,3 +110,42 @@ def send_order_emails(order_id, language):
             message.connection = connection
             sent += send_once(key, message)
     return sent
+
+
+def sellers_of(dispute):
+    """The sellers with lines in the disputed order."""
+    Partner = get_model("partner", "Partner")
+    if dispute.order_id is None:
+        return Partner.objects.none()
+    return Partner.objects.filter(pk__in=dispute.order.lines.values("partner_id"))
+
+
+@shared_task(
+    name="marketplace.payments.tasks.send_dispute_emails",
+    ignore_result=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def send_dispute_emails(dispute_id):
+    """Ask each seller of a disputed order for its evidence, in its language, once each."""
+    dispute = (
+        get_model("payments", "Dispute")
+        .objects.select_related("order")
+        .filter(pk=dispute_id)
+        .first()
+    )
+    if dispute is None:
+        return 0
+    sent = 0
+    for seller in sellers_of(dispute).prefetch_related("users"):
+        recipients = [user.email for user in seller.users.all() if user.email]
+        if not recipients:
+            continue
+        language = getattr(seller, "preferred_language", None) or SELLER_DEFAULT_LANGUAGE
+        with translation.override(language):
+            url = site_url() + reverse("seller_space:dispute", args=[dispute.pk])
+        context = {"dispute": dispute, "seller": seller, "url": url}
+        message = _message("seller_dispute", context, language, recipients)
+        sent += send_once(f"dispute-opened:{dispute.pk}:seller:{seller.pk}", message)
+    return sent

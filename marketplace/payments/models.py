@@ -155,3 +155,100 @@ class PaymentRefund(models.Model):
 
     def __str__(self):
         return f"{self.stripe_refund}: {self.amount} {self.currency}"
+
+
+class Dispute(models.Model):
+    """A buyer's bank disputing a charge, as Stripe reports it (``charge.dispute.*`` events).
+
+    One row per Stripe dispute; each event makes it read the dispute again from Stripe, so
+    events delivered twice or out of order leave the row as Stripe has it. ``settled_at`` is set
+    once, when the outcome is applied to the payout ledger.
+    """
+
+    class Status(models.TextChoices):
+        WARNING_NEEDS_RESPONSE = "warning_needs_response", _("Inquiry: needs a response")
+        WARNING_UNDER_REVIEW = "warning_under_review", _("Inquiry: under review")
+        WARNING_CLOSED = "warning_closed", _("Inquiry closed")
+        NEEDS_RESPONSE = "needs_response", _("Needs a response")
+        UNDER_REVIEW = "under_review", _("Under review")
+        WON = "won", _("Won")
+        LOST = "lost", _("Lost")
+
+    OPEN = (
+        Status.WARNING_NEEDS_RESPONSE,
+        Status.WARNING_UNDER_REVIEW,
+        Status.NEEDS_RESPONSE,
+        Status.UNDER_REVIEW,
+    )
+    AWAITING_EVIDENCE = (Status.WARNING_NEEDS_RESPONSE, Status.NEEDS_RESPONSE)
+    CLOSED = (Status.WARNING_CLOSED, Status.WON, Status.LOST)
+
+    stripe_id = models.CharField(max_length=255, unique=True)
+    payment = models.ForeignKey(CheckoutPayment, on_delete=models.PROTECT, related_name="disputes")
+    order = models.ForeignKey(
+        "order.Order",
+        verbose_name=_("Order"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="disputes",
+    )
+    amount = models.DecimalField(_("Disputed amount"), max_digits=12, decimal_places=2)
+    currency = models.CharField(_("Currency"), max_length=3)
+    amount_mad = models.DecimalField(_("Disputed amount (MAD)"), max_digits=12, decimal_places=2)
+    reason = models.CharField(_("Reason"), max_length=50, blank=True)
+    status = models.CharField(_("Status"), max_length=30, choices=Status.choices, db_index=True)
+    evidence_due_by = models.DateTimeField(_("Evidence due by"), null=True, blank=True)
+    evidence_submitted_at = models.DateTimeField(
+        _("Evidence sent to Stripe"), null=True, blank=True
+    )
+    funds_withdrawn_at = models.DateTimeField(_("Funds withdrawn at"), null=True, blank=True)
+    funds_reinstated_at = models.DateTimeField(_("Funds reinstated at"), null=True, blank=True)
+    settled_at = models.DateTimeField(_("Settled in the ledger at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("Opened at"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("Updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["evidence_due_by", "-pk"]
+        verbose_name = _("Dispute")
+        verbose_name_plural = _("Disputes")
+
+    def __str__(self):
+        return f"{self.stripe_id}: {self.amount} {self.currency} ({self.status})"
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN
+
+    @property
+    def awaits_evidence(self):
+        return self.status in self.AWAITING_EVIDENCE
+
+
+class DisputeEvidence(models.Model):
+    """What one seller of a disputed order sent as evidence, once (sent to Stripe with the
+    other sellers' evidence)."""
+
+    dispute = models.ForeignKey(Dispute, on_delete=models.CASCADE, related_name="evidence")
+    seller = models.ForeignKey(
+        "partner.Partner", on_delete=models.PROTECT, related_name="dispute_evidence"
+    )
+    tracking_number = models.CharField(_("Tracking number"), max_length=64, blank=True)
+    carrier = models.CharField(_("Carrier"), max_length=100, blank=True)
+    shipping_date = models.DateField(_("Shipping date"), null=True, blank=True)
+    explanation = models.TextField(_("Explanation"))
+    stripe_files = models.JSONField(_("Files sent to Stripe"), default=dict, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    submitted_at = models.DateTimeField(_("Submitted at"), auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["dispute", "seller"], name="one_evidence_per_seller")
+        ]
+        verbose_name = _("Dispute evidence")
+        verbose_name_plural = _("Dispute evidence")
+
+    def __str__(self):
+        return f"{self.dispute_id} / {self.seller_id}"

@@ -11,3 +11,10 @@ order_paid = Signal()
 
 # Sent once per refund (one Stripe refund, any number of rows), after commit: ``order``.
 refund_recorded = Signal()
+
+# Sent in the transaction that first records a dispute on an order: ``dispute``.
+dispute_opened = Signal()
+
+# Sent once per dispute, in the transaction that records its outcome (won, lost or an inquiry
+# closed): ``dispute``. The payout ledger unfreezes the credits, or debits them when lost.
+dispute_closed = Signal()

@@ -9,7 +9,10 @@ from celery import shared_task
 from django.utils import timezone
 
 from marketplace.payments import service, settlement
-from marketplace.payments.emails import send_order_emails  # noqa: F401 (Celery finds it here)
+from marketplace.payments.emails import (  # noqa: F401 (Celery finds them here)
+    send_dispute_emails,
+    send_order_emails,
+)
 from marketplace.payments.models import CheckoutPayment, StockReservation
 
 logger = logging.getLogger(__name__)

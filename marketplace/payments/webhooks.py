@@ -1,7 +1,9 @@
 """Stripe's webhook: signature verified, each event handled once, the order placed once.
 
 An event only says which intent to look at: the intent is read again from Stripe's API, and
-nothing is placed, failed or refunded unless Stripe's own state agrees with the event.
+nothing is placed, failed or refunded unless Stripe's own state agrees with the event. A
+``charge.dispute.*`` event likewise only names the dispute, read again from Stripe
+(``disputes.record``).
 """
 
 import logging
@@ -13,7 +15,7 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from marketplace.payments import service, settlement
+from marketplace.payments import disputes, service, settlement
 from marketplace.payments.models import CheckoutPayment, StripeEvent
 
 logger = logging.getLogger(__name__)
@@ -38,6 +40,8 @@ def stripe_webhook(request):
         )
     except (ValueError, stripe.SignatureVerificationError):
         return HttpResponseBadRequest("invalid signature")
+    if event.type in disputes.EVENTS:
+        return _dispute_event(event)
     if event.type not in ACTS_ON:
         return HttpResponse("ignored")
     payment = CheckoutPayment.objects.filter(stripe_payment_intent=event.data.object.id).first()
@@ -70,4 +74,20 @@ def _handle(event, payment):
         if not created:
             return HttpResponse("already processed")
         settlement.settle(payment, intent)
+    return HttpResponse("ok")
+
+
+def _dispute_event(event):
+    """Record the dispute as Stripe has it now (every event: a repeat or an older event reads
+    the same dispute and changes nothing)."""
+    try:
+        remote = disputes.fetch(event.data.object.id)
+    except stripe.StripeError:
+        logger.warning("Stripe unreachable while handling event %s", event.id, exc_info=True)
+        return HttpResponse("Stripe unavailable, retry later", status=503)
+    with transaction.atomic():
+        dispute = disputes.record(remote, event.type)
+        if dispute is None:
+            return HttpResponse("unknown payment intent")
+        StripeEvent.objects.get_or_create(event_id=event.id, defaults={"type": event.type})
     return HttpResponse("ok")

@@ -9,7 +9,11 @@ from marketplace.order_status.pipeline import INITIAL as ORDER_STATUS_INITIAL
 from marketplace.order_status.pipeline import PIPELINE as ORDER_STATUS_PIPELINE
 from marketplace.settings.environment import env
 from marketplace.settings.files import CMS_UPLOAD_MAX_BYTES, UPLOAD_MAX_PIXELS
-from sellers.payouts.permissions import dashboard_payouts_access
+from sellers.payouts.permissions import (
+    dashboard_disputes_access,
+    dashboard_payouts_access,
+    dashboard_totals_access,
+)
 from sellers.permissions import dashboard_curator_access
 from shipping.permissions import dashboard_rates_access
 from wholesale.permissions import dashboard_staff_access
@@ -56,8 +60,23 @@ OSCAR_DASHBOARD_NAVIGATION = [
     {
         "label": _("Payouts"),
         "icon": "fas fa-money-check",
-        "url_name": "payouts-dashboard:runs",
-        "access_fn": dashboard_payouts_access,
+        "children": [
+            {
+                "label": _("Payout runs"),
+                "url_name": "payouts-dashboard:runs",
+                "access_fn": dashboard_payouts_access,
+            },
+            {
+                "label": _("Disputes"),
+                "url_name": "payouts-dashboard:disputes",
+                "access_fn": dashboard_disputes_access,
+            },
+            {
+                "label": _("Monthly totals"),
+                "url_name": "payouts-dashboard:totals",
+                "access_fn": dashboard_totals_access,
+            },
+        ],
     },
     {
         "label": _("Business buyers"),

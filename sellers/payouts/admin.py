@@ -19,10 +19,11 @@ class LedgerEntryAdmin(ReadOnlyAdmin):
         "available_on",
         "released_at",
         "payout",
+        "frozen_by",
     ]
     list_filter = ["kind"]
     search_fields = ["seller__name", "order_number", "reference"]
-    list_select_related = ["seller", "payout"]
+    list_select_related = ["seller", "payout", "frozen_by"]
     date_hierarchy = "created_at"
 
     def get_readonly_fields(self, request, obj=None):

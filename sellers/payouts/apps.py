@@ -8,7 +8,7 @@ class PayoutsConfig(AppConfig):
     verbose_name = _("Seller payouts")
 
     def ready(self):
-        from marketplace.payments.signals import line_refunded
+        from marketplace.payments.signals import dispute_closed, dispute_opened, line_refunded
         from sellers.fulfilment.signals import parcel_delivered, parcel_shipped
         from sellers.payouts import receivers
 
@@ -18,4 +18,10 @@ class PayoutsConfig(AppConfig):
         )
         parcel_delivered.connect(
             receivers.start_hold_on_delivery, dispatch_uid="payouts-hold-from-delivery"
+        )
+        dispute_opened.connect(
+            receivers.freeze_disputed_order, dispatch_uid="payouts-freeze-dispute"
+        )
+        dispute_closed.connect(
+            receivers.settle_disputed_order, dispatch_uid="payouts-settle-dispute"
         )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from oscar.core.loading import get_model
 
 from sellers.payouts import bank_files, runs
 from sellers.payouts.models import PayoutRun
@@ -32,6 +33,35 @@ class RunForm(forms.Form):
         return value
 
 
+class RunFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[
+            ("", gettext_lazy("All")),
+            ("unpaid", gettext_lazy("Not paid yet")),
+            ("paid", gettext_lazy("Paid")),
+        ],
+    )
+    seller = forms.ModelChoiceField(
+        label=gettext_lazy("Seller"),
+        required=False,
+        queryset=get_model("partner", "Partner").objects.filter(payouts__isnull=False).distinct(),
+    )
+
+    def filter(self, found):
+        if not self.is_valid():
+            return found
+        status, seller = self.cleaned_data.get("status"), self.cleaned_data.get("seller")
+        if status == "paid":
+            found = found.filter(paid_at__isnull=False)
+        elif status == "unpaid":
+            found = found.filter(paid_at__isnull=True)
+        if seller is not None:
+            found = found.filter(payouts__seller=seller)
+        return found
+
+
 @staff_only
 def run_list(request):
     payable, blocked = runs.payable_sellers()
@@ -43,18 +73,13 @@ def run_list(request):
             return redirect("payouts-dashboard:runs")
         messages.success(request, _("Payout run %(reference)s created.") % {"reference": run})
         return redirect("payouts-dashboard:run", pk=run.pk)
-    status = request.GET.get("status", "")
-    found = PayoutRun.objects.all()
-    if status == "paid":
-        found = found.filter(paid_at__isnull=False)
-    elif status == "unpaid":
-        found = found.filter(paid_at__isnull=True)
+    filters = RunFilterForm(request.GET or None)
     context = {
-        "runs": found[:100],
+        "runs": filters.filter(PayoutRun.objects.all())[:100],
         "payable": payable,
         "blocked": blocked,
         "form": form,
-        "status": status,
+        "filters": filters,
     }
     return render(request, "payouts/dashboard/run_list.html", context)
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sellers.payouts import dashboard
+from sellers.payouts import dashboard, operator
 
 app_name = "payouts-dashboard"
 urlpatterns = [
@@ -11,4 +11,6 @@ urlpatterns = [
     path("<int:pk>/batch.csv", dashboard.run_csv, name="run-csv"),
     path("<int:pk>/pain001.xml", dashboard.run_pain001, name="run-pain001"),
     path("<int:pk>/paid/", dashboard.run_mark_paid, name="run-paid"),
+    path("disputes/", operator.dispute_list, name="disputes"),
+    path("totals/", operator.monthly_totals, name="totals"),
 ]

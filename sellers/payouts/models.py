@@ -12,6 +12,10 @@ class LedgerEntry(models.Model):
     ``amount`` is signed: credits are positive, debits negative. ``key`` makes each entry
     unique, so recording the same event twice writes one row.
 
+    A credit of a disputed order is frozen (``frozen_by``, kept afterwards as its history) until
+    the dispute is settled: no payout takes it meanwhile. A dispute lost is a debit of kind
+    ``dispute`` per line; a dispute won, an entry of nothing per seller, for its statement.
+
     A credit is held: ``available_on`` is the day its hold ends (the maximum time after
     shipment until the carrier's tracking says delivered, then the hold period after that
     delivery); the release task sets ``released_at`` once that day has come. A released entry
@@ -21,6 +25,8 @@ class LedgerEntry(models.Model):
     class Kind(models.TextChoices):
         CREDIT = "credit", _("Sale")
         REFUND = "refund", _("Refund")
+        DISPUTE = "dispute", _("Dispute lost")
+        DISPUTE_WON = "dispute_won", _("Dispute won")
 
     seller = models.ForeignKey(
         "partner.Partner", on_delete=models.PROTECT, related_name="ledger_entries"
@@ -46,6 +52,14 @@ class LedgerEntry(models.Model):
         blank=True,
         related_name="entries",
     )
+    frozen_by = models.ForeignKey(
+        "payments.Dispute",
+        verbose_name=_("Frozen by the dispute"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="frozen_entries",
+    )
     created_at = models.DateTimeField(_("Recorded at"), auto_now_add=True, db_index=True)
 
     class Meta:
@@ -58,9 +72,15 @@ class LedgerEntry(models.Model):
         return f"{self.key}: {self.amount} {self.currency}"
 
     @property
+    def is_frozen(self):
+        return bool(self.frozen_by_id) and self.frozen_by.settled_at is None
+
+    @property
     def state(self):
         if self.payout_id:
             return _("Paid out") if self.payout.paid_at else _("In a payout")
+        if self.is_frozen:
+            return _("Frozen: disputed")
         return _("Available") if self.released_at else _("Held")
 
 

@@ -1,6 +1,7 @@
-"""The payout ledger listens to shipments, tracked deliveries and refunds: a shipped parcel
-credits its seller's lines once (held), the carrier's "delivered" starts the hold period, each
-refunded line is debited to its seller once."""
+"""The payout ledger listens to shipments, tracked deliveries, refunds and disputes: a shipped
+parcel credits its seller's lines once (held), the carrier's "delivered" starts the hold period,
+each refunded line is debited to its seller once, a dispute freezes the order's credits until
+its outcome is settled."""
 
 import logging
 
@@ -35,3 +36,13 @@ def start_hold_on_delivery(sender, parcel, delivered_at, **kwargs):
     """The carrier delivered the parcel: each of its credits is held for the hold period."""
     for line in seller_lines(parcel).select_related("order"):
         services.credit_delivered_line(line, delivered_at=delivered_at)
+
+
+def freeze_disputed_order(sender, dispute, **kwargs):
+    """In the transaction recording the dispute: its order's credits are frozen."""
+    services.freeze_disputed(dispute)
+
+
+def settle_disputed_order(sender, dispute, **kwargs):
+    """In the transaction recording the outcome: won unfreezes, lost debits each line."""
+    services.settle_dispute(dispute)

@@ -16,6 +16,7 @@ from oscar.core.loading import get_model
 from marketplace.idempotency.locks import hold_until_commit
 from sellers.payouts.models import LedgerEntry, Payout, PayoutRun
 from sellers.payouts.money import CURRENCY, to_mad
+from sellers.payouts.services import frozen_q
 from sellers.validators import validate_rib
 
 
@@ -24,7 +25,10 @@ class PayoutError(ValueError):
 
 
 def available_entries():
-    return LedgerEntry.objects.filter(released_at__isnull=False, payout__isnull=True)
+    """Released entries in no payout, less those an open dispute freezes."""
+    return LedgerEntry.objects.filter(released_at__isnull=False, payout__isnull=True).exclude(
+        frozen_q()
+    )
 
 
 def payable_sellers():

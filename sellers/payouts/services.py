@@ -7,12 +7,18 @@ now ends ``PAYOUT_HOLD_DAYS`` after that delivery (the credit is written if it w
 ``release_due_credits(now)``: credits whose hold has ended become available for a payout.
 ``debit_refund(line, amount_mad, reference)``: a refund of part or all of a line takes back
 the seller's net share of the refunded amount (available at once: netted in the next payout).
+``freeze_disputed(dispute)``: the credits of a disputed order, not yet in a payout (and those
+written while the dispute is open), are frozen until ``settle_dispute(dispute)``: won, each
+seller gets an entry of nothing saying so; lost, each line is debited the seller's net share of
+the disputed amount (its part of the charge, less what was refunded already); an inquiry
+closed writes nothing. Settled, the credits are free again.
 The seller's own "delivered" reaches none of these.
 """
 
 import csv
 import datetime
 import io
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
@@ -22,6 +28,7 @@ from django.utils.module_loading import import_string
 from oscar.core.loading import get_model
 
 from marketplace.idempotency.locks import hold_until_commit
+from marketplace.payments.models import Dispute
 from sellers.payouts.models import LedgerEntry
 from sellers.payouts.money import CURRENCY, split, to_mad
 
@@ -59,6 +66,7 @@ def _credit(line, available_on):
         return existing, False
     gross = line_amount_mad(line)
     commission, net = split(gross)
+    disputed = Dispute.objects.filter(order_id=line.order_id, settled_at__isnull=True).first()
     return LedgerEntry.objects.get_or_create(
         key=credit_key(line),
         defaults={
@@ -71,6 +79,7 @@ def _credit(line, available_on):
             "amount": net,
             "currency": CURRENCY,
             "available_on": available_on,
+            "frozen_by": disputed,
         },
     )
 
@@ -162,15 +171,111 @@ def debit_refund(line, amount_mad, reference):
     return entry
 
 
+def frozen_q():
+    """Entries a dispute still freezes (a subquery, not a join: payout runs lock the rows)."""
+    return Q(frozen_by__in=Dispute.objects.filter(settled_at__isnull=True).values("pk"))
+
+
+@transaction.atomic
+def freeze_disputed(dispute):
+    """Freeze the disputed order's credits not yet in a payout; returns how many."""
+    if dispute.order_id is None:
+        return 0
+    return LedgerEntry.objects.filter(
+        line__order_id=dispute.order_id,
+        kind=LedgerEntry.Kind.CREDIT,
+        payout__isnull=True,
+        frozen_by__isnull=True,
+    ).update(frozen_by=dispute)
+
+
+def dispute_key(line, dispute):
+    return f"dispute:line:{line.pk}:{dispute.stripe_id}"
+
+
+@transaction.atomic
+def settle_dispute(dispute):
+    """The outcome of a settled dispute in the ledger, once: lost, a debit per line of the
+    order; won, an entry of nothing per seller. Returns the entries."""
+    if dispute.order_id is None:
+        return []
+    Line = get_model("order", "Line")
+    lines = list(
+        Line.objects.select_for_update()
+        .select_related("order")
+        .filter(order_id=dispute.order_id, partner__isnull=False)
+        .order_by("pk")
+    )
+    if dispute.status == Dispute.Status.LOST:
+        return [entry for line in lines if (entry := _debit_lost(line, dispute))]
+    if dispute.status != Dispute.Status.WON:  # an inquiry closed: the credits are free again
+        return []
+    entries = []
+    for seller_id in sorted({line.partner_id for line in lines}):
+        entry, _created = LedgerEntry.objects.get_or_create(
+            key=f"dispute-won:{dispute.stripe_id}:{seller_id}",
+            defaults={
+                "seller_id": seller_id,
+                "kind": LedgerEntry.Kind.DISPUTE_WON,
+                "order_number": dispute.order.number,
+                "reference": dispute.stripe_id,
+                "gross": to_mad(0),
+                "commission": to_mad(0),
+                "amount": to_mad(0),
+                "currency": CURRENCY,
+                "available_on": timezone.localdate(),
+                "released_at": timezone.now(),
+            },
+        )
+        entries.append(entry)
+    return entries
+
+
+def _debit_lost(line, dispute):
+    """The line's part of the disputed amount, at most what refunds left of it; None when
+    nothing is left."""
+    payment = dispute.payment
+    share = min(Decimal(1), dispute.amount_mad / payment.total_mad) if payment.total_mad else 0
+    refunded = -(
+        LedgerEntry.objects.filter(line=line, kind=LedgerEntry.Kind.REFUND).aggregate(
+            total=Sum("gross")
+        )["total"]
+        or 0
+    )
+    amount = min(to_mad(line_amount_mad(line) * share), line_amount_mad(line) - refunded)
+    if amount <= 0:
+        return None
+    commission, net = split(amount)
+    entry, _created = LedgerEntry.objects.get_or_create(
+        key=dispute_key(line, dispute),
+        defaults={
+            "seller_id": line.partner_id,
+            "kind": LedgerEntry.Kind.DISPUTE,
+            "line": line,
+            "order_number": line.order.number,
+            "reference": dispute.stripe_id,
+            "gross": -amount,
+            "commission": -commission,
+            "amount": -net,
+            "currency": CURRENCY,
+            "available_on": timezone.localdate(),
+            "released_at": timezone.now(),
+        },
+    )
+    return entry
+
+
 def balance(seller):
     """The seller's ledger in MAD: ``total`` still owed, of which ``available`` (released, in
-    no payout yet), ``pending`` (held) and ``in_payment`` (in a payout not yet paid); and
-    ``paid_out``, paid to its bank."""
+    no payout yet), ``pending`` (held), ``frozen`` (by an open dispute) and ``in_payment`` (in a
+    payout not yet paid); and ``paid_out``, paid to its bank."""
     unpaid = Q(payout__isnull=True) | Q(payout__paid_at__isnull=True)
+    free = Q(payout__isnull=True) & ~frozen_q()
     sums = LedgerEntry.objects.filter(seller=seller).aggregate(
         total=Sum("amount", filter=unpaid),
-        available=Sum("amount", filter=Q(released_at__isnull=False, payout__isnull=True)),
-        pending=Sum("amount", filter=Q(released_at__isnull=True, payout__isnull=True)),
+        available=Sum("amount", filter=free & Q(released_at__isnull=False)),
+        pending=Sum("amount", filter=free & Q(released_at__isnull=True)),
+        frozen=Sum("amount", filter=Q(payout__isnull=True) & frozen_q()),
         in_payment=Sum("amount", filter=Q(payout__isnull=False, payout__paid_at__isnull=True)),
         paid_out=Sum("amount", filter=Q(payout__paid_at__isnull=False)),
     )

@@ -13,6 +13,7 @@ from oscar.core.loading import get_model
 
 from marketplace.core import uploads
 from marketplace.core.forms import (
+    CodeField,
     IdentifierField,
     LocalizedDecimalField,
     LocalizedIntegerField,
@@ -273,3 +274,64 @@ class ProfileForm(SellerNamesMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name_latin"].required = True
+
+
+class EvidenceForm(forms.Form):
+    """A seller's evidence for a dispute: the parcel's tracking (filled in from it), the
+    shipping date, a proof of shipment and a photo (the one upload check), an explanation."""
+
+    tracking_number = CodeField(label=_("Tracking number"), max_length=64, required=False)
+    carrier = forms.CharField(label=_("Carrier"), max_length=100, required=False)
+    shipping_date = forms.DateField(
+        label=_("Shipping date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    shipping_documentation = uploads.UploadField(
+        label=_("Proof of shipment (receipt, customs form)"),
+        validator=uploads.SELLER_DOCUMENT,
+        required=False,
+    )
+    photo = uploads.UploadField(
+        label=_("Photo of the piece or of its packing"),
+        validator=uploads.SELLER_PHOTO,
+        required=False,
+    )
+    explanation = forms.CharField(
+        label=_("Your explanation"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What was sent, when, how it was packed, and what the buyer told you."),
+    )
+
+    # The Stripe evidence field each file goes to.
+    FILE_FIELDS = {
+        "shipping_documentation": "shipping_documentation",
+        "photo": "uncategorized_file",
+    }
+
+    @classmethod
+    def for_parcel(cls, parcel, *args, **kwargs):
+        initial = {}
+        if parcel is not None:
+            initial = {
+                "tracking_number": parcel.tracking_number,
+                "carrier": parcel.service.carrier.name if parcel.service else "",
+                "shipping_date": timezone.localdate(parcel.shipped_at)
+                if parcel.shipped_at
+                else None,
+            }
+        return cls(*args, initial=initial, **kwargs)
+
+    def evidence(self):
+        """(data, files) for ``marketplace.payments.disputes.submit_evidence``."""
+        data = {
+            name: self.cleaned_data[name] or ("" if name != "shipping_date" else None)
+            for name in ("tracking_number", "carrier", "shipping_date", "explanation")
+        }
+        files = [
+            (stripe_field, self.cleaned_data[name])
+            for name, stripe_field in self.FILE_FIELDS.items()
+            if self.cleaned_data.get(name)
+        ]
+        return data, files

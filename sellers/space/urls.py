@@ -3,6 +3,7 @@
 from django.urls import path, re_path
 
 from sellers.space.views import (
+    disputes,
     home,
     imports,
     listings,
@@ -48,6 +49,8 @@ urlpatterns = [
     path("orders/", orders.OrderListView.as_view(), name="orders"),
     path("orders/<str:number>/", orders.OrderDetailView.as_view(), name="order"),
     path("orders/<str:number>/status/", orders.OrderStatusView.as_view(), name="order-status"),
+    path("disputes/", disputes.DisputeListView.as_view(), name="disputes"),
+    path("disputes/<int:pk>/", disputes.DisputeDetailView.as_view(), name="dispute"),
     path("payouts/", payouts.PayoutView.as_view(), name="payouts"),
     path("payouts/statement.csv", payouts.StatementView.as_view(), name="statement"),
     path("payouts/statement.pdf", payouts.MonthlyStatementView.as_view(), name="statement-pdf"),
