@@ -38,6 +38,12 @@ CURATOR = Login(
     starts_at="/en/curation/sellers/, /cms/",
     name=("Nadia", "Alami"),
 )
+SHOP = Login(
+    email="shop@example.com",
+    role="business buyer (Concept Store Paris, verified company)",
+    starts_at="/en/wholesale/company/",
+    name=("Camille", "Martin"),
+)
 OPERATOR = Login(
     email="operator@example.com",
     role="operator (staff, dashboard)",
@@ -64,6 +70,7 @@ DEMO_MEMBERS = [
 LOGINS = [
     BUYER,
     *(Login(email, role, "/en/my-shop/") for email, _slugs, role in DEMO_MEMBERS),
+    SHOP,
     CURATOR,
     OPERATOR,
 ]
@@ -120,7 +127,8 @@ def seed_operator():
 def seed_logins(sellers):
     """Every demo login of ``LOGINS``; ``sellers`` is {slug: Partner}. Returns the users."""
     buyer = account(BUYER.email, BUYER.name)
-    return [buyer, *seed_member_accounts(sellers), seed_curator(), seed_operator()]
+    shop = account(SHOP.email, SHOP.name)
+    return [buyer, shop, *seed_member_accounts(sellers), seed_curator(), seed_operator()]
 
 
 def login_table():

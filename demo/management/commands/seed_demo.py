@@ -7,7 +7,7 @@ from django.db import connection, transaction
 from django.utils import translation
 from oscar.core.loading import get_model
 
-from demo import accounts, cms, export, home, identities, orders, rates, sellers
+from demo import accounts, cms, export, home, identities, orders, rates, sellers, wholesale
 from demo.catalogue import images, products, reference
 from demo.catalogue.crafts import CRAFTS
 from demo.catalogue.data import HIDDEN_PRODUCTS_PER_SELLER, MATERIALS, SELLERS, TECHNIQUES
@@ -78,6 +78,7 @@ class Command(BaseCommand):
         home_page, _created = home.seed_home_page()
         cms.seed_cms(home_page)
         accounts.seed_logins(context["sellers"])
+        wholesale.seed_wholesale()
         rates.publish_todays_rates()
         orders.seed_orders()
         return created
