@@ -175,6 +175,7 @@ class ApplicationForm(SellerNamesMixin, forms.ModelForm):
         }
         widgets = {
             **NAME_WIDGETS,
+            "kind": forms.RadioSelect,
             "craft_branches": forms.CheckboxSelectMultiple,
             "story": forms.Textarea(attrs={"rows": 5}),
             "card_issued_on": DateInput,

@@ -37,6 +37,7 @@ class SellHomeView(TemplateView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         ctx["applications"] = list(user.partners.all()) if user.is_authenticated else []
+        ctx["in_progress"] = user.is_authenticated and progress.of(user) is not None
         return ctx
 
 
@@ -113,7 +114,9 @@ class StepView(MemberRequired, TemplateView):
             "kind": None,
         }
         if self.progress:
-            values.update(self.progress.values)
+            values.update(
+                (name, value) for name, value in self.progress.values.items() if value is not None
+            )
             values["kind"] = self.progress.kind or None
         return values
 
@@ -146,10 +149,13 @@ class StepView(MemberRequired, TemplateView):
             for number, step in enumerate(steps.STEPS, start=1)
         ]
         ctx["previous"] = steps.previous(self.step)
-        ctx["error_links"] = error_links(form, self.link_for)
+        ctx["error_links"] = error_links(form, self.link_for, self.field_order())
         if self.step.slug == steps.REVIEW:
             ctx["sections"] = review.sections(form, self.kind, progress.drafts(self.progress))
         return ctx
+
+    def field_order(self):
+        return [name for step in steps.STEPS for name in step.fields(self.kind)]
 
     def link_for(self, bound_field):
         """Where an error of ``bound_field`` is corrected: here, or on the step that asks it."""
@@ -160,10 +166,13 @@ class StepView(MemberRequired, TemplateView):
         return f"{url}#{bound_field.auto_id}"
 
 
-def error_links(form, link_for):
-    """(href, label, message) of each error, for the summary at the top of the page."""
+def error_links(form, link_for, order=()):
+    """(href, label, message) of each error, for the summary at the top of the page; fields in
+    ``order`` (the steps' order) first."""
     links = [("", "", error) for error in form.non_field_errors()]
-    for bound_field in form:
+    names = [name for name in order if name in form.fields]
+    names += [name for name in form.fields if name not in names]
+    for bound_field in (form[name] for name in names):
         links += [(link_for(bound_field), bound_field.label, error) for error in bound_field.errors]
     return links
 
