@@ -3,10 +3,11 @@ them."""
 
 import datetime
 
+from babel.lists import format_list
 from django import forms
 from django.urls import reverse
 
-from marketplace.core.formats import format_date
+from marketplace.core.formats import format_date, locale
 from sellers.apply import steps
 
 
@@ -35,19 +36,24 @@ def shown(form, name, drafts):
         return draft.filename if draft else ""
     if name in form.errors or not hasattr(form, "cleaned_data"):
         value = form[name].value()
-        return ", ".join(value) if isinstance(value, list) else value or ""
+        return listed(value) if isinstance(value, list) else value or ""
     value = form.cleaned_data.get(name)
     if value in (None, "") or value == []:
         return ""
     if isinstance(field, forms.ModelMultipleChoiceField):
-        return ", ".join(str(item) for item in value)
+        return listed(value)
     if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
         labels = {str(key): label for key, label in field.choices}
         if isinstance(value, list):
-            return ", ".join(str(labels.get(item, item)) for item in value)
+            return listed(labels.get(item, item) for item in value)
         return labels.get(str(value), value)
     if isinstance(value, datetime.date):
         return format_date(value)
     if hasattr(value, "as_international"):
         return value.as_international
     return str(value)
+
+
+def listed(items):
+    """Items joined as the page language lists them ("a, b et c", "a، b و c")."""
+    return format_list([str(item) for item in items], locale=locale())
