@@ -232,3 +232,30 @@ def test_the_steps_load_their_script_from_a_static_file_only(applicant):
     body = applicant.get(url("who")).content.decode()
     assert re.search(r'<script src="[^"]*themes/js/application\.js" defer>', body)
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", body)
+
+
+@pytest.mark.parametrize("kind", ["artisan", "cooperative"])
+def test_the_curator_sees_every_answer_of_an_application_sent_in_steps(
+    applicant, region, craft, kind
+):
+    from tests.factories.uploads import image_upload
+    from tests.factories.users import curator
+
+    data = application_data(region, craft, photo=image_upload())
+    if kind == "cooperative":
+        data = cooperative_data(region, craft, photo=image_upload())
+    assert apply_in_steps(applicant, data).status_code == 302
+    seller = Partner.objects.get()
+    reviewer = Client()
+    reviewer.force_login(curator())
+    body = reviewer.get(reverse("curation:review", kwargs={"pk": seller.pk})).content.decode()
+    expected = [
+        "Atelier Amina", "محترف أمينة", "Amina Alaoui", region.name, "Marrakech", "Rugs",
+        "+212612345678", "amina@example.com", "French", "Arabic", "Weaving since 2004.",
+        "CIH Bank", "011519000001205000534921", seller.photo.url,
+    ]  # fmt: skip
+    if kind == "cooperative":
+        expected += ["ODCO-2011/456", VALID_ICE, "<dd>12</dd>", "Statutes of the cooperative"]
+    else:
+        expected += ["NIA0001234", "CP-445566", "Scan of the professional card"]
+    assert [text for text in expected if text not in body] == []
