@@ -94,6 +94,11 @@ def save_step(user, form, files):
     return progress, not_kept
 
 
+def lock(progress):
+    """Lock ``progress`` until the transaction ends; False when it is gone (already sent)."""
+    return ApplicationProgress.objects.select_for_update().filter(pk=progress.pk).exists()
+
+
 def remember_step(progress, step_slug):
     if progress is not None and progress.step != step_slug:
         progress.step = step_slug

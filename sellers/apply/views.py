@@ -101,10 +101,9 @@ class StepView(MemberRequired, TemplateView):
         return redirect("sell:apply-step", step=target.slug)
 
     def step_form(self, **kwargs):
-        kind = kwargs.get("data", {}).get("kind") if self.step.slug == steps.KIND else self.kind
         if "data" not in kwargs:
             kwargs["initial"] = self.initial()
-        form = ApplicationForm(kind=kind, only=self.step.fields(kind or self.kind), **kwargs)
+        form = ApplicationForm(kind=self.kind or None, only=self.step.fields(self.kind), **kwargs)
         return uploads.label_received(form, progress.drafts(self.progress))
 
     def initial(self):
@@ -122,6 +121,8 @@ class StepView(MemberRequired, TemplateView):
 
     @transaction.atomic
     def send(self):
+        if not progress.lock(self.progress):  # sent meanwhile (a double tap, another tab)
+            return redirect("sell:home")
         form = progress.whole_form(self.progress)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))

@@ -259,3 +259,9 @@ def test_the_curator_sees_every_answer_of_an_application_sent_in_steps(
     else:
         expected += ["NIA0001234", "CP-445566", "Scan of the professional card"]
     assert [text for text in expected if text not in body] == []
+
+
+def test_sending_twice_creates_one_application(applicant, region, craft):
+    assert apply_in_steps(applicant, application_data(region, craft)).status_code == 302
+    assert applicant.post(url("review"))["Location"] == url("kind")
+    assert Partner.objects.count() == 1

@@ -1,5 +1,6 @@
 /* Seller application: the pages work without this script (plain forms); with it, the error
-   summary takes focus, its links put the cursor in the field, and a chosen file is named. */
+   summary takes focus, its links put the cursor in the field, a chosen file is named and a
+   second tap on a button does not send the form twice. */
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -52,6 +53,18 @@
       return file.name;
     });
     group.querySelector(".file-chosen").textContent = names.join(", ");
+  });
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.classList.contains("sell-form")) {
+      return;
+    }
+    if (form.dataset.sent) {
+      event.preventDefault(); // a second tap while the first is on its way
+      return;
+    }
+    form.dataset.sent = "1";
   });
 
   var summary = document.querySelector(".error-summary");
