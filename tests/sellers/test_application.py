@@ -237,3 +237,13 @@ def test_kept_files_belong_to_the_user_who_sent_them(client, applicant, region, 
     other.force_login(UserFactory())
     response = apply_in_steps(other, application_data(region, craft, card_scan=None))
     assert "card_scan" in response.context["form"].errors
+
+
+@pytest.mark.django_db
+def test_an_answer_with_errors_lists_them_at_the_top_with_links(client, applicant, region, craft):
+    seller = ArtisanFactory(status=S.NEEDS_INFO, members=[applicant])
+    data = application_data(region, craft, rib="0", answer="")
+    response = client.post(reverse("sell:resubmit", kwargs={"pk": seller.pk}), data)
+    body = response.content.decode()
+    assert 'class="error-summary" role="alert"' in body
+    assert '<a href="#id_answer">' in body and '<a href="#id_rib">' in body

@@ -67,6 +67,12 @@
     form.dataset.sent = "1";
   });
 
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll(".sell-form").forEach(function (form) {
+      delete form.dataset.sent; // shown again by the browser's back button
+    });
+  });
+
   var summary = document.querySelector(".error-summary");
   if (!focusField(decodeURIComponent(window.location.hash.slice(1))) && summary) {
     summary.focus();
