@@ -140,13 +140,7 @@ class StepView(MemberRequired, TemplateView):
         ctx["step_number"] = steps.number(self.step)
         ctx["step_count"] = len(steps.STEPS)
         ctx["steps"] = [
-            {
-                "number": number,
-                "title": step.title,
-                "url": reverse("sell:apply-step", kwargs={"step": step.slug}),
-                "current": step == self.step,
-                "reachable": bool(self.kind) or step.slug == steps.KIND,
-            }
+            {"number": number, "title": step.title, "current": step == self.step}
             for number, step in enumerate(steps.STEPS, start=1)
         ]
         ctx["previous"] = steps.previous(self.step)
