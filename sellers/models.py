@@ -357,6 +357,27 @@ class ApplicationDraft(models.Model):
         return f"{self.user_id}: {self.field}"
 
 
+class ApplicationProgress(models.Model):
+    """An application filled in steps, saved at each step so that the applicant resumes where
+    she left, from any device (``sellers/apply/steps.py``): the kind chosen, the last step
+    shown, the values as typed (checked again when she sends) and the ids of her kept files
+    (``ApplicationDraft``). Deleted when the application is sent, or after
+    ``SELLER_APPLICATION_MAX_AGE_DAYS`` without a change.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="application_progress"
+    )
+    kind = models.CharField(max_length=20, choices=Partner.Kind.choices, blank=True)
+    step = models.CharField(max_length=20, blank=True)
+    values = models.JSONField(default=dict, blank=True)
+    files = models.JSONField(default=dict, blank=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    def __str__(self):
+        return f"{self.user_id}: {self.kind or '-'} at {self.step or '-'}"
+
+
 class StockRecord(AbstractStockRecord):
     class Meta(AbstractStockRecord.Meta):
         constraints = [

@@ -19,6 +19,9 @@ CMS_UPLOAD_MAX_BYTES = env.int("CMS_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 SELLER_DRAFT_MAX_FILES = env.int("SELLER_DRAFT_MAX_FILES", default=6)
 SELLER_DRAFT_MAX_BYTES = env.int("SELLER_DRAFT_MAX_BYTES", default=30 * 1024 * 1024)
 SELLER_DRAFT_MAX_AGE_DAYS = env.int("SELLER_DRAFT_MAX_AGE_DAYS", default=2)
+# An application filled in steps is kept this long after its last change (typed values only;
+# its files follow SELLER_DRAFT_MAX_AGE_DAYS).
+SELLER_APPLICATION_MAX_AGE_DAYS = env.int("SELLER_APPLICATION_MAX_AGE_DAYS", default=30)
 
 # Files: local media by default; S3 (django-storages) when AWS_STORAGE_BUCKET_NAME is set.
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))

@@ -1,7 +1,12 @@
-"""The seller application: one form, with the identity fields its kind requires."""
+"""The seller application: one form, with the identity fields its kind requires.
+
+The steps of ``sellers/apply/steps.py`` each show a part of it (``only``) for one branch
+(``kind``): the rules stay here, and the whole form checks everything again when it is sent.
+"""
 
 from django import forms
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
@@ -15,6 +20,7 @@ Category = get_model("catalogue", "Category")
 
 ARTISAN_FIELDS = ("nia", "card_number", "card_issued_on", "card_expires_on", "card_scan")
 COOPERATIVE_FIELDS = ("odco_number", "ice", "members_count", "statutes")
+ARTISAN_KINDS = (Partner.Kind.ARTISAN, Partner.Kind.MASTER_ARTISAN)
 REQUIRED_BY_KIND = {
     Partner.Kind.ARTISAN: ARTISAN_FIELDS,
     Partner.Kind.MASTER_ARTISAN: ARTISAN_FIELDS,
@@ -74,6 +80,51 @@ class SellerNamesMixin:
             self.instance.name = self.instance.name_latin
 
 
+def branch_fields(kind):
+    """The identity fields of ``kind``'s branch: the card for artisans, the registration for
+    cooperatives and enterprises."""
+    return ARTISAN_FIELDS if kind in ARTISAN_KINDS else COOPERATIVE_FIELDS
+
+
+def other_branch_fields(kind):
+    return COOPERATIVE_FIELDS if kind in ARTISAN_KINDS else ARTISAN_FIELDS
+
+
+class FileButtonInput(forms.FileInput):
+    """A file input shown as buttons a thumb can hit: "Choose a file" (files, gallery or
+    camera, as the phone offers) and, where a photo makes sense, "Take a photo" (opens the
+    camera). Each is a label wrapping its input; the chosen file is the one sent."""
+
+    def __init__(self, attrs=None, accept="image/*,application/pdf", capture=None):
+        super().__init__({"accept": accept, **(attrs or {})})
+        self.capture = capture
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs)
+        attrs["class"] = "file-input"
+        buttons = [self._button(name, attrs, _("Choose a file"))]
+        if self.capture:
+            camera = {
+                **attrs,
+                "id": f"{attrs['id']}_camera",
+                "accept": "image/*",
+                "capture": self.capture,
+            }
+            buttons.append(self._button(name, camera, _("Take a photo")))
+        return format_html(
+            '<span class="file-buttons">{}<span class="file-chosen" aria-live="polite"></span>'
+            "</span>",
+            format_html_join("", "{}", ((button,) for button in buttons)),
+        )
+
+    def _button(self, name, attrs, text):
+        return format_html(
+            '<label class="file-button">{}<span>{}</span></label>',
+            super().render(name, None, attrs),
+            text,
+        )
+
+
 class ApplicationForm(SellerNamesMixin, forms.ModelForm):
     languages_spoken = forms.MultipleChoiceField(
         label=_("Languages spoken"),
@@ -124,23 +175,35 @@ class ApplicationForm(SellerNamesMixin, forms.ModelForm):
         }
         widgets = {
             **NAME_WIDGETS,
+            "kind": forms.RadioSelect,
             "craft_branches": forms.CheckboxSelectMultiple,
             "story": forms.Textarea(attrs={"rows": 5}),
             "card_issued_on": DateInput,
             "card_expires_on": DateInput,
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, kind=None, only=None, **kwargs):
+        """``kind``: the branch already chosen (the other branch's fields are left out);
+        ``only``: the fields of one step."""
         super().__init__(*args, **kwargs)
-        self.fields["craft_branches"].queryset = Category.objects.filter(depth=1).order_by("path")
-        self.fields["region"].queryset = self.fields["region"].queryset.order_by("pk")
-        self.fields["photo"].widget = forms.ClearableFileInput(attrs={"accept": "image/*"})
+        self.kind = kind
+        for name in other_branch_fields(kind) if kind else ():
+            del self.fields[name]
+        for name in [name for name in self.fields if only is not None and name not in only]:
+            del self.fields[name]
+        fields = self.fields
+        if "craft_branches" in fields:
+            fields["craft_branches"].queryset = Category.objects.filter(depth=1).order_by("path")
+        if "region" in fields:
+            fields["region"].queryset = fields["region"].queryset.order_by("pk")
+        if "photo" in fields:
+            fields["photo"].widget = FileButtonInput(accept="image/*", capture="user")
         for name in ("card_scan", "statutes"):
-            self.fields[name].widget = forms.FileInput(
-                attrs={"accept": "application/pdf,image/jpeg,image/png"}
-            )
+            if name in fields:
+                fields[name].widget = FileButtonInput(capture="environment")
         for name in ALWAYS_REQUIRED:
-            self.fields[name].required = True
+            if name in fields:
+                fields[name].required = True
 
     def clean_rib(self):
         return validators.compact(self.cleaned_data.get("rib"))
@@ -156,9 +219,9 @@ class ApplicationForm(SellerNamesMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        kind = cleaned.get("kind")
+        kind = cleaned.get("kind") or self.kind
         for name in REQUIRED_BY_KIND.get(kind, ()):
-            if name in self.errors:
+            if name in self.errors or name not in self.fields:
                 continue
             value = cleaned.get(name)
             if value in (None, "", False) and not getattr(self.instance, name, None):

@@ -7,6 +7,9 @@ again. A user keeps at most ``SELLER_DRAFT_MAX_FILES`` drafts and ``SELLER_DRAFT
 bytes of them, whatever the number of sessions; beyond that the file is not kept and the
 applicant is told to choose it again. Celery beat deletes drafts older than
 ``SELLER_DRAFT_MAX_AGE_DAYS``, and draft files left without a record.
+
+The application in steps keeps each step's files the same way, their ids on the applicant's
+``ApplicationProgress`` rather than in the session (``sellers/apply/progress.py``).
 """
 
 from django.conf import settings
@@ -51,55 +54,79 @@ def has_room(user, size, replacing=None):
     )
 
 
+def lock_quota(user):
+    """Serialise a user's draft saves (the quota is checked, then a draft created)."""
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+
+
+def keep(user, name, upload, previous=None):
+    """Store the valid ``upload`` of field ``name`` as the user's draft, replacing
+    ``previous``; None (nothing stored) when it does not fit the user's quota. Call inside a
+    transaction, after ``lock_quota``."""
+    checked = uploads.SELLER_APPLICATION_FILE.clean(upload)
+    if not has_room(user, checked.size, replacing=previous):
+        return None
+    draft = ApplicationDraft.objects.create(
+        user=user, field=name, filename=upload.name[:255], file=upload, size=checked.size
+    )
+    if previous is not None:
+        discard(previous)
+    return draft
+
+
+def not_kept_message(upload):
+    return _(
+        "%(filename)s was not kept: too many of your files are waiting. "
+        "Please choose it again when you send the form."
+    ) % {"filename": upload.name}
+
+
 @transaction.atomic
 def stash(request, form):
     """Store each valid file of the invalid ``form`` as a draft, within the user's quota."""
-    get_user_model().objects.select_for_update().filter(pk=request.user.pk).first()
+    lock_quota(request.user)
     drafts = kept(request)
     for name in FILE_FIELDS:
         upload = request.FILES.get(name)
         if upload is None or name in form.errors:
             continue
-        checked = uploads.SELLER_APPLICATION_FILE.clean(upload)
-        previous = drafts.get(name)
-        if not has_room(request.user, checked.size, replacing=previous):
-            messages.warning(
-                request,
-                _(
-                    "%(filename)s was not kept: too many of your files are waiting. "
-                    "Please choose it again when you send the form."
-                )
-                % {"filename": upload.name},
-            )
+        draft = keep(request.user, name, upload, previous=drafts.get(name))
+        if draft is None:
+            messages.warning(request, not_kept_message(upload))
             continue
-        drafts[name] = ApplicationDraft.objects.create(
-            user=request.user,
-            field=name,
-            filename=upload.name[:255],
-            file=upload,
-            size=checked.size,
-        )
-        if previous is not None:
-            discard(previous)
+        drafts[name] = draft
     request.session[SESSION_KEY] = {name: draft.pk for name, draft in drafts.items()}
 
 
 def restore(request, files):
     """The submitted files, completed with the kept drafts for inputs left empty."""
+    return completed(files, kept(request))
+
+
+def completed(files, drafts):
+    """``files`` completed with the ``drafts`` (by field name) for inputs left empty."""
     files = files.copy()
-    for name, draft in kept(request).items():
+    for name, draft in drafts.items():
         if name in files:
             continue
         try:
-            files[name] = File(private_storage.open(draft.file.name), name=draft.filename)
+            files[name] = opened(draft)
         except FileNotFoundError:
             continue
     return files
 
 
+def opened(draft):
+    return File(private_storage.open(draft.file.name), name=draft.filename)
+
+
 def label(form, request):
     """Tell the applicant which files are already received."""
-    for name, draft in kept(request).items():
+    return label_received(form, kept(request))
+
+
+def label_received(form, drafts):
+    for name, draft in drafts.items():
         if name in form.fields:
             text = _("Received: %(filename)s. Choose another file only to replace it.") % {
                 "filename": draft.filename

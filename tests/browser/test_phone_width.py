@@ -1,5 +1,6 @@
-"""Every page of the seller space and of the curation space fits a 390 px phone (390×844), in
-Arabic and in French: ``document.documentElement.scrollWidth`` is at most 390 on each."""
+"""Every page of the seller space, of the curation space and of the seller application fits a
+390 px phone (390×844), in Arabic and in French: ``document.documentElement.scrollWidth`` is at
+most 390 on each."""
 
 import json
 import os
@@ -10,6 +11,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from oscar.core.loading import get_model
 
 from sellers.fulfilment.parcels import parcel_for
 from sellers.payouts.services import credit_delivered_line
@@ -20,7 +22,7 @@ from tests.factories.compliance import CertificateFactory
 from tests.factories.orders import order_for, product_of
 from tests.factories.sellers import ArtisanFactory
 from tests.factories.uploads import image_upload
-from tests.factories.users import curator, member_of
+from tests.factories.users import UserFactory, curator, member_of
 
 pytestmark = [
     pytest.mark.browser,
@@ -29,6 +31,8 @@ pytestmark = [
         reason="Debian chromium is not installed (apt-get install chromium)",
     ),
 ]
+
+ApplicationProgress = get_model("partner", "ApplicationProgress")
 
 PHONE = {"width": 390, "height": 844}
 LONG_LATIN = "Coopérative féminine de tissage Tilila Ouarzazate"
@@ -108,6 +112,20 @@ def _urls(seller, product, order, parcel, pending_seller, certificate):
     return seller_urls, curator_urls
 
 
+def _application_steps():
+    """Every step of a cooperative's application half-filled with long names."""
+    from sellers.apply.steps import STEPS
+
+    applicant = UserFactory()
+    ApplicationProgress.objects.create(
+        user=applicant,
+        kind="cooperative",
+        values={"name_latin": LONG_LATIN, "name_arabic": LONG_ARABIC, "legal_name": LONG_LATIN},
+    )
+    urls = [reverse("sell:apply-step", args=[step.slug]) for step in STEPS]
+    return applicant, urls
+
+
 def _session(user):
     client = Client()
     client.force_login(user)
@@ -124,8 +142,10 @@ def test_every_seller_and_curation_page_fits_a_390px_phone(live_server, language
     with translation.override(language):
         seller_urls, curator_urls = _urls(seller, product, order, parcel, pending, certificate)
         seller_urls.append(reverse("seller_space:import-job", args=[job.pk]))
+        applicant, step_urls = _application_steps()
     visits = [("seller", _session(member_of(seller)), url) for url in seller_urls]
     visits += [("curator", _session(curator()), url) for url in curator_urls]
+    visits += [("applicant", _session(applicant), url) for url in step_urls]
 
     widths = _widths(live_server.url, visits)
 

@@ -3,7 +3,8 @@
 import datetime
 
 import factory
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from oscar.core.loading import get_model
 
 from sellers.validators import rib_key
@@ -70,6 +71,30 @@ def application_data(region, craft, **overrides):
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def apply_in_steps(client, data, language="en"):
+    """Post ``data`` (as ``application_data`` builds it) through the application's steps as a
+    browser would, each step its own fields; then send it from the review step.
+
+    Returns the first response that does not move on to the next step (that step shown again
+    with its errors), else the review step's answer to "Send".
+    """
+    from sellers.apply import steps
+
+    kind = data.get("kind", "artisan")
+    with translation.override(language):
+        for step in steps.STEPS:
+            url = reverse("sell:apply-step", kwargs={"step": step.slug})
+            fields = step.fields(kind)
+            response = client.post(url, {k: v for k, v in data.items() if k in fields})
+            if step.slug == steps.REVIEW or response.status_code != 302:
+                return response
+            following = steps.following(step)
+            assert response["Location"] == reverse(
+                "sell:apply-step", kwargs={"step": following.slug}
+            ), response["Location"]
+    raise AssertionError("the application has no review step")
 
 
 EXPORTER_ICE = "001561191000066"

@@ -1,4 +1,4 @@
-"""Files kept from an invalid seller application (drafts): a quota per user, and a beat task
+"""Files kept from a seller application in steps (drafts): a quota per user, and a beat task
 that deletes abandoned ones with their files."""
 
 import datetime
@@ -8,13 +8,18 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from oscar.core.loading import get_model
 
 from sellers.documents import private_storage
-from tests.factories.sellers import application_data
-from tests.factories.uploads import pdf_upload
+from tests.factories.sellers import application_data, apply_in_steps
+from tests.factories.uploads import image_upload, pdf_upload
 from tests.factories.users import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+Partner = get_model("partner", "Partner")
+ApplicationDraft = get_model("partner", "ApplicationDraft")
+ApplicationProgress = get_model("partner", "ApplicationProgress")
 
 BAD_RIB = "011519000001205000534922"  # wrong key: the form is invalid, the scan is valid
 
@@ -26,51 +31,76 @@ def draft_files():
         return []
 
 
-def post_invalid_application(user, region, craft):
-    """One attempt from a fresh session (a new browser, or cookies cleared)."""
+def step(client, name, data):
+    return client.post(reverse("sell:apply-step", kwargs={"step": name}), data)
+
+
+def send_photo_and_scan(user, region, craft):
+    """An artisan's workshop step with a photo, then her papers with the card's scan, from a
+    fresh session (a new browser, or cookies cleared): each file is kept as a draft."""
     client = Client()
     client.force_login(user)
-    data = application_data(region, craft, rib=BAD_RIB, card_scan=pdf_upload("card.pdf"))
-    return client.post(reverse("sell:apply"), data)
+    data = application_data(region, craft, photo=image_upload(), card_scan=pdf_upload("card.pdf"))
+    step(client, "kind", {"kind": "artisan"})
+    fields = ("region", "city", "craft_branches", "story", "photo")
+    step(client, "workshop", {name: data[name] for name in fields})
+    fields = ("nia", "card_number", "card_issued_on", "card_expires_on", "card_scan")
+    return step(client, "papers", {name: data[name] for name in fields})
 
 
 def test_a_user_keeps_no_more_drafts_than_the_count_quota(settings, region, craft):
-    settings.SELLER_DRAFT_MAX_FILES = 2
-    user = UserFactory()
-    for _ in range(3):
-        post_invalid_application(user, region, craft)
-    assert len(draft_files()) == 2
+    settings.SELLER_DRAFT_MAX_FILES = 1
+    response = send_photo_and_scan(UserFactory(), region, craft)
+    assert len(draft_files()) == 1
+    assert "card_scan" in response.context["form"].errors
+    assert "choose it again" in response.content.decode()
 
 
 def test_a_user_keeps_no_more_draft_bytes_than_the_quota(settings, region, craft):
-    settings.SELLER_DRAFT_MAX_BYTES = pdf_upload().size + 10
-    user = UserFactory()
-    post_invalid_application(user, region, craft)
-    response = post_invalid_application(user, region, craft)
+    settings.SELLER_DRAFT_MAX_BYTES = image_upload().size + 100  # the photo, not the scan too
+    response = send_photo_and_scan(UserFactory(), region, craft)
     assert len(draft_files()) == 1
     assert "choose it again" in response.content.decode()
 
 
+def test_a_new_session_replaces_the_users_drafts_instead_of_adding_to_them(region, craft):
+    user = UserFactory()
+    for _ in range(3):
+        send_photo_and_scan(user, region, craft)
+    assert ApplicationDraft.objects.filter(user=user).count() == 2
+
+
 def test_the_quota_is_per_user(settings, region, craft):
     settings.SELLER_DRAFT_MAX_FILES = 1
-    post_invalid_application(UserFactory(), region, craft)
-    post_invalid_application(UserFactory(), region, craft)
+    send_photo_and_scan(UserFactory(), region, craft)
+    send_photo_and_scan(UserFactory(), region, craft)
     assert len(draft_files()) == 2
 
 
-def test_a_file_over_the_quota_can_still_be_sent_with_a_valid_form(settings, region, craft):
+def test_a_file_over_the_quota_stops_its_step_instead_of_being_lost(settings, region, craft):
     settings.SELLER_DRAFT_MAX_FILES = 0
     client = Client()
     client.force_login(UserFactory())
-    response = client.post(reverse("sell:apply"), application_data(region, craft))
-    assert response.status_code == 302
+    response = apply_in_steps(client, application_data(region, craft))
+    assert response.request["PATH_INFO"].endswith("/papers/")
+    assert "card_scan" in response.context["form"].errors
+    assert not Partner.objects.exists()
+
+
+def post_invalid_application(user, region, craft):
+    """A whole application from a fresh session, stopped at its bad RIB: the scan is kept."""
+    client = Client()
+    client.force_login(user)
+    data = application_data(region, craft, rib=BAD_RIB, card_scan=pdf_upload("card.pdf"))
+    return apply_in_steps(client, data)
 
 
 def age(days):
-    from oscar.core.loading import get_model
-
-    ApplicationDraft = get_model("partner", "ApplicationDraft")
     ApplicationDraft.objects.update(created_at=timezone.now() - datetime.timedelta(days=days))
+
+
+def age_progress(days):
+    ApplicationProgress.objects.update(updated_at=timezone.now() - datetime.timedelta(days=days))
 
 
 def test_abandoned_drafts_and_their_files_are_deleted_and_recent_ones_kept(settings, region, craft):
@@ -79,6 +109,7 @@ def test_abandoned_drafts_and_their_files_are_deleted_and_recent_ones_kept(setti
     settings.SELLER_DRAFT_MAX_AGE_DAYS = 3
     post_invalid_application(UserFactory(), region, craft)
     age(days=4)
+    age_progress(days=settings.SELLER_APPLICATION_MAX_AGE_DAYS + 1)
     post_invalid_application(UserFactory(), region, craft)
     assert len(draft_files()) == 2
     delete_abandoned_drafts.delay()
@@ -87,16 +118,26 @@ def test_abandoned_drafts_and_their_files_are_deleted_and_recent_ones_kept(setti
     assert len(draft_files()) == 1
 
 
-def test_a_deleted_draft_is_no_longer_offered_to_its_session(settings, region, craft):
+def test_an_application_in_progress_keeps_its_files_while_it_is_kept(settings, region, craft):
+    from sellers.tasks import delete_abandoned_drafts
+
+    post_invalid_application(UserFactory(), region, craft)
+    age(days=settings.SELLER_DRAFT_MAX_AGE_DAYS + 1)
+    delete_abandoned_drafts.delay()
+    assert len(draft_files()) == 1
+
+
+def test_a_deleted_draft_is_no_longer_offered_to_its_applicant(settings, region, craft):
     from sellers.tasks import delete_abandoned_drafts
 
     client = Client()
     client.force_login(UserFactory())
-    data = application_data(region, craft, rib=BAD_RIB)
-    client.post(reverse("sell:apply"), data)
+    apply_in_steps(client, application_data(region, craft, rib=BAD_RIB))
     age(days=settings.SELLER_DRAFT_MAX_AGE_DAYS + 1)
+    age_progress(days=settings.SELLER_APPLICATION_MAX_AGE_DAYS + 1)
     delete_abandoned_drafts.delay()
-    response = client.post(reverse("sell:apply"), application_data(region, craft, card_scan=None))
+    assert not ApplicationProgress.objects.exists()
+    response = apply_in_steps(client, application_data(region, craft, card_scan=None))
     assert "card_scan" in response.context["form"].errors
 
 

@@ -15,7 +15,7 @@ from compliance.certificates.models import Certificate
 from tests.factories import uploads as files
 from tests.factories.catalogue import ProductFactory, SellerFactory
 from tests.factories.orders import product_of
-from tests.factories.sellers import application_data
+from tests.factories.sellers import application_data, apply_in_steps
 from tests.factories.users import UserFactory, member_of
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +65,7 @@ def applicant(client):
 
 
 def apply(client, region, craft, **files_sent):
-    return client.post(reverse("sell:apply"), application_data(region, craft, **files_sent))
+    return apply_in_steps(client, application_data(region, craft, **files_sent))
 
 
 @hostile(HOSTILE_DOCUMENTS)

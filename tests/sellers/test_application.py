@@ -7,11 +7,12 @@ from django.utils import translation
 from oscar.core.loading import get_model
 
 from sellers import verification
-from tests.factories.sellers import VALID_ICE, ArtisanFactory, application_data
+from tests.factories.sellers import VALID_ICE, ArtisanFactory, application_data, apply_in_steps
 from tests.factories.uploads import pdf_upload
 from tests.factories.users import UserFactory
 
 Partner = get_model("partner", "Partner")
+ApplicationProgress = get_model("partner", "ApplicationProgress")
 S = Partner.Status
 
 
@@ -46,7 +47,7 @@ def test_an_artisan_applies_and_waits_for_review(
     client, applicant, region, craft, django_capture_on_commit_callbacks, mailoutbox
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(apply_url(), application_data(region, craft))
+        response = apply_in_steps(client, application_data(region, craft))
     seller = Partner.objects.get(name="Atelier Amina")
     assert response.status_code == 302
     assert response["Location"] == reverse("sell:status", kwargs={"pk": seller.pk})
@@ -78,7 +79,7 @@ def test_a_cooperative_applies_with_its_odco_number_ice_and_statutes(
         members_count=12,
         statutes=pdf_upload("statuts.pdf"),
     )
-    assert client.post(apply_url(), data).status_code == 302
+    assert apply_in_steps(client, data).status_code == 302
     seller = Partner.objects.get()
     assert seller.is_cooperative and seller.statutes and seller.ice == VALID_ICE
 
@@ -88,7 +89,7 @@ def test_a_cooperative_without_ice_keeps_what_was_typed(client, applicant, regio
     data = application_data(
         region, craft, kind="cooperative", odco_number="ODCO-2011/456", members_count=12
     )
-    response = client.post(apply_url(), data)
+    response = apply_in_steps(client, data)
     assert response.status_code == 200
     form = response.context["form"]
     assert "ice" in form.errors and "statutes" in form.errors
@@ -99,23 +100,26 @@ def test_a_cooperative_without_ice_keeps_what_was_typed(client, applicant, regio
 @pytest.mark.django_db
 def test_an_artisan_without_card_details_is_told_what_is_missing(client, applicant, region, craft):
     data = application_data(region, craft, nia="", card_scan=None)
-    response = client.post(apply_url(), data)
+    response = apply_in_steps(client, data)
     assert set(response.context["form"].errors) == {"nia", "card_scan"}
 
 
 @pytest.mark.django_db
 def test_a_bad_rib_is_explained_in_french(client, applicant, region, craft):
     data = application_data(region, craft, rib="011519000001205000534922")
-    response = client.post(apply_url("fr"), data)
+    response = apply_in_steps(client, data, "fr")
     assert response.status_code == 200
     assert "clé de ce RIB" in response.content.decode()
-    assert 'value="Atelier Amina"' in response.content.decode()
+    assert 'value="011519000001205000534922"' in response.content.decode()
+    with translation.override("fr"):
+        earlier = client.get(reverse("sell:apply-step", kwargs={"step": "who"}))
+    assert 'value="Atelier Amina"' in earlier.content.decode()
 
 
 @pytest.mark.django_db
 def test_a_web_page_named_pdf_is_refused_in_arabic(client, applicant, region, craft):
     fake = SimpleUploadedFile("card.pdf", b"<html><script>alert(1)</script></html>")
-    response = client.post(apply_url("ar"), application_data(region, craft, card_scan=fake))
+    response = apply_in_steps(client, application_data(region, craft, card_scan=fake), "ar")
     assert response.status_code == 200
     assert "card_scan" in response.context["form"].errors
     assert 'dir="rtl"' in response.content.decode()
@@ -127,16 +131,19 @@ def test_an_expired_card_cannot_be_used_to_apply(client, applicant, region, craf
     data = application_data(
         region, craft, card_issued_on="2015-01-01", card_expires_on="2020-01-01"
     )
-    response = client.post(apply_url(), data)
+    response = apply_in_steps(client, data)
     assert "card_expires_on" in response.context["form"].errors
 
 
 @pytest.mark.django_db
-def test_the_application_form_renders_for_a_phone_in_arabic(client, applicant, region, craft):
-    response = client.get(apply_url("ar"))
-    body = response.content.decode()
-    assert response.status_code == 200
-    assert 'dir="rtl"' in body and 'type="tel"' in body and 'type="date"' in body
+def test_the_application_steps_render_for_a_phone_in_arabic(client, applicant, region, craft):
+    with translation.override("ar"):
+        client.post(reverse("sell:apply-step", kwargs={"step": "kind"}), {"kind": "artisan"})
+        who = client.get(reverse("sell:apply-step", kwargs={"step": "who"})).content.decode()
+        papers = client.get(reverse("sell:apply-step", kwargs={"step": "papers"}))
+    body = papers.content.decode()
+    assert papers.status_code == 200
+    assert 'dir="rtl"' in body and 'type="tel"' in who and 'type="date"' in body
     assert 'enctype="multipart/form-data"' in body
 
 
@@ -193,19 +200,20 @@ def test_a_pending_application_cannot_be_answered(client, applicant, region, cra
 
 
 @pytest.mark.django_db
-def test_a_valid_file_sent_with_a_bad_rib_is_kept_for_the_next_attempt(
+def test_a_valid_file_sent_before_a_bad_rib_is_kept_for_the_next_attempt(
     client, applicant, region, craft, django_capture_on_commit_callbacks
 ):
     bad = application_data(region, craft, rib="011519000001205000534922")
-    response = client.post(apply_url(), bad)
-    assert "Received: card.pdf" in response.content.decode()
+    assert "rib" in apply_in_steps(client, bad).context["form"].errors
+    papers = client.get(reverse("sell:apply-step", kwargs={"step": "papers"}))
+    assert "Received: card.pdf" in papers.content.decode()
     fixed = application_data(region, craft, card_scan=None)
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(apply_url(), fixed).status_code == 302
+        assert apply_in_steps(client, fixed).status_code == 302
     seller = Partner.objects.get()
     with seller.card_scan.open("rb") as handle:
         assert handle.read().startswith(b"%PDF-")
-    assert "sell-uploads" not in client.session
+    assert not ApplicationProgress.objects.exists()
     from sellers.documents import private_storage
 
     assert private_storage.listdir("sellers/drafts") == ([], [])
@@ -214,18 +222,28 @@ def test_a_valid_file_sent_with_a_bad_rib_is_kept_for_the_next_attempt(
 @pytest.mark.django_db
 def test_a_refused_file_is_not_kept(client, applicant, region, craft):
     fake = SimpleUploadedFile("card.pdf", b"<html></html>")
-    client.post(apply_url(), application_data(region, craft, card_scan=fake))
-    response = client.post(apply_url(), application_data(region, craft, card_scan=None))
+    apply_in_steps(client, application_data(region, craft, card_scan=fake))
+    response = apply_in_steps(client, application_data(region, craft, card_scan=None))
     assert "card_scan" in response.context["form"].errors
     assert not Partner.objects.exists()
 
 
 @pytest.mark.django_db
-def test_kept_files_belong_to_the_session_that_sent_them(client, applicant, region, craft):
+def test_kept_files_belong_to_the_user_who_sent_them(client, applicant, region, craft):
     from django.test import Client
 
-    client.post(apply_url(), application_data(region, craft, rib="0"))
+    apply_in_steps(client, application_data(region, craft, rib="0"))
     other = Client()
     other.force_login(UserFactory())
-    response = other.post(apply_url(), application_data(region, craft, card_scan=None))
+    response = apply_in_steps(other, application_data(region, craft, card_scan=None))
     assert "card_scan" in response.context["form"].errors
+
+
+@pytest.mark.django_db
+def test_an_answer_with_errors_lists_them_at_the_top_with_links(client, applicant, region, craft):
+    seller = ArtisanFactory(status=S.NEEDS_INFO, members=[applicant])
+    data = application_data(region, craft, rib="0", answer="")
+    response = client.post(reverse("sell:resubmit", kwargs={"pk": seller.pk}), data)
+    body = response.content.decode()
+    assert 'class="error-summary" role="alert"' in body
+    assert '<a href="#id_answer">' in body and '<a href="#id_rib">' in body

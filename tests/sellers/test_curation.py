@@ -8,7 +8,7 @@ from oscar.core.loading import get_model
 
 from sellers import verification
 from tests.factories.compliance import CertificateFactory
-from tests.factories.sellers import ArtisanFactory, application_data
+from tests.factories.sellers import ArtisanFactory, application_data, apply_in_steps
 from tests.factories.uploads import pdf_upload
 from tests.factories.users import UserFactory, curator
 
@@ -158,7 +158,7 @@ def test_the_submit_event_names_the_applicant_by_name_and_email(
         username="k2x9q7w1z3", first_name="Amina", last_name="Alaoui", email="amina@example.com"
     )
     client.force_login(applicant)
-    client.post(reverse("sell:apply"), application_data(region, craft))
+    apply_in_steps(client, application_data(region, craft))
     seller = Partner.objects.get(name_latin="Atelier Amina")
     client.force_login(curator_client.user)
     body = client.get(review_url(seller)).content.decode()

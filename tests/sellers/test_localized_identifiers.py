@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 from oscar.core.loading import get_model
 
-from tests.factories.sellers import REAL_RIB, VALID_ICE, application_data
+from sellers.apply.steps import STEPS
+from tests.factories.sellers import REAL_RIB, VALID_ICE, application_data, apply_in_steps
 from tests.factories.uploads import pdf_upload
 from tests.factories.users import UserFactory
 
@@ -45,9 +46,14 @@ def applicant(client, db):
     return client
 
 
-def apply_url(language):
+def step_url(language, step):
     with translation.override(language):
-        return reverse("sell:apply")
+        return reverse("sell:apply-step", kwargs={"step": step})
+
+
+def step_page(client, language, step, kind="cooperative"):
+    client.post(step_url(language, "kind"), {"kind": kind})
+    return client.get(step_url(language, step)).content.decode()
 
 
 def cooperative(region, craft, **overrides):
@@ -68,7 +74,7 @@ def cooperative(region, craft, **overrides):
 
 
 def submit(client, language, data):
-    response = client.post(apply_url(language), data)
+    response = apply_in_steps(client, data, language)
     assert response.status_code == 302, response.context["form"].errors
     return Partner.objects.get()
 
@@ -105,7 +111,7 @@ def test_the_number_of_members_typed_in_any_digits_is_stored(
 
 @pytest.mark.django_db
 def test_a_fractional_number_of_members_is_refused_not_misread(applicant, region, craft):
-    response = applicant.post(apply_url("fr"), cooperative(region, craft, members_count="12,5"))
+    response = apply_in_steps(applicant, cooperative(region, craft, members_count="12,5"), "fr")
     assert "members_count" in response.context["form"].errors
     assert not Partner.objects.exists()
 
@@ -139,7 +145,7 @@ def test_a_phone_typed_with_arabic_digits_is_stored_as_the_number(applicant, reg
 
 @pytest.mark.django_db
 def test_the_rib_input_does_not_cut_a_rib_typed_with_spaces(applicant):
-    html = applicant.get(apply_url("fr")).content.decode()
+    html = step_page(applicant, "fr", "bank")
     rib = html[html.index('name="rib"') :]
     rib = rib[: rib.index(">")]
     assert "maxlength" not in rib
@@ -148,7 +154,8 @@ def test_the_rib_input_does_not_cut_a_rib_typed_with_spaces(applicant):
 
 @pytest.mark.django_db
 def test_no_application_input_is_a_browser_number_input(applicant):
-    html = applicant.get(apply_url("ar")).content.decode()
-    assert 'type="number"' not in html
+    pages = [step_page(applicant, "ar", step.slug) for step in STEPS]
+    assert not [page for page in pages if 'type="number"' in page]
+    html = step_page(applicant, "ar", "papers")
     members = html[html.index('name="members_count"') :]
     assert 'inputmode="numeric"' in members[: members.index(">")]

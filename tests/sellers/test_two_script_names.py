@@ -9,7 +9,7 @@ from marketplace.payments.emails import buyer_confirmation
 from sellers.fulfilment.parcels import parcel_for
 from tests.factories.catalogue import ProductFactory, SellerFactory
 from tests.factories.orders import order_for
-from tests.factories.sellers import ArtisanFactory, application_data
+from tests.factories.sellers import ArtisanFactory, application_data, apply_in_steps
 from tests.factories.users import UserFactory, member_of
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +70,7 @@ def get(client, language, url_name, **kwargs):
 def test_the_application_saves_both_names(client, region, craft):
     client.force_login(UserFactory())
     data = application_data(region, craft, name_latin=LATIN, name_arabic=ARABIC)
-    assert client.post(reverse("sell:apply"), data).status_code == 302
+    assert apply_in_steps(client, data).status_code == 302
     seller = Partner.objects.get(name_latin=LATIN)
     assert (seller.name_arabic, seller.name) == (ARABIC, LATIN)
 
@@ -78,7 +78,7 @@ def test_the_application_saves_both_names(client, region, craft):
 def test_the_application_requires_the_latin_name(client, region, craft):
     client.force_login(UserFactory())
     data = application_data(region, craft, name_latin="", name_arabic=ARABIC)
-    response = client.post(reverse("sell:apply"), data)
+    response = apply_in_steps(client, data)
     assert "name_latin" in response.context["form"].errors
     assert not Partner.objects.filter(name_arabic=ARABIC).exists()
 
@@ -88,14 +88,14 @@ def test_the_application_requires_the_latin_name(client, region, craft):
 )
 def test_each_name_must_be_in_its_script(client, region, craft, field, value):
     client.force_login(UserFactory())
-    response = client.post(reverse("sell:apply"), application_data(region, craft, **{field: value}))
+    response = apply_in_steps(client, application_data(region, craft, **{field: value}))
     assert field in response.context["form"].errors
 
 
 def test_the_arabic_name_may_be_left_empty(client, region, craft):
     client.force_login(UserFactory())
     data = application_data(region, craft, name_latin=LATIN, name_arabic="")
-    assert client.post(reverse("sell:apply"), data).status_code == 302
+    assert apply_in_steps(client, data).status_code == 302
 
 
 def test_the_seller_edits_both_names_on_the_profile(client, seller):
