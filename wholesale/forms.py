@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.countries import country_name
-from marketplace.core.forms import IdentifierField, LocalizedDecimalField
+from marketplace.core.forms import IdentifierField, LocalizedDecimalField, LocalizedIntegerField
 from wholesale import rules
 from wholesale.models import Company, DeliveryLocation
 from wholesale.numbers import COUNTRIES, SCHEMES, check_number
@@ -90,10 +90,10 @@ class WholesaleOfferForm(forms.Form):
     """
 
     sells_wholesale = forms.BooleanField(label=_("Sell this piece wholesale"), required=False)
-    minimum_quantity = forms.IntegerField(
+    minimum_quantity = LocalizedIntegerField(
         label=_("Minimum order quantity"), min_value=1, max_value=100000, required=False
     )
-    case_pack = forms.IntegerField(
+    case_pack = LocalizedIntegerField(
         label=_("Case pack"),
         min_value=1,
         max_value=10000,
@@ -101,7 +101,7 @@ class WholesaleOfferForm(forms.Form):
         required=False,
         help_text=_("Buyers order in multiples of this number."),
     )
-    lead_time_days = forms.IntegerField(
+    lead_time_days = LocalizedIntegerField(
         label=_("Production lead time (days)"),
         min_value=0,
         max_value=365,
@@ -114,8 +114,9 @@ class WholesaleOfferForm(forms.Form):
         """``localized=False``: prices read with a decimal point only (CSV cells)."""
         super().__init__(*args, **kwargs)
         price_field = LocalizedDecimalField if localized else forms.DecimalField
+        quantity_field = LocalizedIntegerField if localized else forms.IntegerField
         for row in range(1, TIER_ROWS + 1):
-            self.fields[f"tier_{row}_quantity"] = forms.IntegerField(
+            self.fields[f"tier_{row}_quantity"] = quantity_field(
                 label=_("From quantity"), min_value=1, max_value=100000, required=False
             )
             self.fields[f"tier_{row}_price"] = price_field(

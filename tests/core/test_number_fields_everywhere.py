@@ -10,7 +10,7 @@ from django.conf import settings
 
 from marketplace.core.forms import LocalizedDecimalField, LocalizedIntegerField
 
-PACKAGES = ["marketplace", "catalog", "compliance", "sellers", "shipping", "themes"]
+PACKAGES = ["marketplace", "catalog", "compliance", "sellers", "shipping", "themes", "wholesale"]
 LOCALIZED = (LocalizedDecimalField, LocalizedIntegerField)
 
 

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from sellers.space.csv_import import COLUMNS
+from sellers.space.models import ImportJob
 from tests.factories.catalogue import (
     MaterialFactory,
     ProductFactory,
@@ -58,6 +59,32 @@ def terms(**overrides):
 
 def wholesale_url(listing, language="en"):
     return f"/{language}/my-shop/listings/{listing.pk}/wholesale/"
+
+
+@pytest.mark.parametrize(
+    "language, digits",
+    [("ar", "٠١٢٣٤٥٦٧٨٩"), ("ar", "۰۱۲۳۴۵۶۷۸۹"), ("fr", "0123456789")],
+    ids=["arabic-indic", "eastern-arabic-indic", "ascii"],
+)
+def test_quantities_typed_on_an_arabic_keyboard_are_stored_as_numbers(
+    member, listing, language, digits
+):
+    def typed(number):
+        return "".join(digits[int(d)] for d in str(number))
+
+    data = terms(
+        minimum_quantity=typed(12),
+        case_pack=typed(6),
+        lead_time_days=typed(45),
+        tier_1_quantity=typed(12),
+        tier_1_price=typed(950),
+        tier_2_quantity=typed(48),
+        tier_2_price=typed(850),
+    )
+    assert member.post(wholesale_url(listing, language), data).status_code == 302
+    offer = WholesaleOffer.objects.get(stockrecord__product=listing)
+    assert (offer.minimum_quantity, offer.case_pack, offer.lead_time_days) == (12, 6, 45)
+    assert [t.min_quantity for t in offer.tiers.all()] == [12, 48]
 
 
 def test_a_seller_sets_tiers_moq_case_pack_lead_time_and_samples(member, listing):
@@ -138,11 +165,20 @@ def importer(member):
     return member
 
 
-def send(client, upload):
-    return client.post(reverse("seller_space:import"), {"file": upload})
+def send(client, upload, capture):
+    """Upload the file; the import job runs once the request commits, as in production."""
+    with capture(execute=True):
+        response = client.post(reverse("seller_space:import"), {"file": upload})
+    assert response.status_code == 302
+    return ImportJob.objects.get()
 
 
-def test_the_csv_import_carries_wholesale_terms(importer):
+def refused(job):
+    """{line: reason} of the rows the job refused."""
+    return {row.line: row.reason for row in job.rows.filter(outcome="refused")}
+
+
+def test_the_csv_import_carries_wholesale_terms(importer, django_capture_on_commit_callbacks):
     upload = csv_upload(
         {
             "wholesale_moq": "24",
@@ -153,8 +189,8 @@ def test_the_csv_import_carries_wholesale_terms(importer):
         },
         {},  # a row without wholesale terms
     )
-    response = send(importer, upload)
-    assert response.status_code == 302
+    job = send(importer, upload, django_capture_on_commit_callbacks)
+    assert refused(job) == {}
     offer = WholesaleOffer.objects.get()
     assert (offer.minimum_quantity, offer.case_pack, offer.lead_time_days) == (24, 12, 30)
     assert offer.sells_samples
@@ -164,24 +200,31 @@ def test_the_csv_import_carries_wholesale_terms(importer):
     ]
 
 
-def test_a_csv_row_with_incoherent_terms_imports_nothing(importer):
+def test_a_csv_row_with_incoherent_terms_is_refused_whole(
+    importer, django_capture_on_commit_callbacks
+):
     upload = csv_upload(
         {},
         {"wholesale_moq": "24", "wholesale_case_pack": "12", "wholesale_tiers": "24:210|130:180"},
     )
-    response = send(importer, upload)
-    assert response.status_code == 400
-    errors = [(e.row, e.column) for e in response.context["errors"]]
-    assert errors == [(3, "wholesale_tiers")]
+    job = send(importer, upload, django_capture_on_commit_callbacks)
+    reasons = refused(job)
+    assert list(reasons) == [3]
+    assert reasons[3].startswith("wholesale_tiers:")
+    assert not WholesaleOffer.objects.exists()
+    assert job.rows.filter(outcome="created").count() == 1  # the coherent row still imports
+
+
+def test_unreadable_tiers_are_reported_in_their_column(
+    importer, django_capture_on_commit_callbacks
+):
+    upload = csv_upload({"wholesale_moq": "24", "wholesale_tiers": "24=210"})
+    reasons = refused(send(importer, upload, django_capture_on_commit_callbacks))
+    assert "wholesale_tiers:" in reasons[2]
     assert not WholesaleOffer.objects.exists()
 
 
-def test_unreadable_tiers_are_reported_in_their_column(importer):
-    response = send(importer, csv_upload({"wholesale_moq": "24", "wholesale_tiers": "24=210"}))
-    assert "wholesale_tiers" in [e.column for e in response.context["errors"]]
-    assert not WholesaleOffer.objects.exists()
-
-
-def test_a_csv_minimum_without_tiers_is_refused(importer):
-    response = send(importer, csv_upload({"wholesale_moq": "24"}))
-    assert [e.column for e in response.context["errors"]] == ["wholesale_tiers"]
+def test_a_csv_minimum_without_tiers_is_refused(importer, django_capture_on_commit_callbacks):
+    upload = csv_upload({"wholesale_moq": "24"})
+    reasons = refused(send(importer, upload, django_capture_on_commit_callbacks))
+    assert [line.split(":")[0] for line in reasons[2].splitlines()] == ["wholesale_tiers"]
