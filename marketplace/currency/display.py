@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from marketplace.core.formats import format_money
+from marketplace.core.formats import format_money, format_number
 from marketplace.currency.money import BASE_CURRENCY, Money, convert_from_mad
 from marketplace.currency.rates import current_rate
 from marketplace.currency.selection import buyer_currency
@@ -42,12 +42,13 @@ class MoneyDisplay:
         return format_money(converted.amount, converted.currency, language)
 
     def reference(self, amount_mad, language=None):
-        """The MAD amount itself (417.15 MAD as the language writes it); empty when the buyer
-        sees MAD anyway."""
+        """The MAD amount itself, its number as the language writes it and the ISO code after
+        it (417.15 MAD, 417,15 MAD), as bank statements and the seller's records give it; empty
+        when the buyer sees MAD anyway."""
         if self.is_mad or amount_mad in (None, ""):
             return ""
         mad = Money(Decimal(amount_mad), BASE_CURRENCY).rounded()
-        return format_money(mad.amount, mad.currency, language)
+        return f"{format_number(mad.amount, language, decimals=2)}\u00a0{BASE_CURRENCY}"
 
 
 MAD = MoneyDisplay(BASE_CURRENCY, ONE)

@@ -125,3 +125,15 @@ def test_the_account_order_page_shows_duties_paid_at_checkout_and_the_pounds_cha
     charged = soup.select_one('[data-testid="charged"]').get_text(" ", strip=True)
     assert format_currency(payment.amount, "GBP", locale="en_GB") in charged
     assert "MAD" in charged  # the MAD reference beside the amount charged
+
+
+def test_the_shipping_step_and_preview_show_pounds_and_mad_only_beside_the_charge(client):
+    uk_dap_checkout(client)
+    for step in ("shipping-method", "preview"):
+        soup = BeautifulSoup(client.get(f"/en/checkout/{step}/").content, "html.parser")
+        references = soup.select(".mad-reference, .rate-date")
+        for node in references:
+            node.decompose()
+        content = soup.select_one("#content_inner").get_text(" ", strip=True)
+        assert "£" in content and "MAD" not in content, step
+        assert bool(references) == (step == "preview")  # committed money only
