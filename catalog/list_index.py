@@ -219,17 +219,39 @@ def ordered_ids(index, bitmap, sort):
     return array("q", [pks[i] for i in order if flags[i >> 3] >> (i & 7) & 1])
 
 
+RANGE = ("price_min", "price_max")
+
+
+def in_price_range(index, low=None, high=None):
+    """The bitmap of the priced rows whose price (centimes) is within ``low``..``high``."""
+    if low is None and high is None:
+        return everything(index)
+    low = -1 if low is None else int(low)
+    high = None if high is None else int(high)
+    cents = index["cents"]
+    return _bitmap(
+        (
+            i
+            for i, price in enumerate(cents)
+            if price != NO_PRICE and price >= low and (high is None or price <= high)
+        ),
+        index["size"],
+    ) & everything(index)
+
+
 def refine(index, in_country, selected, sort):
     """What a list shows for one selection: facet counts and the matching ids, in order.
 
-    ``in_country``: the bitmap of the rows that may ship to the facet's country. Returns
+    ``in_country``: the bitmap of the rows that may ship to the facet's country; ``selected``
+    may hold a price range in MAD centimes (``price_min``, ``price_max``). Returns
     ``{"counts": {facet: {value: n}}, "ships": n, "ids": array of ids}``.
     """
-    others = {name: value for name, value in selected.items() if name != "ships_to"}
-    base = in_country if "ships_to" in selected else everything(index)
+    others = {name: value for name, value in selected.items() if name not in ("ships_to", *RANGE)}
+    ranged = in_price_range(index, selected.get("price_min"), selected.get("price_max"))
+    base = (in_country if "ships_to" in selected else everything(index)) & ranged
     matching = _matching(index, others, base)
     return {
         "counts": counts(index, base, others),
-        "ships": _matching(index, others, in_country).bit_count(),
+        "ships": _matching(index, others, in_country & ranged).bit_count(),
         "ids": ordered_ids(index, matching, sort),
     }

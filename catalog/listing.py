@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from catalog import destinations, facets, list_index
+from catalog.price_range import price_range_form, selected_range
 from marketplace.core.cache import (
     CATALOGUE,
     STOREFRONT,
@@ -34,7 +35,7 @@ from marketplace.core.cache import (
     versioned_key,
 )
 from marketplace.core.countries import is_country_code, to_country
-from marketplace.currency.selection import buyer_country
+from marketplace.currency.selection import buyer_country, buyer_currency
 
 SORTS = {
     "newest": _("Newest"),
@@ -70,13 +71,17 @@ MAX_UPDATE = 500
 
 
 def selected_filters(request):
-    """The filters in the query string; values a filter cannot take are dropped."""
+    """The filters in the query string; values a filter cannot take are dropped. A price range
+    typed in the buyer's currency is kept as MAD centimes (``catalog.price_range``)."""
     selected = {name: request.GET[name] for name in FILTER_NAMES if request.GET.get(name)}
     return {
-        name: value
-        for name, value in selected.items()
-        if (name not in VALID_VALUES or value in VALID_VALUES[name])
-        and (name != "ships_to" or is_country_code(value))
+        **{
+            name: value
+            for name, value in selected.items()
+            if (name not in VALID_VALUES or value in VALID_VALUES[name])
+            and (name != "ships_to" or is_country_code(value))
+        },
+        **selected_range(request),
     }
 
 
@@ -208,7 +213,7 @@ FACET_LABELS = {
     "region": _("Region"),
     "material": _("Material"),
     "technique": _("Technique"),
-    "price": _("Price (MAD)"),
+    "price": _("Price (%(currency)s)"),
 }
 
 
@@ -255,7 +260,9 @@ def build_facets(result, request, selected, exclude=()):
         options = facets.options(name, counts[name], vocab, selected.get(name))
         for option in options:
             option["url"] = toggle_url(name, option["value"])
-        if options:
+        if name == "price":
+            label = label % {"currency": buyer_currency(request)}
+        if options or name == "price":
             groups.append((name, label, options))
     unique = facets.unique_option(counts["unique"], selected.get("unique") == "1")
     unique["url"] = toggle_url("unique", "1")
@@ -271,6 +278,7 @@ def build_facets(result, request, selected, exclude=()):
 
 def listing_context(request, sorts=SORTS, default=DEFAULT_SORT):
     return {
+        "price_form": price_range_form(request),
         "sorts": list(sorts.items()),
         "current_sort": sort_key(request, sorts, default),
         "page_sizes": PAGE_SIZES,

@@ -30,9 +30,11 @@ from marketplace.checkout.grouping import lines_by_seller
 from marketplace.checkout.parcels_form import ParcelServicesForm, field_name
 from marketplace.checkout.shipping_rules import ShippingRulesMixin
 from marketplace.core.formats import format_date
+from marketplace.currency.display import for_locked_rate, for_payment
 from marketplace.currency.money import Money
 from marketplace.currency.selection import buyer_country, buyer_currency
 from marketplace.payments import service, settlement
+from marketplace.payments.charges import checkout_charges, placed_charges, summary_charges
 from marketplace.payments.confirmation import order_confirmation
 from marketplace.payments.models import BasketRate, CheckoutPayment
 from marketplace.payments.pricing import (
@@ -132,6 +134,7 @@ class ShippingMethodView(ShippingRulesMixin, OscarShippingMethodView):
             parcel_fields=[(parcel, form[field_name(parcel)]) for parcel in self.summary().parcels],
             selection=self.selection(),
             shipping_country_name=self.shipping_country_name(),
+            summary_charges=summary_charges(self.summary()),
         )
         return ctx
 
@@ -187,6 +190,12 @@ class PaymentDetailsView(ShippingRulesMixin, OscarPaymentDetailsView):
             ],
             parcel_count=len({line.stockrecord.partner_id for line in basket.all_lines()}),
             locked_rate=locked,
+            money_display=for_locked_rate(locked),
+            charges=checkout_charges(
+                basket, ctx["shipping_charge"], ctx.get("surcharges"), total, summary
+            )
+            if total
+            else None,
             charge=charge_for(total.incl_tax, locked) if total and locked else None,
             stripe_publishable_key=settings.STRIPE_PUBLISHABLE_KEY,
             stripe_js_url=settings.STRIPE_JS_URL,
@@ -382,5 +391,10 @@ class ThankYouView(OscarThankYouView):
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
-        context["confirmation"] = order_confirmation(self.object)
+        confirmation = order_confirmation(self.object)
+        context.update(
+            confirmation=confirmation,
+            charges=placed_charges(confirmation),
+            money_display=for_payment(confirmation.payment),
+        )
         return context

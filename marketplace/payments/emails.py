@@ -13,7 +13,9 @@ from django.utils import translation
 from oscar.core.loading import get_model
 
 from marketplace.core.countries import country_name
+from marketplace.currency.display import for_payment
 from marketplace.idempotency.mail import send_once
+from marketplace.payments.charges import placed_charges
 from marketplace.payments.confirmation import order_confirmation
 
 SELLER_DEFAULT_LANGUAGE = "fr"
@@ -53,6 +55,8 @@ def buyer_confirmation(order, language):
         "order": order,
         "confirmation": confirmation,
         "payment": confirmation.payment,
+        "charges": placed_charges(confirmation),
+        "money_display": for_payment(confirmation.payment),
         "status_url": order_status_url(order, language),
     }
     return f"order-placed:{order.pk}:buyer", _message("order_placed", context, language, [email])

@@ -33,6 +33,7 @@ def ships_to_panel(context, product):
         "badges": badges,
         "next": request.get_full_path(),
         "csrf_token": context.get("csrf_token"),
+        "request": request,
     }
 
 

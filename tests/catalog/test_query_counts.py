@@ -96,3 +96,12 @@ def test_product_page_queries_stay_within_budget(client, sixty_products):
 
     product = get_model("catalogue", "Product").objects.first()
     assert count_queries(client, product.get_absolute_url()) <= QUERY_BUDGET
+
+
+@pytest.mark.django_db
+def test_a_price_range_in_pounds_costs_no_query_more_than_the_plain_list(client, sixty_products):
+    client.cookies["currency"] = "GBP"
+    url = reverse("catalogue:index")
+    plain = count_queries(client, f"{url}?per_page=48")
+    ranged = count_queries(client, f"{url}?per_page=48&price_min=10&price_max=500")
+    assert ranged <= plain

@@ -6,6 +6,8 @@ from decimal import Decimal
 import pytest
 from oscar.core.loading import get_class
 
+from marketplace.core import formats
+from marketplace.currency.rates import current_rate
 from tests.factories.catalogue import ProductFactory
 
 ParcelsMethod = get_class("shipping.methods", "ParcelsMethod")
@@ -40,7 +42,16 @@ def test_basket_estimates_the_cheapest_parcels_to_the_buyers_country(client):
     estimate = row(response.content.decode(), "shipping-estimate")
     assert expected > 0
     assert "Estimate to France" in estimate
-    assert f"{expected:,.2f}" in estimate
+    assert formats.format_money(current_rate("EUR").convert(expected).amount, "EUR") in estimate
+
+
+def test_basket_lines_and_totals_are_in_the_buyers_currency(client):
+    product = ProductFactory(hs_code="5701", stockrecord__price=Decimal("900.00"))
+    client.cookies["currency"] = "GBP"
+    html = basket_page(client, product, "GB").content.decode()
+    pounds = formats.format_money(current_rate("GBP").convert(Decimal("900.00")).amount, "GBP")
+    assert pounds in row(html, "basket-total")
+    assert "MAD" not in html.split('id="content_inner"')[-1].split("<footer")[0]
 
 
 def test_basket_total_leaves_shipping_out(client):

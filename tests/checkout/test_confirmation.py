@@ -1,6 +1,7 @@
 """The thank-you page and the buyer's confirmation email list each parcel (seller, service,
-delivery estimate), the duties paid now (DDP) or estimated on delivery (DAP), and both amounts:
-MAD and the buyer's currency with the locked rate and its date."""
+delivery estimate), the duties paid now (DDP) or estimated on delivery (DAP), every amount in
+the buyer's currency at the rate locked on the order, and the total charged beside its MAD
+amount with the rate and its date."""
 
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 
 from marketplace.core import formats
+from marketplace.currency.money import convert_from_mad
 from marketplace.payments.confirmation import order_confirmation
 from tests.factories.checkout import address_in, rug_and_lantern, start_payment, walk_to_preview
 
@@ -61,9 +63,12 @@ def test_thank_you_lists_each_parcel_with_its_seller_service_and_delivery_estima
 def test_thank_you_shows_the_ddp_duties_paid_now_per_parcel_and_in_total(client, stripe_api):
     order = buy(client)
     html = thank_you(client)
-    assert html.count('data-testid="parcel-duties-now"') == 2
-    assert "240.00" in html and "41.70" in html  # rug and lantern duties (HS 5701, 9405)
-    assert 'data-testid="duties-mad"' in html
+    rate = order.checkout_payment.rate
+    assert html.count('data-testid="paid-now"') == 2
+    for duty in ("240.00", "41.70"):  # rug and lantern duties (HS 5701, 9405), in dollars
+        dollars = convert_from_mad(Decimal(duty), "USD", rate).amount
+        assert formats.format_money(dollars, "USD") in html
+    assert 'data-testid="paid-now-duties"' in html
     assert order.surcharge_incl_tax == Decimal("281.70")
     assert 'data-testid="duties-on-delivery"' not in html
 
@@ -73,16 +78,16 @@ def test_thank_you_shows_the_dap_estimate_as_not_charged(client, stripe_api):
     html = thank_you(client)
     estimate = sum(p.duties_on_delivery for p in Parcel.objects.filter(order=order))
     assert estimate > 0
-    assert html.count('data-testid="parcel-duties-on-delivery"') == 2
+    assert html.count('data-testid="paid-on-delivery"') == 2
     assert 'data-testid="duties-on-delivery"' in html and "not charged now" in html
-    assert 'data-testid="duties-mad"' not in html
+    assert 'data-testid="paid-now-duties"' not in html
 
 
 def test_thank_you_shows_both_amounts_with_the_locked_rate_and_its_date(client, stripe_api):
     order = buy(client)
     payment = order.checkout_payment
     html = thank_you(client)
-    assert 'data-testid="total-mad"' in html
+    assert f"{formats.format_number(order.total_incl_tax, decimals=2)}\u00a0MAD" in html
     assert format_currency(payment.amount, "USD", locale="en") in html
     rate = f"{payment.rate:.6f}"
     day = formats.format_date(payment.rate_date, "en")  # CLDR: "4 Dec 2026", never "04/12/2026"
@@ -103,8 +108,8 @@ def test_the_confirmation_email_lists_the_parcels_duties_and_both_amounts_in_fre
     assert "De Atelier Marrakech" in body and "De Dinanderie Fès" in body
     assert body.count("Droits et taxes payés maintenant (DDP)") == 2
     assert "livré en" in body
-    amount = f"{payment.amount}".replace(".", ",")  # French decimals
-    assert f"Débité en EUR: {amount} EUR" in body
+    amount = formats.format_money(payment.amount, "EUR", "fr")  # French decimals
+    assert f"Total débité en EUR: {amount}" in body
     assert f"taux du {formats.format_date(payment.rate_date, 'fr')}" in body
 
 
@@ -120,8 +125,8 @@ def test_the_confirmation_email_gives_the_dap_estimate(
     )
     body = next(m for m in mail.outbox if m.to == ["claire@example.com"]).body
     assert body.count("(estimate, paid on delivery)") == 2
-    assert "Estimated duties and taxes paid on delivery (not charged now)" in body
-    assert "Duties and taxes paid now" not in body
+    assert "Paid later, to the carrier on delivery" in body
+    assert "Duties and taxes collected now" not in body
 
 
 def test_the_confirmation_reads_a_fixed_number_of_queries_whatever_the_parcels(client, stripe_api):

@@ -149,9 +149,16 @@ def test_product_page_shows_shipping_and_duties_estimates(client, craft):
         stockrecord__price=Decimal("1000"),
     )
     html = product_page(client, rug, "US")
-    # Amana to North America, 2.5 kg -> 5 kg bracket: 560 MAD; US duty 0% + 10% on 1000 MAD
-    assert "560" in html and "Amana International" in html
-    assert 'data-testid="duties-estimate"' in html and "100.00" in html
+    # Amana to North America, 2.5 kg -> 5 kg bracket: 560 MAD; US duty 0% + 10% on 1000 MAD;
+    # both in the buyer's dollars
+    from marketplace.core.formats import format_money
+    from marketplace.currency.rates import current_rate
+
+    def dollars(mad):
+        return format_money(current_rate("USD").convert(Decimal(mad)).amount, "USD")
+
+    assert dollars("560") in html and "Amana International" in html
+    assert 'data-testid="duties-estimate"' in html and dollars("100.00") in html
 
 
 def test_product_page_queries_stay_within_budget_with_the_ships_to_panel(client, craft, settings):

@@ -1,5 +1,12 @@
 """``{% buyer_price amount_mad %}``: a MAD price in the buyer's currency, with the rate's date
-(CLDR); marked indicative when the rate is too old to take a payment at."""
+(CLDR); marked indicative when the rate is too old to take a payment at.
+
+``{% buyer_money amount_mad %}``: every other amount a buyer sees (basket, shipping, duties,
+totals, orders, emails), at the context's ``money_display`` (``marketplace.currency.display``:
+the order's locked rate on order pages and emails, the basket's on the preview), else today's
+rate of the request's buyer currency. ``{% mad_reference amount_mad %}``: the MAD amount beside
+it where money is committed; ``{% committed_money amount_mad %}`` shows both.
+"""
 
 from babel.numbers import format_currency
 from django import template
@@ -7,6 +14,7 @@ from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
 from marketplace.core.formats import format_date
+from marketplace.currency.display import for_request
 from marketplace.currency.money import BASE_CURRENCY
 from marketplace.currency.rates import current_rate
 from marketplace.currency.selection import buyer_currency
@@ -45,3 +53,29 @@ def buyer_price(context, amount_mad):
 def money(value):
     """Render a Money (or a (amount, currency) pair) with its symbol."""
     return format_money(value)
+
+
+def money_display(context):
+    """The context's ``money_display``, else today's rate of the request's buyer currency."""
+    display = context.get("money_display")
+    return display if display is not None else for_request(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def buyer_money(context, amount_mad):
+    return money_display(context).show(amount_mad)
+
+
+@register.simple_tag(takes_context=True)
+def mad_reference(context, amount_mad):
+    return money_display(context).reference(amount_mad)
+
+
+@register.inclusion_tag("currency/committed_money.html", takes_context=True)
+def committed_money(context, amount_mad, testid=""):
+    display = money_display(context)
+    return {
+        "amount": display.show(amount_mad),
+        "reference": display.reference(amount_mad),
+        "testid": testid,
+    }
