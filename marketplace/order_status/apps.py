@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from oscar.apps.dashboard.orders import apps as oscar_orders
 
 
 class OrderStatusConfig(AppConfig):
@@ -15,3 +16,13 @@ class OrderStatusConfig(AppConfig):
         order_paid.connect(receivers.payment_went_through, dispatch_uid="order-status-paid")
         parcel_status_changed.connect(receivers.parcel_moved, dispatch_uid="order-status-parcel")
         refund_recorded.connect(receivers.money_returned, dispatch_uid="order-status-refund")
+
+
+class OrdersDashboardConfig(oscar_orders.OrdersDashboardConfig):
+    """Oscar's order dashboard, its list showing statuses in the reader's language."""
+
+    def ready(self):
+        super().ready()
+        from marketplace.order_status.dashboard import StatusOrderListView
+
+        self.order_list_view = StatusOrderListView
