@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from oscar.core.loading import get_model
 
 from catalog.search.signals import deferred_reindex
@@ -174,7 +175,11 @@ def read_rows(upload, result):
             result.add(
                 reader.line_num,
                 "",
-                _("Too many rows: %(max)s listings per file at most.")
+                ngettext(
+                    "Too many rows: %(max)s listing per file at most.",
+                    "Too many rows: %(max)s listings per file at most.",
+                    settings.SELLER_CSV_MAX_ROWS,
+                )
                 % {"max": settings.SELLER_CSV_MAX_ROWS},
             )
             return None
@@ -231,7 +236,8 @@ def wholesale_form(row, data, result, line):
         result.add(
             line,
             "wholesale_tiers",
-            _("%(max)s price tiers at most.") % {"max": TIER_ROWS},
+            ngettext("%(max)s price tier at most.", "%(max)s price tiers at most.", TIER_ROWS)
+            % {"max": TIER_ROWS},
         )
         tiers = tiers[:TIER_ROWS]
     for number, tier in enumerate(tiers, start=1):
