@@ -19,10 +19,12 @@ class OrderStatusConfig(AppConfig):
 
 
 class OrdersDashboardConfig(oscar_orders.OrdersDashboardConfig):
-    """Oscar's order dashboard, its list showing statuses in the reader's language."""
+    """Oscar's order dashboard, its list and order pages naming statuses in the reader's
+    language."""
 
     def ready(self):
         super().ready()
-        from marketplace.order_status.dashboard import StatusOrderListView
+        from marketplace.order_status import dashboard
 
-        self.order_list_view = StatusOrderListView
+        self.order_list_view = dashboard.StatusOrderListView
+        self.order_detail_view = dashboard.StatusOrderDetailView

@@ -54,3 +54,19 @@ def test_the_order_page_shows_no_raw_status_code(admin_client, paid_order):
         f"/dashboard/orders/{paid_order.number}/", HTTP_ACCEPT_LANGUAGE="ar"
     ).content.decode()
     assert raw_codes_shown(page) == []
+
+
+def test_a_status_change_leaves_a_note_naming_the_labels(admin_client):
+    order = order_for(product_of(SellerFactory()), status=P.DELIVERED)
+    response = admin_client.post(
+        f"/dashboard/orders/{order.number}/",
+        {"order_action": "change_order_status", "new_status": P.COMPLETED},
+        HTTP_ACCEPT_LANGUAGE="fr",
+        follow=True,
+    )
+    order.refresh_from_db()
+    assert order.status == P.COMPLETED
+    note = order.notes.get().message
+    assert "Livrée" in note and "Terminée" in note, note
+    assert raw_codes_shown(response.content.decode()) == []
+    assert "'delivered'" not in response.content.decode()
