@@ -8,6 +8,7 @@ from oscar.apps.payment.exceptions import PaymentError
 from oscar.core.loading import get_class, get_model
 
 from marketplace.order_status.pipeline import LABELS, label
+from sellers.fulfilment.models import Parcel
 
 OrderSearchForm = get_class("dashboard.orders.forms", "OrderSearchForm")
 OrderListView = get_class("dashboard.orders.views", "OrderListView")
@@ -63,6 +64,21 @@ class StatusOrderListView(OrderListView):
 
 
 class StatusOrderDetailView(OrderDetailView):
+    def get_context_data(self, **kwargs):
+        """The lines table's status column in the reader's language: a line's own status when
+        it has one, else its seller's parcel's (lines have no pipeline of their own here). The
+        lines shown are a list read for display only; the line actions read them afresh."""
+        ctx = super().get_context_data(**kwargs)
+        parcels = dict(self.object.parcels.values_list("partner_id", "status"))
+        names = dict(Parcel.Status.choices)
+        lines = list(ctx["lines"])
+        for line in lines:
+            line.status = (
+                label(line.status) if line.status else names.get(parcels.get(line.partner_id), "")
+            )
+        ctx["lines"] = lines
+        return ctx
+
     def change_order_status(self, request, order):
         """Oscar's change from the order page, its message and note naming the statuses by
         their labels."""

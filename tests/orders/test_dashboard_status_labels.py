@@ -4,8 +4,10 @@ form's choices, the filter it applies, the statistics and the detail page (no ra
 import re
 
 import pytest
+from django.utils import translation
 
 from marketplace.order_status import pipeline as P
+from sellers.fulfilment.models import Parcel
 from sellers.fulfilment.parcels import create_parcels
 from tests.factories.catalogue import SellerFactory
 from tests.factories.orders import order_for, product_of
@@ -70,3 +72,13 @@ def test_a_status_change_leaves_a_note_naming_the_labels(admin_client):
     assert "Livrée" in note and "Terminée" in note, note
     assert raw_codes_shown(response.content.decode()) == []
     assert "'delivered'" not in response.content.decode()
+
+
+def test_each_line_shows_its_parcels_status_in_the_staff_language(admin_client, paid_order):
+    page = admin_client.get(
+        f"/dashboard/orders/{paid_order.number}/", HTTP_ACCEPT_LANGUAGE="fr"
+    ).content.decode()
+    line = paid_order.lines.get()
+    row = page.split(f"#{line.id}</a>")[1].split("</tr>")[0]
+    with translation.override("fr"):
+        assert f"<td>{Parcel.Status.PAID.label}</td>" in row
