@@ -8,9 +8,11 @@ import pytest
 from django.utils import translation
 
 from compliance.landed_cost import DDP, landed_cost, tax_name
+from marketplace.payments.models import CheckoutPayment
+from marketplace.payments.placement import place_order_once
 from shipping.services import ParcelItem
 from tests.factories.catalogue import ProductFactory
-from tests.factories.checkout import address_in, rug_and_lantern, walk_to_preview
+from tests.factories.checkout import address_in, rug_and_lantern, start_payment, walk_to_preview
 
 pytestmark = pytest.mark.django_db
 EU_FLAT_DUTY_DAY = datetime.date(2026, 7, 1)
@@ -58,3 +60,14 @@ def test_the_arabic_shipping_step_shows_no_english_charge_label(client, stripe_a
     html = client.get("/ar/checkout/shipping-method/").content.decode()
     assert "ضريبة القيمة المضافة 20%" in html
     assert "VAT" not in html and "Customs duty" not in html
+
+
+def test_an_order_placed_by_the_webhook_keeps_the_buyers_charge_labels(client, stripe_api):
+    """The webhook has no page language: the order's surcharges still read in Arabic."""
+    walk_to_preview(client, rug_and_lantern(), language="ar", address=address_in("FR"))
+    assert start_payment(client, language="ar").status_code == 200
+    payment = CheckoutPayment.objects.get()
+    with translation.override("en"):
+        order = place_order_once(payment.pk)
+    names = [charge.name for charge in order.surcharges.all()]
+    assert names and all("ضريبة القيمة المضافة 20%" in name for name in names), names
