@@ -11,11 +11,23 @@ from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext_lazy
 
 from compliance.models import DutyRate, ImportRegime
 from marketplace.core.cache import RULES, versioned
 from marketplace.currency.defaults import DEFAULT_RATES
 from marketplace.currency.money import convert, quantize
+
+# The import taxes as the regimes name them (in English), shown in the reader's language; a name
+# staff type that is not here is shown as typed.
+TAX_NAMES = {
+    "VAT": pgettext_lazy("import tax", "VAT"),
+    "Sales tax": pgettext_lazy("import tax", "Sales tax"),
+    "GST": pgettext_lazy("import tax", "GST"),
+    "GST/HST": pgettext_lazy("import tax", "GST/HST"),
+    "HST": pgettext_lazy("import tax", "HST"),
+    "Consumption tax": pgettext_lazy("import tax", "Consumption tax"),
+}
 
 ZERO = Decimal("0")
 HUNDRED = Decimal("100")
@@ -68,6 +80,11 @@ class LandedCost:
         return quantize(self.goods + self.shipping + self.duties + self.taxes)
 
 
+def tax_name(name):
+    """An import tax's name in the reader's language."""
+    return str(TAX_NAMES.get(name.strip(), name))
+
+
 def percent(rate):
     return format(rate.normalize(), "f")
 
@@ -106,7 +123,11 @@ def _duties(regime, items, value_local, day, rates):
     ):
         types = {item.product.effective_hs_code[:4] for item in items}  # item type: HS heading
         per_type = convert(regime.flat_duty_per_item_type, regime.currency, "MAD", rates)
-        label = _("Customs duty: %(amount)s %(currency)s × %(count)s item types") % {
+        label = ngettext(
+            "Customs duty: %(amount)s %(currency)s × %(count)s item type",
+            "Customs duty: %(amount)s %(currency)s × %(count)s item types",
+            len(types),
+        ) % {
             "amount": regime.flat_duty_per_item_type,
             "currency": regime.currency,
             "count": len(types),
@@ -156,7 +177,7 @@ def landed_cost(items, country, *, shipping=ZERO, incoterm=DDP, on=None, rates=N
             value_local <= regime.tax_at_checkout_up_to
         )
         label = _("%(tax)s %(rate)s%%") % {
-            "tax": regime.tax_name,
+            "tax": tax_name(regime.tax_name),
             "rate": percent(regime.tax_rate),
         }
         amount = quantize(base * regime.tax_rate / HUNDRED)

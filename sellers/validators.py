@@ -4,6 +4,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.ma import ice
 
@@ -69,7 +70,11 @@ def validate_register_number(value):
 def validate_cooperative_members(value):
     if value is not None and value < MIN_COOPERATIVE_MEMBERS:
         raise ValidationError(
-            _("A cooperative has at least %(minimum)d members (law 112.12)."),
+            ngettext(
+                "A cooperative has at least %(minimum)d member (law 112.12).",
+                "A cooperative has at least %(minimum)d members (law 112.12).",
+                MIN_COOPERATIVE_MEMBERS,
+            ),
             code="members",
             params={"minimum": MIN_COOPERATIVE_MEMBERS},
         )

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from compliance.models import ImportRegime
 from shipping.models import Carrier
@@ -36,7 +37,11 @@ def rates(request):
         except ImportFailed as failure:
             errors = failure.errors
         else:
-            messages.success(request, _("%(count)s rates imported.") % {"count": count})
+            messages.success(
+                request,
+                ngettext("%(count)s rate imported.", "%(count)s rates imported.", count)
+                % {"count": count},
+            )
             return redirect("shipping-dashboard-rates")
     carriers = Carrier.objects.prefetch_related("services", "zones")
     context = {

@@ -32,6 +32,7 @@ from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from PIL import Image, ImageOps
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
@@ -125,10 +126,15 @@ def read_all(upload):
 
 def clean_image(data, image_format):
     """The picture decoded in full and re-encoded upright, without metadata."""
+    megapixels = max_pixels() // 1_000_000
     too_big = ValidationError(
-        _("This picture has too many pixels: %(megapixels)s megapixels at most."),
+        ngettext(
+            "This picture has too many pixels: %(megapixels)s megapixel at most.",
+            "This picture has too many pixels: %(megapixels)s megapixels at most.",
+            megapixels,
+        ),
         code="too_many_pixels",
-        params={"megapixels": max_pixels() // 1_000_000},
+        params={"megapixels": megapixels},
     )
     damaged = ValidationError(_("This picture is damaged or incomplete."), code="file_damaged")
     if not ends_complete(data, image_format):

@@ -141,8 +141,12 @@ def refuse_mismatched_charge(payment_id, intent):
 
 def place_order_once(payment_id):
     """Return the payment's order, placing it if nobody has yet."""
-    basket_id = CheckoutPayment.objects.values_list("basket_id", flat=True).get(pk=payment_id)
-    with transaction.atomic():
+    basket_id, language = CheckoutPayment.objects.values_list("basket_id", "language").get(
+        pk=payment_id
+    )
+    # In the buyer's language, also when the webhook places the order: the charge labels the
+    # order keeps (its surcharges: "VAT 20%", customs duty) are made here.
+    with transaction.atomic(), translation.override(language or None):
         basket = lock_basket(basket_id)
         payment = CheckoutPayment.objects.select_for_update().get(pk=payment_id)
         if payment.order_id:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from oscar.core.loading import get_model
 
 from marketplace.core import numbers
@@ -180,7 +181,11 @@ def read_rows(text, result):
             result.add(
                 reader.line_num,
                 "",
-                _("Too many rows: %(max)s listings per file at most.")
+                ngettext(
+                    "Too many rows: %(max)s listing per file at most.",
+                    "Too many rows: %(max)s listings per file at most.",
+                    settings.SELLER_CSV_MAX_ROWS,
+                )
                 % {"max": settings.SELLER_CSV_MAX_ROWS},
             )
             return None
@@ -237,7 +242,8 @@ def wholesale_form(row, data, result, line):
         result.add(
             line,
             "wholesale_tiers",
-            _("%(max)s price tiers at most.") % {"max": TIER_ROWS},
+            ngettext("%(max)s price tier at most.", "%(max)s price tiers at most.", TIER_ROWS)
+            % {"max": TIER_ROWS},
         )
         tiers = tiers[:TIER_ROWS]
     for number, tier in enumerate(tiers, start=1):

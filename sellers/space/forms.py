@@ -9,6 +9,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from oscar.core.loading import get_model
 
 from marketplace.core import uploads
@@ -201,7 +202,11 @@ class PhotoForm(forms.Form):
         photo = self.cleaned_data["photo"]
         if self.product.images.count() >= settings.SELLER_PHOTOS_PER_LISTING:
             raise forms.ValidationError(
-                _("A listing has %(max)s photos at most.")
+                ngettext(
+                    "A listing has %(max)s photo at most.",
+                    "A listing has %(max)s photos at most.",
+                    settings.SELLER_PHOTOS_PER_LISTING,
+                )
                 % {"max": settings.SELLER_PHOTOS_PER_LISTING}
             )
         return photo

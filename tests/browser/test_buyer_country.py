@@ -13,6 +13,8 @@ from tests.factories.checkout import country
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
 
 pytestmark = [
     pytest.mark.browser,
@@ -30,13 +32,13 @@ def shop(live_server, home_page):
         country(code)
     rug = ProductFactory(hs_code="5701")
     urls = {}
-    for language in ("en", "fr"):
+    for language in ("en", "fr", "ar"):
         with translation.override(language):
             urls[language] = rug.get_absolute_url()
     return live_server.url, urls
 
 
-def browse(base_url, locale, visit):
+def browse(base_url, locale, visit, viewport=DESKTOP):
     """Open a chromium whose Accept-Language is ``locale``'s and run ``visit(page)``; no ORM
     call meanwhile (Playwright's event loop owns this thread)."""
     from playwright.sync_api import sync_playwright
@@ -45,7 +47,7 @@ def browse(base_url, locale, visit):
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
-        context = browser.new_context(locale=locale, base_url=base_url)
+        context = browser.new_context(locale=locale, base_url=base_url, viewport=viewport)
         try:
             return visit(context.new_page())
         finally:
@@ -59,7 +61,8 @@ def header_choices(page):
     )
 
 
-def test_a_british_browser_sees_pounds_and_the_united_kingdom_from_home_to_basket(shop):
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "390"])
+def test_a_british_browser_sees_pounds_and_the_united_kingdom_from_home_to_basket(shop, viewport):
     base_url, urls = shop
 
     def visit(page):
@@ -76,26 +79,32 @@ def test_a_british_browser_sees_pounds_and_the_united_kingdom_from_home_to_baske
         seen["basket"] = header_choices(page)
         return seen
 
-    seen = browse(base_url, "en-GB", visit)
+    seen = browse(base_url, "en-GB", visit, viewport)
     for name in ("home", "product", "basket"):
         assert seen[name] == ("GB", "GBP"), name
     assert "Ships to United Kingdom" in seen["ships to"]
     assert "£" in seen["price"]
 
 
-def test_a_french_browser_checks_out_with_france_preselected(shop):
+@pytest.mark.parametrize(
+    "language, viewport, france",
+    [("fr", DESKTOP, "France"), ("fr", PHONE, "France"), ("ar", PHONE, "فرنسا")],
+    ids=["fr-desktop", "fr-390", "ar-390"],
+)
+def test_a_french_browser_checks_out_with_france_preselected(shop, language, viewport, france):
+    """On /fr/, and on /ar/ too: the browser's region, not the page's language, says France."""
     base_url, urls = shop
 
     def visit(page):
-        page.goto(urls["fr"])
+        page.goto(urls[language])
         page.click("[data-testid=add-to-basket]")
         page.wait_for_load_state()
-        page.goto("/fr/checkout/")
+        page.goto(f"/{language}/checkout/")
         page.fill("#id_username", "claire@example.com")
         page.check("input[name=options][value=anonymous]")
         page.click("#content_inner form button[type=submit]")
-        page.wait_for_url("**/fr/checkout/shipping-address/", timeout=15000)
+        page.wait_for_url(f"**/{language}/checkout/shipping-address/", timeout=15000)
         select = page.locator("#id_country")
         return select.input_value(), select.locator("option:checked").inner_text()
 
-    assert browse(base_url, "fr-FR", visit) == ("FR", "France")
+    assert browse(base_url, "fr-FR", visit, viewport) == ("FR", france)

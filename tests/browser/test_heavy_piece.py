@@ -1,6 +1,7 @@
-"""In a real browser, a UK buyer never sees a 40 kg zellige table offered to the UK: its page
-says why no carrier takes it and has no basket button, and the ships-to filter leaves it out.
-(The basket and the checkout refusals are in tests/shipping/test_carrier_capacity.py.)"""
+"""In a real browser, on a phone and on a desktop, in English, French and Arabic, a UK buyer
+never sees a 40 kg zellige table offered to the UK: its page says why no carrier takes it and
+has no basket button, and the ships-to filter leaves it out. (The basket and the checkout
+refusals are in tests/shipping/test_carrier_capacity.py.)"""
 
 import os
 from decimal import Decimal
@@ -8,9 +9,15 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 
+from marketplace.core.countries import to_country
+from shipping.reach import carrier_refusal
 from tests.browser.test_storefront import CHROMIUM, CHROMIUM_ARGS
 from tests.factories.catalogue import ProductFactory
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
 
 pytestmark = [
     pytest.mark.browser,
@@ -21,20 +28,44 @@ pytestmark = [
 ]
 
 
+@pytest.mark.parametrize(
+    "language, viewport",
+    [("en", PHONE), ("en", DESKTOP), ("fr", PHONE), ("ar", PHONE)],
+    ids=["en-390", "en-desktop", "fr-390", "ar-390"],
+)
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_uk_buyer_never_sees_a_40_kg_table_offered_to_the_uk(live_server, craft):
+def test_a_uk_buyer_never_sees_a_40_kg_table_offered_to_the_uk(
+    live_server, craft, language, viewport
+):
     table = ProductFactory(
-        title_en="Zellige table", hs_code="6907", category=craft, weight_kg=Decimal("40")
+        title_en="Zellige table",
+        title_fr="Table en zellige",
+        title_ar="طاولة زليج",
+        hs_code="6907",
+        category=craft,
+        weight_kg=Decimal("40"),
     )
     tray = ProductFactory(
-        title_en="Zellige tray", hs_code="6907", category=craft, weight_kg=Decimal("20")
+        title_en="Zellige tray",
+        title_fr="Plateau en zellige",
+        title_ar="صينية زليج",
+        hs_code="6907",
+        category=craft,
+        weight_kg=Decimal("20"),
     )
-    with translation.override("en"):
+    with translation.override(language):
         urls = (table.get_absolute_url(), tray.get_absolute_url(), reverse("catalogue:index"))
-    _browse_as_uk_buyer(live_server.url, *urls)
+        words = {
+            "refusal": carrier_refusal(table, "GB"),
+            "ships": gettext("Ships to %(country)s") % {"country": to_country("GB")},
+            "table": table.title,
+            "tray": tray.title,
+        }
+    assert "40" in words["refusal"]
+    _browse_as_uk_buyer(live_server.url, viewport, words, *urls)
 
 
-def _browse_as_uk_buyer(base_url, table_url, tray_url, list_url):
+def _browse_as_uk_buyer(base_url, viewport, words, table_url, tray_url, list_url):
     """Runs with no ORM call: Playwright's event loop owns this thread meanwhile."""
     from playwright.sync_api import sync_playwright
 
@@ -42,20 +73,20 @@ def _browse_as_uk_buyer(base_url, table_url, tray_url, list_url):
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
-        context = browser.new_context(viewport={"width": 390, "height": 844})
+        context = browser.new_context(viewport=viewport)
         context.add_cookies([{"name": "country", "value": "GB", "url": base_url}])
         page = context.new_page()
 
         page.goto(base_url + table_url)
         body = page.locator("main").inner_text()
-        assert "No carrier takes a piece of 40 kg to United Kingdom." in body
-        assert "Ships to United Kingdom" not in body
+        assert words["refusal"] in body
+        assert words["ships"] not in body.splitlines()  # Arabic "does not ship" holds the words
         assert page.locator("[data-testid=add-to-basket]").count() == 0
 
         page.goto(base_url + tray_url)
-        assert "Ships to United Kingdom" in page.locator("main").inner_text()
+        assert words["ships"] in page.locator("main").inner_text().splitlines()
 
         page.goto(f"{base_url}{list_url}?ships_to=GB")
         listing = page.locator("main").inner_text()
-        assert "Zellige tray" in listing and "Zellige table" not in listing
+        assert words["tray"] in listing and words["table"] not in listing
         browser.close()

@@ -132,7 +132,7 @@ def test_france_ddp_charges_the_flat_eu_duty_and_vat_at_checkout(client, stripe_
     rug_vat = ((Decimal("2400") + rug.shipping_charge) * Decimal("0.20")).quantize(CENT)
     duties = {charge.name: charge.incl_tax for charge in order.surcharges.all()}
     assert duties == {
-        "Dinanderie Fès: Customs duty: 3.00 EUR × 1 item types": flat_duty,
+        "Dinanderie Fès: Customs duty: 3.00 EUR × 1 item type": flat_duty,
         "Dinanderie Fès: VAT 20%": vat,
         "Atelier Marrakech: VAT 20%": rug_vat,
     }
