@@ -11,6 +11,7 @@ from sellers.space.views import (
     photos,
     profile,
     quotes,
+    returns,
     wholesale,
 )
 
@@ -41,6 +42,9 @@ urlpatterns = [
     path("orders/", orders.OrderListView.as_view(), name="orders"),
     path("orders/<str:number>/", orders.OrderDetailView.as_view(), name="order"),
     path("orders/<str:number>/status/", orders.OrderStatusView.as_view(), name="order-status"),
+    path("returns/", returns.ReturnListView.as_view(), name="returns"),
+    path("returns/policy/", returns.ReturnPolicyView.as_view(), name="return-policy"),
+    path("returns/<int:pk>/", returns.ReturnDetailView.as_view(), name="return"),
     path("payouts/", payouts.PayoutView.as_view(), name="payouts"),
     path("payouts/statement.csv", payouts.StatementView.as_view(), name="statement"),
     path("payouts/statement.pdf", payouts.MonthlyStatementView.as_view(), name="statement-pdf"),
