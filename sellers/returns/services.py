@@ -44,6 +44,15 @@ ACCEPTED_STATES = frozenset(
 )
 
 
+# The states a return reaches after each one on its way to the refund: asking again for a
+# step already passed (a second tab, a late tracking event) changes nothing.
+LATER = {
+    Status.ACCEPTED: {Status.SHIPPED, Status.RECEIVED, Status.REFUNDED, Status.REPLACED},
+    Status.SHIPPED: {Status.RECEIVED, Status.REFUNDED, Status.REPLACED},
+    Status.RECEIVED: {Status.REFUNDED, Status.REPLACED},
+}
+
+
 class ReturnError(Exception):
     """A move the request's state or the rules do not allow; the message is for the user."""
 
@@ -213,11 +222,11 @@ def refunds_shipping(request, lines):
 
 
 def _move(request, allowed, to, role, user, note, check=None):
-    """Move ``request`` to ``to`` under its row lock; a request already there is returned
-    as it is."""
+    """Move ``request`` to ``to`` under its row lock; a request already there, or past it
+    (``LATER``), is returned as it is."""
     with transaction.atomic():
         locked = ReturnRequest.objects.select_for_update().get(pk=request.pk)
-        if locked.status == to:
+        if locked.status == to or locked.status in LATER.get(to, ()):
             return locked
         if locked.status not in allowed:
             raise ReturnError(

@@ -133,3 +133,12 @@ def test_a_replacement_is_not_refunded(order, seller_user):
     assert request.status == Status.RECEIVED
     assert services.send_replacement(request, seller_user).status == Status.REPLACED
     assert not PaymentRefund.objects.exists()
+
+
+def test_a_receipt_confirmed_after_the_refund_changes_nothing(order, seller_user):
+    request = accepted(order)
+    services.confirm_receipt(request, seller_user)
+    again = services.confirm_receipt(request, seller_user)
+    assert again.status == Status.REFUNDED
+    assert request.events.count() == 4  # requested, accepted, received, refunded
+    assert PaymentRefund.objects.count() == 1
