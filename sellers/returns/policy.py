@@ -9,6 +9,7 @@ days of processing).
 import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,9 +32,38 @@ def policy_for(seller):
         return default_policy(seller)
 
 
+# A seller's policy as pages show it, cached until the policy changes (``forget``, on each
+# save or delete of a ReturnPolicy), so product pages and baskets read it without a query.
+SHOWN_KEY = "return-policy:{}"
+SHOWN_TIMEOUT = 24 * 3600
+SHOWN_FIELDS = (
+    "window_days",
+    "reasons",
+    "return_shipping_paid_by",
+    "unique_pieces_returnable",
+    "made_to_order_returnable",
+)
+
+
+def shown_policy(seller):
+    """The seller's policy as a dict of its terms (the marketplace default when it has none)."""
+
+    def read():
+        policy = policy_for(seller)
+        return {name: getattr(policy, name) for name in SHOWN_FIELDS}
+
+    return cache.get_or_set(SHOWN_KEY.format(seller.pk), read, SHOWN_TIMEOUT)
+
+
+def forget(sender, instance, **kwargs):
+    cache.delete(SHOWN_KEY.format(instance.seller_id))
+
+
 def reason_labels(policy):
+    """The policy's accepted reasons in the active language (a policy or its shown dict)."""
+    codes = policy["reasons"] if isinstance(policy, dict) else policy.reasons
     labels = dict(Reason.choices)
-    return [labels[code] for code in policy.reasons if code in labels]
+    return [labels[code] for code in codes if code in labels]
 
 
 def is_made_to_order(product):

@@ -83,3 +83,10 @@ def test_the_return_paper_is_not_for_strangers(client, order, seller_user):
     (request,) = services.ask(order, [order.lines.first().pk], "damaged", "refund")
     services.accept(request, seller_user)
     assert client.get(f"/en/returns/{request.pk}/customs-paper.pdf").status_code == 404
+
+
+def test_a_policy_edit_shows_at_once_on_the_cached_product_page(client, seller):
+    piece = unique_piece(seller=seller)
+    assert "within 14 days" in client.get(piece.get_absolute_url()).content.decode()
+    ReturnPolicy.objects.create(seller=seller, window_days=45, reasons=["damaged"])
+    assert "within 45 days" in client.get(piece.get_absolute_url()).content.decode()

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from sellers.returns.models import Payer
-from sellers.returns.policy import policy_for, reason_labels, returnable_lines
+from sellers.returns.policy import reason_labels, returnable_lines, shown_policy
 from sellers.returns.views import buyer_url, refunded
 
 register = template.Library()
@@ -33,27 +33,28 @@ def order_returns(context, order):
 
 @register.inclusion_tag("returns/partials/policy.html")
 def return_policy(seller):
-    policy = policy_for(seller)
+    policy = shown_policy(seller)
     return {"policy": policy, "reasons": reason_labels(policy)}
 
 
 @register.simple_tag
 def return_policy_text(seller):
     """The policy in one sentence, for plain-text emails."""
-    policy = policy_for(seller)
+    policy = shown_policy(seller)
+    days = policy["window_days"]
     parts = [
         ngettext(
             "Returns accepted within %(days)d day of delivery.",
             "Returns accepted within %(days)d days of delivery.",
-            policy.window_days,
+            days,
         )
-        % {"days": policy.window_days},
+        % {"days": days},
         _("Return shipping paid by the seller.")
-        if policy.return_shipping_paid_by == Payer.SELLER
+        if policy["return_shipping_paid_by"] == Payer.SELLER
         else _("Return shipping paid by the buyer."),
     ]
-    if not policy.unique_pieces_returnable:
+    if not policy["unique_pieces_returnable"]:
         parts.append(_("Unique pieces cannot be returned."))
-    if not policy.made_to_order_returnable:
+    if not policy["made_to_order_returnable"]:
         parts.append(_("Pieces made to order cannot be returned."))
     return " ".join(str(part) for part in parts)
