@@ -149,3 +149,35 @@ def test_every_transition_is_recorded_with_who_and_why(order, seller_user):
         seller_user,
     )
     assert event.note == "The crack is from use, not from shipping."
+
+
+def test_a_signed_in_buyer_asks_from_the_account_order_page(
+    client, order, django_capture_on_commit_callbacks
+):
+    from oscar.test.factories import UserFactory
+
+    buyer = UserFactory()
+    order.user = buyer
+    order.save(update_fields=["user"])
+    client.force_login(buyer)
+    page = client.get(f"/en/accounts/orders/{order.number}/").content.decode()
+    new_url = f"/en/returns/order/{order.number}/new/"
+    assert new_url in page
+    line = order.lines.first()
+    data = {"lines": [line.pk], "reason": "damaged", "details": "Cracked.", "outcome": "refund"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(new_url, {**data, "photos": image_upload()})
+    request = ReturnRequest.objects.get()
+    assert response["Location"] == f"/en/returns/{request.pk}/"
+    assert client.get(f"/en/returns/{request.pk}/").status_code == 200
+
+
+def test_another_account_cannot_reach_the_buyers_return(client, order):
+    from oscar.test.factories import UserFactory
+
+    order.user = UserFactory()
+    order.save(update_fields=["user"])
+    (request,) = services.ask(order, [order.lines.first().pk], "damaged", "refund")
+    client.force_login(UserFactory())
+    assert client.get(f"/en/returns/order/{order.number}/new/").status_code == 404
+    assert client.get(f"/en/returns/{request.pk}/").status_code == 404
