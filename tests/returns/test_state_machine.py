@@ -145,3 +145,12 @@ def test_a_refused_return_cannot_be_accepted_by_the_seller(request_, seller_user
     services.refuse(request_, seller_user, "Worn from use.")
     with pytest.raises(services.ReturnError):
         services.accept(request_, seller_user)
+
+
+def test_an_escalated_return_waits_on_the_curators_to_review_page(client, request_, curator):
+    services.refuse(request_, None, "Worn from use.")
+    services.escalate(request_, None, "It was broken on arrival.")
+    client.force_login(curator)
+    page = client.get("/en/curation/").content.decode()
+    assert 'data-testid="escalated-returns"' in page
+    assert f"/en/curation/returns/{request_.pk}/" in page
