@@ -142,3 +142,22 @@ def test_a_receipt_confirmed_after_the_refund_changes_nothing(order, seller_user
     assert again.status == Status.REFUNDED
     assert request.events.count() == 4  # requested, accepted, received, refunded
     assert PaymentRefund.objects.count() == 1
+
+
+def test_a_refund_stripe_refused_is_tried_again_by_the_hourly_task(order, seller_user, monkeypatch):
+    from marketplace.payments.refunds import RefundError
+
+    request = accepted(order)
+
+    def refused(*args, **kwargs):
+        raise RefundError("Stripe is unavailable.")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(services, "refund_lines", refused)
+        request = services.confirm_receipt(request, seller_user)
+    assert request.status == Status.RECEIVED
+    assert not PaymentRefund.objects.exists()
+    assert hourly()["refunded"] == 1
+    request.refresh_from_db()
+    assert request.status == Status.REFUNDED
+    assert PaymentRefund.objects.count() == 1

@@ -154,3 +154,15 @@ def test_an_escalated_return_waits_on_the_curators_to_review_page(client, reques
     page = client.get("/en/curation/").content.decode()
     assert 'data-testid="escalated-returns"' in page
     assert f"/en/curation/returns/{request_.pk}/" in page
+
+
+def test_the_buyer_is_told_in_the_language_of_the_request(
+    order, seller_user, django_capture_on_commit_callbacks
+):
+    (request,) = services.ask(order, [order.lines.first().pk], "damaged", "refund", language="es")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.accept(request, seller_user)
+    message = mail.outbox[-1]
+    assert message.to == [order.email]
+    assert "Su devolución está aceptada." in message.body
+    assert f"/es/returns/{request.pk}/" in message.body
