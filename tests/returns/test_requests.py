@@ -181,3 +181,21 @@ def test_another_account_cannot_reach_the_buyers_return(client, order):
     client.force_login(UserFactory())
     assert client.get(f"/en/returns/order/{order.number}/new/").status_code == 404
     assert client.get(f"/en/returns/{request.pk}/").status_code == 404
+
+
+def test_the_photo_is_shown_to_the_buyer_and_the_seller_only(
+    client, order, seller_user, django_capture_on_commit_callbacks
+):
+    from oscar.test.factories import UserFactory
+
+    ask(client, order, django_capture_on_commit_callbacks)
+    request = ReturnRequest.objects.get()
+    photo = request.photos.get()
+    hash_ = order.verification_hash()
+    assert client.get(f"/en/returns/{request.pk}/{hash_}/photos/{photo.pk}/").status_code == 200
+    client.force_login(UserFactory())
+    assert client.get(f"/en/returns/{request.pk}/photos/{photo.pk}/").status_code == 404
+    client.force_login(seller_user)
+    response = client.get(f"/en/returns/{request.pk}/photos/{photo.pk}/")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
