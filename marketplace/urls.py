@@ -62,6 +62,7 @@ urlpatterns += i18n_patterns(
     path("shipping/", include("sellers.fulfilment.urls")),
     path("certificates/", include("compliance.certificates.urls")),
     path("wholesale/", include("wholesale.urls")),
+    path("returns/", include("sellers.returns.urls")),
     path("", include(apps.get_app_config("oscar").urls[0])),
     re_path(r"^((?:[\w\-]+/)*)$", cms_views.serve, name="cms_page"),
     path("", include(wagtail_urls)),

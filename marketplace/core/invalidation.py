@@ -22,6 +22,7 @@ from marketplace.core import cache
 BUMPS = {
     cache.STOREFRONT: (
         "partner.Partner",
+        "returns.ReturnPolicy",  # shown on product pages and in baskets
         "certificates.Certificate",
         "certificates.ExportProfile",
     ),

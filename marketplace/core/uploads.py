@@ -317,6 +317,8 @@ SELLER_APPLICATION_FILE = UploadValidator((PDF, JPEG, PNG, WEBP), "SELLER_DOCUME
 CERTIFICATE = UploadValidator((PDF, JPEG, PNG), "CERTIFICATE_MAX_BYTES")
 CMS_IMAGE = UploadValidator((JPEG, PNG, WEBP), "CMS_UPLOAD_MAX_BYTES")
 CMS_DOCUMENT = UploadValidator((PDF,), "CMS_UPLOAD_MAX_BYTES")
+# A buyer's photo of a piece it asks to return.
+RETURN_PHOTO = UploadValidator((JPEG, PNG, WEBP), "RETURN_PHOTO_MAX_BYTES")
 
 
 class CheckedFileField(models.FileField):

@@ -11,6 +11,7 @@ from marketplace.settings.framework import DEBUG
 UPLOAD_MAX_PIXELS = env.int("UPLOAD_MAX_PIXELS", default=40_000_000)
 SELLER_DOCUMENT_MAX_BYTES = env.int("SELLER_DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
 SELLER_PHOTO_MAX_BYTES = env.int("SELLER_PHOTO_MAX_BYTES", default=5 * 1024 * 1024)
+RETURN_PHOTO_MAX_BYTES = env.int("RETURN_PHOTO_MAX_BYTES", default=5 * 1024 * 1024)
 # CERTIFICATE_MAX_UPLOAD_MB (megabytes) is the older name, still read.
 CERTIFICATE_MAX_BYTES = env.int(
     "CERTIFICATE_MAX_BYTES", default=env.int("CERTIFICATE_MAX_UPLOAD_MB", default=10) * 1024 * 1024

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "sellers.apps.PartnerConfig",
     "sellers.fulfilment.apps.FulfilmentConfig",
     "sellers.payouts.apps.PayoutsConfig",
+    "sellers.returns.apps.ReturnsConfig",
     "compliance.apps.ComplianceConfig",
     "compliance.certificates.apps.CertificatesConfig",
     "wholesale.apps.WholesaleConfig",

@@ -98,3 +98,16 @@ TRACKING_API_KEYS = {
 }
 TRACKING_HTTP_TIMEOUT = env.int("TRACKING_HTTP_TIMEOUT", default=10)
 TRACKING_MAX_RESPONSE_BYTES = 2 * 1024 * 1024
+# Returns (sellers/returns): the policy of a seller who has not written one, the seller's time
+# to answer a request (then the buyer may take it to a curator), the days of processing from
+# which a piece counts as made to order, and how long a buyer has to send an accepted return.
+RETURNS_DEFAULT_POLICY = {
+    "window_days": env.int("RETURNS_DEFAULT_WINDOW_DAYS", default=14),
+    "reasons": ["damaged", "not_as_described", "wrong_item"],
+    "return_shipping_paid_by": "seller",
+    "unique_pieces_returnable": True,
+    "made_to_order_returnable": False,
+}
+RETURNS_SELLER_ANSWER_DAYS = env.int("RETURNS_SELLER_ANSWER_DAYS", default=3)
+RETURNS_MADE_TO_ORDER_MIN_DAYS = env.int("RETURNS_MADE_TO_ORDER_MIN_DAYS", default=7)
+RETURNS_MAX_PHOTOS = 5

@@ -65,6 +65,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Credits whose hold has passed become available for payout (idempotent).
     "payouts-release-due-credits": {"task": "payouts.release_due_credits", "schedule": 3600},
+    # Returns: missed answer deadlines, return tracking, refunds that failed (idempotent).
+    "returns-hourly": {"task": "returns.hourly", "schedule": 3600},
     # Succeeded intents without an order: place the order, or refund a charge that can have none.
     "reconcile-stripe-charges": {
         "task": "marketplace.payments.tasks.reconcile_charges",

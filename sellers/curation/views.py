@@ -1,5 +1,5 @@
-"""Curators' work: one queue of what waits for them (sellers and certificates), the sellers by
-status, and a review page per seller."""
+"""Curators' work: one queue of what waits for them (sellers, certificates and escalated
+returns), the sellers by status, and a review page per seller."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -18,6 +18,7 @@ from sellers import verification
 from sellers.apply.views import document_links
 from sellers.curation.forms import DecisionForm
 from sellers.permissions import is_curator
+from sellers.returns.models import ReturnRequest
 
 Partner = get_model("partner", "Partner")
 PAGE_SIZE = 50
@@ -59,11 +60,18 @@ class WorkQueueView(CuratorRequired, TemplateView):
             .select_related("partner")
             .order_by("pk")
         )
+        returns = (
+            ReturnRequest.objects.filter(status=ReturnRequest.Status.ESCALATED)
+            .select_related("order", "seller")
+            .order_by("escalated_at", "pk")
+        )
         ctx.update(
             sellers=list(sellers[:PAGE_SIZE]),
             sellers_count=sellers.count(),
             certificates=list(certificates[:PAGE_SIZE]),
             certificates_count=certificates.count(),
+            returns=list(returns[:PAGE_SIZE]),
+            returns_count=returns.count(),
         )
         return ctx
 

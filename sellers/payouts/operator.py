@@ -19,6 +19,7 @@ from oscar.core.loading import get_model
 from marketplace.payments.models import Dispute, DisputeEvidence
 from sellers.payouts import totals
 from sellers.payouts.permissions import can_pay_sellers, can_review_disputes, can_see_totals
+from sellers.permissions import is_curator
 
 Line = get_model("order", "Line")
 Partner = get_model("partner", "Partner")
@@ -26,6 +27,7 @@ Partner = get_model("partner", "Partner")
 QUEUES = [
     (_("Payout runs"), "payouts-dashboard:runs", can_pay_sellers),
     (_("Disputes"), "payouts-dashboard:disputes", can_review_disputes),
+    (_("Returns"), "curation:returns", is_curator),
 ]
 
 

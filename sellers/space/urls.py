@@ -12,6 +12,7 @@ from sellers.space.views import (
     photos,
     profile,
     quotes,
+    returns,
     wholesale,
 )
 
@@ -51,6 +52,9 @@ urlpatterns = [
     path("orders/<str:number>/status/", orders.OrderStatusView.as_view(), name="order-status"),
     path("disputes/", disputes.DisputeListView.as_view(), name="disputes"),
     path("disputes/<int:pk>/", disputes.DisputeDetailView.as_view(), name="dispute"),
+    path("returns/", returns.ReturnListView.as_view(), name="returns"),
+    path("returns/policy/", returns.ReturnPolicyView.as_view(), name="return-policy"),
+    path("returns/<int:pk>/", returns.ReturnDetailView.as_view(), name="return"),
     path("payouts/", payouts.PayoutView.as_view(), name="payouts"),
     path("payouts/statement.csv", payouts.StatementView.as_view(), name="statement"),
     path("payouts/statement.pdf", payouts.MonthlyStatementView.as_view(), name="statement-pdf"),

@@ -10,11 +10,12 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from oscar.core.loading import get_model
 
 from sellers.fulfilment.parcels import parcel_for
 from sellers.payouts.services import credit_delivered_line
+from sellers.returns.models import ReturnEvent, ReturnLine, ReturnRequest
 from sellers.space.models import ImportJob
 from sellers.space.services import add_photo
 from tests.browser.test_storefront import CHROMIUM, CHROMIUM_ARGS
@@ -79,7 +80,32 @@ def _finished_import(seller, product):
     return job
 
 
-def _urls(seller, product, order, parcel, pending_seller, certificate):
+def _a_return(order, seller):
+    """An escalated return of the order's first line, with the seller's answer and the
+    buyer's escalation in its history."""
+    returned = ReturnRequest.objects.create(
+        order=order,
+        seller=seller,
+        reason="damaged",
+        details="Le couvercle est arrivé en trois morceaux.",
+        buyer_language="fr",
+        respond_by=timezone.now(),
+        status=ReturnRequest.Status.ESCALATED,
+        escalated_at=timezone.now(),
+    )
+    ReturnLine.objects.create(request=returned, line=order.lines.first())
+    for before, after, role in (
+        ("", "requested", "buyer"),
+        ("requested", "refused", "seller"),
+        ("refused", "escalated", "buyer"),
+    ):
+        ReturnEvent.objects.create(
+            request=returned, from_status=before, to_status=after, role=role, note=LONG_LATIN
+        )
+    return returned
+
+
+def _urls(seller, product, order, parcel, pending_seller, certificate, returned):
     photo = product.images.get()
     seller_urls = [
         reverse("seller_space:home"),
@@ -93,6 +119,9 @@ def _urls(seller, product, order, parcel, pending_seller, certificate):
         reverse("seller_space:orders"),
         reverse("seller_space:order", args=[order.number]),
         reverse("seller_space:payouts"),
+        reverse("seller_space:returns"),
+        reverse("seller_space:return", args=[returned.pk]),
+        reverse("seller_space:return-policy"),
         reverse("fulfilment:parcels"),
         reverse("fulfilment:parcel", args=[parcel.pk]),
         reverse("fulfilment:parcel-dispatch", args=[parcel.pk]),
@@ -108,6 +137,8 @@ def _urls(seller, product, order, parcel, pending_seller, certificate):
         reverse("certificates:seller", args=[seller.pk]),
         reverse("certificates:verify", args=[certificate.pk]),
         reverse("fulfilment:parcel", args=[parcel.pk]),
+        reverse("curation:returns"),
+        reverse("curation:return", args=[returned.pk]),
     ]
     return seller_urls, curator_urls
 
@@ -139,8 +170,11 @@ def test_every_seller_and_curation_page_fits_a_390px_phone(live_server, language
     pending = ArtisanFactory(status="pending", name=LONG_ARABIC, name_latin=LONG_LATIN)
     certificate = seller.certificates.filter(verified_at=None).get()
     job = _finished_import(seller, product)
+    returned = _a_return(order, seller)
     with translation.override(language):
-        seller_urls, curator_urls = _urls(seller, product, order, parcel, pending, certificate)
+        seller_urls, curator_urls = _urls(
+            seller, product, order, parcel, pending, certificate, returned
+        )
         seller_urls.append(reverse("seller_space:import-job", args=[job.pk]))
         applicant, step_urls = _application_steps()
     visits = [("seller", _session(member_of(seller)), url) for url in seller_urls]
