@@ -83,7 +83,7 @@
       var page = new DOMParser().parseFromString(request.responseText, "text/html");
       var content = page.getElementById("content_inner");
       var current = document.getElementById("content_inner");
-      if (request.status !== 200 || !content || !current) {
+      if (!content || !current) {
         HTMLFormElement.prototype.submit.call(form);
         return;
       }
