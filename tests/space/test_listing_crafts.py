@@ -133,3 +133,9 @@ def test_the_craft_defaults_to_the_declared_one_before_any_listing(
     seller.craft_branches.set([weaving])
     form = member.get(reverse("seller_space:listing-create")).context["form"]
     assert form["craft"].value() == weaving.pk
+
+
+def test_staff_edit_a_crafts_materials_and_techniques_in_the_admin(admin_client, weaving, clay):
+    url = reverse("admin:catalogue_category_change", args=[weaving.pk])
+    html = admin_client.get(url).content.decode()
+    assert 'name="materials"' in html and 'name="techniques"' in html
