@@ -2,7 +2,16 @@ from django import forms
 from django.contrib import admin
 from oscar.apps.catalogue.admin import *  # noqa: F403
 
-from catalog.models import SearchSynonym
+from catalog.models import Category, SearchSynonym
+
+admin.site.unregister(Category)
+
+
+@admin.register(Category)
+class CraftAdmin(CategoryAdmin):  # noqa: F405
+    """Oscar's category tree, with the materials and techniques each craft offers sellers."""
+
+    filter_horizontal = ("materials", "techniques")
 
 
 class SearchSynonymForm(forms.ModelForm):

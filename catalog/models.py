@@ -65,10 +65,29 @@ class Technique(models.Model):
 
 
 class Category(AbstractCategory):
-    """A craft branch; its HS heading is the default for products filed under it."""
+    """A craft branch; its HS heading is the default for products filed under it.
+
+    ``materials`` and ``techniques`` are what a seller may pick for a piece of this craft
+    (edited by staff); a branch without its own list uses its parent's, and a craft with none
+    up its tree offers the whole vocabulary (``allowed_vocabulary``).
+    """
 
     hs_heading = models.CharField(
         _("Usual HS heading"), max_length=10, blank=True, validators=[hs_code_validator]
+    )
+    materials = models.ManyToManyField(
+        Material,
+        verbose_name=_("Materials of this craft"),
+        blank=True,
+        related_name="crafts",
+        help_text=_("What sellers may choose for a piece of this craft; none: all materials."),
+    )
+    techniques = models.ManyToManyField(
+        Technique,
+        verbose_name=_("Techniques of this craft"),
+        blank=True,
+        related_name="crafts",
+        help_text=_("What sellers may choose for a piece of this craft; none: all techniques."),
     )
 
 
@@ -138,6 +157,25 @@ class Product(AbstractProduct):
     objects = ProductQuerySet.as_manager()
 
     @property
+    def has_photo(self):
+        """Whether the product has at least one image (from the prefetch cache if there is one)."""
+        cached = getattr(self, "_prefetched_objects_cache", {}).get("images")
+        if cached is not None:
+            return len(cached) > 0
+        return self.images.exists()
+
+    @property
+    def is_sellable(self):
+        """The Python face of ``Product.objects.sellable()``: public, not a variant, with a
+        photo, and offered by a seller who may sell (``Partner.can_sell``)."""
+        return (
+            self.is_public
+            and self.parent_id is None
+            and self.has_photo
+            and any(record.partner.can_sell for record in self.stockrecords.all())
+        )
+
+    @property
     def seller_stockrecord(self):
         """The seller's stock record (a product has exactly one), from the prefetch cache."""
         records = list(self.stockrecords.all())
@@ -201,7 +239,9 @@ class ProductSearchDocument(models.Model):
     language = models.CharField(max_length=8)
     document = models.TextField()
     vector = SearchVectorField(null=True)
-    listed = models.BooleanField(db_default=False, help_text="Public and not a variant.")
+    listed = models.BooleanField(
+        db_default=False, help_text="Public, not a variant, with at least one image."
+    )
     seller_id = models.IntegerField(null=True, help_text="The seller of its stock record.")
     region_id = models.IntegerField(null=True)
     unique_piece = models.BooleanField(db_default=False)

@@ -1,8 +1,9 @@
 """The one rule for what the storefront may show and sell.
 
 Every listing, search, product page, basket and CMS path goes through
-``ProductQuerySet.sellable()``: a public, canonical product whose seller may sell (verified,
-professional card not expired: ``sellers.models.selling_q``). ``purchasable()`` adds stock left
+``ProductQuerySet.sellable()``: a public, canonical product with at least one photo, whose
+seller may sell (verified, professional card not expired: ``sellers.models.selling_q``); its
+Python face is ``Product.is_sellable``. ``purchasable()`` adds stock left
 to sell now: in stock, less what orders allocated and what other buyers' payments hold.
 """
 
@@ -15,12 +16,18 @@ from catalog import holds
 from sellers.models import selling_q
 
 
+def with_photo(outer="pk"):
+    """The SQL condition that the product (``outer``) has at least one image."""
+    ProductImage = get_model("catalogue", "ProductImage")
+    return Exists(ProductImage.objects.filter(product=OuterRef(outer)))
+
+
 class ProductQuerySet(OscarProductQuerySet):
     def sellable(self):
-        """Public products of sellers who may sell (the single visibility rule)."""
+        """Public products with a photo, of sellers who may sell (the single visibility rule)."""
         StockRecord = get_model("partner", "StockRecord")
         verified_offer = StockRecord.objects.filter(selling_q("partner__"), product=OuterRef("pk"))
-        return self.browsable().filter(Exists(verified_offer))
+        return self.browsable().filter(Exists(verified_offer), with_photo())
 
     def purchasable(self):
         """Sellable products with a unit left to sell (untracked stock is always available)."""

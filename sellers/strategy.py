@@ -1,5 +1,6 @@
-"""Pricing and availability: the product's one stock record, sold only by a seller who may sell
-(verified, card not expired: ``Partner.can_sell``, the Python face of ``selling_q``)."""
+"""Pricing and availability: the product's one stock record, sold only when the product has a
+photo and its seller may sell (verified, card not expired: ``Partner.can_sell``, the Python face
+of ``selling_q``; with the photo, the rule ``Product.is_sellable`` states)."""
 
 from oscar.apps.partner import strategy as oscar_strategy
 
@@ -7,13 +8,16 @@ from shipping.availability import ShipsToBuyerCountry
 
 
 class UseVerifiedSellerStockRecord:
-    """Pick the seller's stock record; none when the seller may not sell.
+    """Pick the seller's stock record; none when the product has no photo or the seller may not
+    sell.
 
     A product has one stock record (a database constraint), so there is no "first record" guess.
     Reads the prefetch cache when the queryset used ``for_cards()``.
     """
 
     def select_stockrecord(self, product):
+        if not product.has_photo:
+            return None
         for record in product.stockrecords.all():
             if record.partner.can_sell:
                 return record

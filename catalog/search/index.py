@@ -25,7 +25,8 @@ SELECT product.id, %(language)s, %(document)s,
     setweight(to_tsvector(%(config)s::regconfig, %(facts)s), 'B') ||
     setweight(to_tsvector(%(config)s::regconfig, %(description)s), 'C') ||
     setweight(to_tsvector(%(config)s::regconfig, %(english)s), 'D'),
-    product.is_public AND product.parent_id IS NULL,
+    product.is_public AND product.parent_id IS NULL AND EXISTS (
+        SELECT 1 FROM catalogue_productimage AS image WHERE image.product_id = product.id),
     offer.partner_id,
     product.region_id,
     product.is_unique_piece,

@@ -19,6 +19,7 @@ INLINE_LIMIT = 200
 
 Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
+ProductImage = get_model("catalogue", "ProductImage")
 Category = get_model("catalogue", "Category")
 StockRecord = get_model("partner", "StockRecord")
 Partner = get_model("partner", "Partner")
@@ -107,7 +108,7 @@ def connect():
     post_save.connect(product_saved, sender=Product, dispatch_uid="search-product")
     for through in (Product.materials.through, Product.techniques.through):
         m2m_changed.connect(product_links_changed, sender=through, dispatch_uid=f"search-{through}")
-    for model in (ProductCategory, StockRecord):
+    for model in (ProductCategory, StockRecord, ProductImage):
         post_save.connect(product_part_saved, sender=model, dispatch_uid=f"search-save-{model}")
         post_delete.connect(product_part_deleted, sender=model, dispatch_uid=f"search-del-{model}")
     post_save.connect(seller_saved, sender=Partner, dispatch_uid="search-seller")

@@ -56,6 +56,22 @@ def seed_categories():
     return categories
 
 
+def seed_craft_vocabulary(crafts, categories, materials, techniques):
+    """Each craft's materials and techniques: those its demo pieces use (the craft's, its items'
+    and their variants'); a top branch offers those of its crafts. Adds only what is missing."""
+    for craft in crafts:
+        category = categories[craft.category]
+        variants = [*craft.variants, *(v for item in craft.items for v in item.variants or ())]
+        used = {"materials": set(craft.materials), "techniques": set(craft.techniques)}
+        for part in [*craft.items, *variants]:
+            used["materials"].update(part.materials or ())
+            used["techniques"].update(part.techniques or ())
+        parent = category.get_parent()
+        for node in (category, parent) if parent is not None else (category,):
+            node.materials.add(*(materials[code] for code in used["materials"]))
+            node.techniques.add(*(techniques[code] for code in used["techniques"]))
+
+
 def seed_product_class():
     """Oscar's product class for every craft piece."""
     ProductClass = get_model("catalogue", "ProductClass")

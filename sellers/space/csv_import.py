@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from oscar.core.loading import get_model
 
+from catalog.crafts import offered_by_craft
 from marketplace.core import numbers
 from sellers.space.forms import DESCRIPTION_FIELDS, TITLE_FIELDS, ListingForm
 from sellers.space.services import write_listing
@@ -109,14 +110,22 @@ class ImportResult:
         self.errors.append(RowError(row, column, str(message)))
 
 
+def _first_offered(model, ids):
+    """The first of ``model`` the craft offers (``ids``; None: the craft offers every one)."""
+    rows = model.objects.order_by("pk")
+    return (rows if ids is None else rows.filter(pk__in=ids)).first()
+
+
 def template_example(seller):
     """The example row, with codes that exist: the seller's own craft and region when they
-    have codes, else the first ones of the catalogue, and a material and a technique."""
+    have codes, else the first ones of the catalogue, and a material and a technique that
+    craft offers (``catalog.crafts``), so the template imports as served."""
     crafts = Category.objects.exclude(code=None).exclude(code="").order_by("path")
     craft = crafts.filter(pk__in=seller.craft_branches.values("pk")).first() or crafts.first()
     region = seller.region if seller.region_id else Region.objects.order_by("pk").first()
-    material = Material.objects.order_by("pk").first()
-    technique = Technique.objects.order_by("pk").first()
+    offered = offered_by_craft().get(craft.pk, {}) if craft is not None else {}
+    material = _first_offered(Material, offered.get("materials"))
+    technique = _first_offered(Technique, offered.get("techniques"))
     example = dict(TEMPLATE_EXAMPLE)
     if craft is not None:
         example.update(

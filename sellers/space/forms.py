@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from oscar.core.loading import get_model
 
+from catalog.crafts import VOCABULARIES, offered_by_craft
 from marketplace.core import uploads
 from marketplace.core.forms import (
     CodeField,
@@ -23,7 +24,7 @@ from marketplace.core.forms import (
 from sellers.apply.forms import NAME_HELP_TEXTS, NAME_LABELS, NAME_WIDGETS, SellerNamesMixin
 from sellers.fulfilment.forms import TrackingForm
 from sellers.space import photo_zip
-from sellers.space.catalogue import craft_piece_class
+from sellers.space.catalogue import craft_piece_class, usual_craft
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -50,11 +51,81 @@ class NameMultipleChoiceField(forms.ModelMultipleChoiceField):
         return obj.name
 
 
+PHOTO_TYPES = "image/jpeg,image/png,image/webp"
+REFUSED_VOCABULARY = {
+    "materials": lambda count: ngettext(
+        "%(names)s is not a material of %(craft)s: choose among the materials shown.",
+        "%(names)s are not materials of %(craft)s: choose among the materials shown.",
+        count,
+    ),
+    "techniques": lambda count: ngettext(
+        "%(names)s is not a technique of %(craft)s: choose among the techniques shown.",
+        "%(names)s are not techniques of %(craft)s: choose among the techniques shown.",
+        count,
+    ),
+}
+
+
+class MultiplePhotoInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class PhotosField(forms.FileField):
+    """Several photos chosen at once, each checked by ``uploads.SELLER_PHOTO``; cleaned to the
+    list of checked files, in the order they were sent."""
+
+    widget = MultiplePhotoInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.update(accept=PHOTO_TYPES)
+        self.help_text = _("JPEG, PNG or WebP, %(max)s at most each.") % {
+            "max": filesizeformat(settings.SELLER_PHOTO_MAX_BYTES)
+        }
+
+    def clean(self, data, initial=None):
+        files = [
+            upload for upload in (data if isinstance(data, list | tuple) else [data]) if upload
+        ]
+        if not files:
+            return super().clean(None, initial) or []
+        checked, errors = [], []
+        for upload in files:
+            try:
+                checked.append(uploads.SELLER_PHOTO.clean(super().clean(upload, initial)))
+            except forms.ValidationError as error:
+                errors += [
+                    _("%(filename)s: %(error)s") % {"filename": upload.name, "error": message}
+                    for message in error.messages
+                ]
+        if errors:
+            raise forms.ValidationError(errors)
+        return checked
+
+
+def check_photo_count(existing, added):
+    if existing + len(added) > settings.SELLER_PHOTOS_PER_LISTING:
+        raise forms.ValidationError(
+            ngettext(
+                "A listing has %(max)s photo at most.",
+                "A listing has %(max)s photos at most.",
+                settings.SELLER_PHOTOS_PER_LISTING,
+            )
+            % {"max": settings.SELLER_PHOTOS_PER_LISTING}
+        )
+
+
 class ListingForm(forms.ModelForm):
     """A listing: the product's texts and facts, plus its price and stock (the stock record).
 
+    A new listing also takes its photos (``kept_photos``: how many were received with an
+    earlier, invalid attempt). Materials and techniques are those of the chosen craft
+    (``catalog.crafts``); the craft defaults to the seller's usual one.
     ``by_code=True`` reads craft, region, materials and techniques by code (CSV rows).
     """
+
+    photos = PhotosField(label=_("Choose photos"))
 
     craft = NameChoiceField(
         label=_("Craft"), queryset=Category.objects.order_by("path"), empty_label=None
@@ -109,8 +180,9 @@ class ListingForm(forms.ModelForm):
         field_classes = {"hs_code": IdentifierField}
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in DESCRIPTION_FIELDS}
 
-    def __init__(self, *args, seller, by_code=False, **kwargs):
+    def __init__(self, *args, seller, by_code=False, kept_photos=0, **kwargs):
         self.seller = seller
+        self.kept_photos = kept_photos
         super().__init__(*args, **kwargs)
         names = dict(settings.LANGUAGES)
         for code in LANGUAGE_CODES:
@@ -126,19 +198,54 @@ class ListingForm(forms.ModelForm):
         if self.instance.pk is None:
             self.instance.product_class = craft_piece_class()
             self.instance.structure = Product.STANDALONE
+        if self.instance.pk is not None or by_code:
+            del self.fields["photos"]
         if by_code:
             for name in ("craft", "region", "materials", "techniques"):
                 self.fields[name].to_field_name = "code"
         record = self.stockrecord
         if record is not None and not self.is_bound:
-            self.initial.update(
-                price=record.price, num_in_stock=record.num_in_stock, sku=record.partner_sku
-            )
             craft = self.instance.categories.order_by("path").first()
-            self.initial["craft"] = craft.pk if craft else None
+            saved = {
+                "price": record.price,
+                "num_in_stock": record.num_in_stock,
+                "sku": record.partner_sku,
+                "craft": craft.pk if craft else None,
+            }
+            for name, value in saved.items():
+                self.initial.setdefault(name, value)
         elif not self.is_bound and self.instance.pk is None:
             self.initial.setdefault("region", seller.region_id)
             self.initial.setdefault("is_public", True)
+            self.initial.setdefault("craft", usual_craft(seller))
+        self.offered = offered_by_craft()
+        self.shown_choices = dict.fromkeys(VOCABULARIES)  # a bound form: set by ``clean``
+        if not self.is_bound:
+            chosen = [*self.initial.get("materials", []), *self.initial.get("techniques", [])]
+            self.show_vocabulary(self.initial.get("craft"), keep=chosen)
+
+    def show_vocabulary(self, craft_id, keep=()):
+        """Which materials and techniques the page shows: the craft's, plus those in ``keep``
+        (ids or rows already chosen); ``None``: all. The others are rendered ``hidden``, for
+        the page's script to show when another craft is chosen."""
+        offered = self.offered.get(craft_id) or dict.fromkeys(VOCABULARIES)
+        ids = {str(getattr(item, "pk", item)) for item in keep}
+        kept = {int(pk) for pk in ids if pk.isdigit()}
+        self.shown_choices = {
+            name: None if offered[name] is None else offered[name] | kept for name in VOCABULARIES
+        }
+
+    def vocabulary_by_craft(self):
+        """{craft id: {"materials": [ids] or None, "techniques": ...}} for the page's script."""
+        return {
+            craft_id: {name: None if ids is None else sorted(ids) for name, ids in lists.items()}
+            for craft_id, lists in self.offered.items()
+        }
+
+    def clean_photos(self):
+        photos = self.cleaned_data["photos"]
+        check_photo_count(self.kept_photos, photos)
+        return photos
 
     @property
     def stockrecord(self):
@@ -178,38 +285,44 @@ class ListingForm(forms.ModelForm):
         if cleaned.get("is_unique_piece") and stock is not None and stock > 1:
             self.add_error("num_in_stock", _("A unique piece has a stock of 0 or 1."))
         craft = cleaned.get("craft")
+        if craft is not None:
+            self.check_vocabulary(craft, cleaned)
         if craft is not None and not cleaned.get("hs_code") and craft.hs_heading:
             cleaned["hs_code"] = craft.hs_heading
             self.instance.hs_code = craft.hs_heading
         return cleaned
 
+    def check_vocabulary(self, craft, cleaned):
+        """Refuse a material or technique that does not go with the craft."""
+        offered = self.offered.get(craft.pk) or dict.fromkeys(VOCABULARIES)
+        chosen_ids = set()
+        for name in VOCABULARIES:
+            chosen = list(cleaned.get(name) or [])
+            chosen_ids |= {item.pk for item in chosen}
+            allowed = offered[name]
+            refused = [item for item in chosen if allowed is not None and item.pk not in allowed]
+            if refused:
+                message = REFUSED_VOCABULARY[name](len(refused)) % {
+                    "names": ", ".join(item.name for item in refused),
+                    "craft": craft.name,
+                }
+                self.add_error(name, message)
+        self.show_vocabulary(craft.pk, keep=chosen_ids)
+
 
 class PhotoForm(forms.Form):
-    photo = uploads.UploadField(
-        label=_("Photo"),
-        validator=uploads.SELLER_PHOTO,
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-    )
+    """Photos added to a saved listing, several from one pick."""
+
+    photos = PhotosField(label=_("Choose photos"), required=True)
 
     def __init__(self, *args, product, **kwargs):
         self.product = product
         super().__init__(*args, **kwargs)
-        self.fields["photo"].help_text = _("JPEG, PNG or WebP, %(max)s at most.") % {
-            "max": filesizeformat(settings.SELLER_PHOTO_MAX_BYTES)
-        }
 
-    def clean_photo(self):
-        photo = self.cleaned_data["photo"]
-        if self.product.images.count() >= settings.SELLER_PHOTOS_PER_LISTING:
-            raise forms.ValidationError(
-                ngettext(
-                    "A listing has %(max)s photo at most.",
-                    "A listing has %(max)s photos at most.",
-                    settings.SELLER_PHOTOS_PER_LISTING,
-                )
-                % {"max": settings.SELLER_PHOTOS_PER_LISTING}
-            )
-        return photo
+    def clean_photos(self):
+        photos = self.cleaned_data["photos"]
+        check_photo_count(self.product.images.count(), photos)
+        return photos
 
 
 class CsvUploadForm(forms.Form):

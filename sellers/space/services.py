@@ -13,10 +13,13 @@ StockRecord = get_model("partner", "StockRecord")
 
 
 @transaction.atomic
-def save_listing(seller, form):
-    """Create or update the product, its craft and its stock record from a valid ListingForm."""
+def save_listing(seller, form, photos=()):
+    """Create or update the product, its craft and its stock record from a valid ListingForm,
+    and append ``photos`` (checked files) in their order."""
     with deferred_reindex():
-        return write_listing(seller, form)
+        product = write_listing(seller, form)
+        add_photos(product, photos)
+        return product
 
 
 def write_listing(seller, form):
@@ -48,6 +51,13 @@ def save_stockrecord(seller, product, data, creating):
 
 
 @transaction.atomic
+def add_photos(product, photos):
+    """Append ``photos`` (checked files) in their order, indexing the product once."""
+    with deferred_reindex():
+        return [add_photo(product, photo) for photo in photos]
+
+
+@transaction.atomic
 def add_photo(product, upload):
     """Append a photo (checked and named by ``uploads.SELLER_PHOTO``) after the last one."""
     last = product.images.order_by("-display_order").values_list("display_order", flat=True)
@@ -61,16 +71,32 @@ def add_photo(product, upload):
 @transaction.atomic
 def move_photo(image, offset):
     """Swap the photo with its neighbour (offset -1: earlier, +1: later)."""
-    images = list(
-        ProductImage.objects.select_for_update()
-        .filter(product_id=image.product_id)
-        .order_by("display_order", "pk")
-    )
+    images = locked_photos(image)
     index = next(i for i, other in enumerate(images) if other.pk == image.pk)
     target = index + offset
     if not 0 <= target < len(images):
         return
     images[index], images[target] = images[target], images[index]
+    renumber(images)
+
+
+@transaction.atomic
+def make_main_photo(image):
+    """Put the photo first (the main photo); the others keep their order after it."""
+    images = locked_photos(image)
+    images.sort(key=lambda other: other.pk != image.pk)
+    renumber(images)
+
+
+def locked_photos(image):
+    return list(
+        ProductImage.objects.select_for_update()
+        .filter(product_id=image.product_id)
+        .order_by("display_order", "pk")
+    )
+
+
+def renumber(images):
     for position, other in enumerate(images):
         if other.display_order != position:
             ProductImage.objects.filter(pk=other.pk).update(display_order=position)

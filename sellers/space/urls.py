@@ -28,7 +28,7 @@ urlpatterns = [
     path("listings/<int:pk>/photos/", photos.PhotoListView.as_view(), name="photos"),
     path("listings/<int:pk>/wholesale/", wholesale.WholesaleOfferView.as_view(), name="wholesale"),
     re_path(
-        r"^listings/(?P<pk>\d+)/photos/(?P<photo_pk>\d+)/(?P<action>up|down|delete)/$",
+        r"^listings/(?P<pk>\d+)/photos/(?P<photo_pk>\d+)/(?P<action>up|down|main|delete)/$",
         photos.PhotoActionView.as_view(),
         name="photo-action",
     ),

@@ -67,7 +67,7 @@ def _create_listing(url, session, weight, price):
         page.fill('input[name="num_in_stock"]', "1")
         weight_input.fill(weight)
         with page.expect_navigation():
-            page.locator("form.space-form button[type=submit]").click()
+            page.locator("form.space-form > button.button[type=submit]").click()
         assert "/listings/new/" not in page.url, page.content()[:2000]
         browser.close()
     return typed

@@ -49,7 +49,9 @@ def _seller_with_a_year_of_business():
         name_latin=LONG_LATIN,
         legal_name=LONG_LATIN,
     )
-    rug = product_of(seller, title_en="Azilal rug, hand-knotted wool, natural dyes, 240 × 160 cm")
+    rug = product_of(
+        seller, image=False, title_en="Azilal rug, hand-knotted wool, natural dyes, 240 × 160 cm"
+    )
     lantern = product_of(seller, title_en="Chiselled brass lantern with coloured glass")
     order = order_for(rug, lantern)
     for line in order.lines.all():

@@ -1,21 +1,25 @@
 """The selling rule exists in SQL (``selling_q``: ``sellable()``, ``Partner.objects.selling()``,
-the search rows) and in Python (``Partner.can_sell``: the strategy): every seller status crossed
-with every card state gives the same answer in each; and ``purchasable()`` counts stock
-allocated to orders and held by other buyers' payments."""
+the search rows) and in Python (``Partner.can_sell``, ``Product.is_sellable``: the strategy):
+every seller status crossed with every card state and with no photo or one gives the same answer
+in each; and ``purchasable()`` counts stock allocated to orders and held by other buyers'
+payments."""
 
 import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.utils import timezone
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
+from catalog.search import engine
 from marketplace.payments.models import CheckoutPayment, StockReservation
 from tests.factories.catalogue import ProductFactory, SellerFactory
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
 Basket = get_model("basket", "Basket")
+Selector = get_class("partner.strategy", "Selector")
 
 TODAY = timezone.localdate()
 CARDS = {
@@ -24,18 +28,36 @@ CARDS = {
     "expires today": TODAY,
     "expires tomorrow": TODAY + datetime.timedelta(days=1),
 }
-CASES = [(status, card) for status in Partner.Status.values for card in CARDS]
+CASES = [
+    (status, card, photos)
+    for status in Partner.Status.values
+    for card in CARDS
+    for photos in (0, 1)
+]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("status", "card"), CASES)
-def test_sql_and_python_faces_of_the_selling_rule_agree(status, card):
+@pytest.mark.parametrize(("status", "card", "photos"), CASES)
+def test_sql_and_python_faces_of_the_selling_rule_agree(status, card, photos):
     seller = SellerFactory(status=status, card_expires_on=CARDS[card])
-    product = ProductFactory(stockrecord__seller=seller)
-    expected = status == Partner.Status.VERIFIED and card != "expired yesterday"
-    assert seller.can_sell is expected
-    assert Partner.objects.selling().filter(pk=seller.pk).exists() is expected
+    product = ProductFactory(stockrecord__seller=seller, image=None if photos else False)
+    seller_may_sell = status == Partner.Status.VERIFIED and card != "expired yesterday"
+    expected = seller_may_sell and photos > 0
+    assert seller.can_sell is seller_may_sell
+    assert Partner.objects.selling().filter(pk=seller.pk).exists() is seller_may_sell
+    assert Product.objects.get(pk=product.pk).is_sellable is expected
     assert Product.objects.sellable().filter(pk=product.pk).exists() is expected
+    assert search_rows_list(product) is expected
+    record = Selector().strategy().fetch_for_product(Product.objects.get(pk=product.pk)).stockrecord
+    assert (record is not None) is expected
+
+
+def search_rows_list(product):
+    """Whether the lists read from the search documents hold the product."""
+    if connection.vendor != "postgresql":
+        return Product.objects.sellable().filter(pk=product.pk).exists()
+    rows = engine.listed_rows("product_id = %s", [product.pk])
+    return len(rows) == 1
 
 
 def _reserve(product, quantity, minutes=30, state=StockReservation.State.ACTIVE):

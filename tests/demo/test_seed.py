@@ -5,6 +5,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 from wagtail.models import Site
 
+from catalog.crafts import offered_by_craft
 from demo.accounts import BUYER, DEMO_PASSWORD
 from marketplace.cms.models import HomePage
 from marketplace.currency.rates import is_fresh
@@ -222,3 +223,13 @@ def test_seed_demo_cosmetics_are_notified_for_the_eu_and_the_us(seeded):
     everywhere = set(cosmetics.values_list("pk", flat=True))
     for country in ("FR", "US"):  # every seller notified every piece
         assert set(ships_to(cosmetics, country).values_list("pk", flat=True)) == everywhere
+
+
+def test_seed_demo_products_use_only_their_crafts_materials_and_techniques(seeded):
+    offered = offered_by_craft()
+    weaving = Category.objects.get(code="hand-knotted-rugs")
+    assert offered[weaving.pk]["materials"] and offered[weaving.pk]["techniques"]
+    for product in Product.objects.prefetch_related("categories", "materials", "techniques"):
+        craft = product.categories.all()[0]
+        assert {m.pk for m in product.materials.all()} <= offered[craft.pk]["materials"]
+        assert {t.pk for t in product.techniques.all()} <= offered[craft.pk]["techniques"]

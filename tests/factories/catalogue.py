@@ -134,8 +134,19 @@ class ProductFactory(DjangoModelFactory):
 
     @factory.post_generation
     def image(self, create, extracted, **kwargs):
-        if create and extracted:
+        """A photo (the shop shows no product without one): ``image=<file>`` to upload one,
+        ``image=False`` for none; else a stored name with its renditions, no file written."""
+        if not create or extracted is False:
+            return
+        if extracted:
             ProductImage.objects.create(product=self, original=extracted, display_order=0)
+        else:
+            ProductImage.objects.create(
+                product=self,
+                original=f"images/products/test-{self.pk}.jpg",
+                display_order=0,
+                renditions_ready=True,
+            )
 
 
 class MaterialFactory(DjangoModelFactory):

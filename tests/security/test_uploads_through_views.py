@@ -100,11 +100,11 @@ def test_the_application_strips_the_location_from_the_sellers_photo(applicant, r
 def listing(client):
     seller = SellerFactory()
     client.force_login(member_of(seller))
-    return product_of(seller)
+    return product_of(seller, image=False)
 
 
 def add_photo(client, product, upload):
-    return client.post(reverse("seller_space:photos", args=[product.pk]), {"photo": upload})
+    return client.post(reverse("seller_space:photos", args=[product.pk]), {"photos": upload})
 
 
 @hostile(HOSTILE_PHOTOS)

@@ -254,3 +254,22 @@ def test_import_page_renders_in_arabic(member):
     response = member.get("/ar/my-shop/listings/import/")
     assert response.status_code == 200
     assert "rugs" in response.content.decode()
+
+
+def test_the_served_template_names_a_material_and_technique_its_craft_offers(client, seller, send):
+    """A craft with its own lists (``catalog.crafts``) refuses the catalogue's first material:
+    the served example takes the craft's own."""
+    MaterialFactory(code="wool", name_en="Wool")
+    TechniqueFactory(code="knotting", name_en="Knotting")
+    pottery = CategoryFactory(name_en="Pottery", code="pottery", hs_heading="6912")
+    pottery.materials.add(MaterialFactory(code="clay", name_en="Clay"))
+    pottery.techniques.add(TechniqueFactory(code="wheel-throwing", name_en="Wheel throwing"))
+    seller.craft_branches.add(pottery)
+    client.force_login(member_of(seller))
+    served = client.get(reverse("seller_space:import-template"))
+    upload = SimpleUploadedFile("listings-template.csv", served.content, "text/csv")
+    response = send(client, upload, "en")
+    assert outcomes(response) == [(2, "created")], refusals(response)
+    product = StockRecord.objects.get(partner=seller).product
+    assert [m.code for m in product.materials.all()] == ["clay"]
+    assert [t.code for t in product.techniques.all()] == ["wheel-throwing"]

@@ -28,11 +28,11 @@ def member(client, seller):
 
 @pytest.fixture
 def product(seller):
-    return product_of(seller)
+    return product_of(seller, image=False)
 
 
 def upload(client, product, file):
-    return client.post(reverse("seller_space:photos", args=[product.pk]), {"photo": file})
+    return client.post(reverse("seller_space:photos", args=[product.pk]), {"photos": file})
 
 
 def orders(product):
@@ -147,14 +147,14 @@ def test_an_unconfirmed_delete_post_asks_first(member, product):
 
 
 def test_cannot_see_or_add_photos_to_another_sellers_listing(member):
-    theirs = product_of(SellerFactory())
+    theirs = product_of(SellerFactory(), image=False)
     assert member.get(reverse("seller_space:photos", args=[theirs.pk])).status_code == 404
     assert upload(member, theirs, image_upload()).status_code == 404
     assert not theirs.images.exists()
 
 
 def test_cannot_delete_another_sellers_photo_through_own_listing(member, product):
-    theirs = product_of(SellerFactory())
+    theirs = product_of(SellerFactory(), image=False)
     photo = ProductImage.objects.create(product=theirs, original="x.jpg", display_order=0)
     for action in ("delete", "up", "down"):
         url = reverse("seller_space:photo-action", args=[product.pk, photo.pk, action])

@@ -65,6 +65,9 @@ class Command(BaseCommand):
             "sellers": sellers.seed_sellers(regions, seed_value),
             "pool": images.ensure_pool(CRAFTS, seed_value),
         }
+        reference.seed_craft_vocabulary(
+            CRAFTS, context["categories"], context["materials"], context["techniques"]
+        )
         identities.seed(regions, context["sellers"], SELLERS, context["categories"], seed_value)
         specs = products.build_specs(
             count,

@@ -1,9 +1,12 @@
-"""A listing's photos: upload (checked by content), reorder, delete."""
+"""A listing's photos: upload several at once (checked by content), reorder, choose the main
+one, delete (after a confirmation)."""
 
 from django.contrib import messages
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import FormView
 from oscar.core.loading import get_model
@@ -12,9 +15,17 @@ from marketplace.core.confirm import confirm_page, is_confirmed
 from sellers.space.access import SellerSpaceMixin
 from sellers.space.catalogue import seller_products
 from sellers.space.forms import PhotoForm
-from sellers.space.services import add_photo, delete_photo, move_photo
+from sellers.space.services import add_photos, delete_photo, make_main_photo, move_photo
 
 ProductImage = get_model("catalogue", "ProductImage")
+
+
+def after_upload(request, url):
+    """Where to go once photos are saved: a redirect, or for the page's script (which sent the
+    form with XMLHttpRequest to show its progress) the address to go to."""
+    if request.headers.get("X-Requested-With") == "XMLHttpRequest":
+        return JsonResponse({"location": url})
+    return redirect(url)
 
 
 class SellerProductMixin(SellerSpaceMixin):
@@ -43,13 +54,19 @@ class PhotoListView(SellerProductMixin, FormView):
         return context
 
     def form_valid(self, form):
-        add_photo(self.product, form.cleaned_data["photo"])
-        messages.success(self.request, _("The photo is added."))
-        return redirect("seller_space:photos", pk=self.product.pk)
+        photos = form.cleaned_data["photos"]
+        add_photos(self.product, photos)
+        messages.success(
+            self.request,
+            ngettext("The photo is added.", "%(count)s photos are added.", len(photos))
+            % {"count": len(photos)},
+        )
+        return after_upload(self.request, reverse("seller_space:photos", args=[self.product.pk]))
 
 
 class PhotoActionView(SellerProductMixin, View):
-    """POST: move a photo earlier or later; delete it once confirmed (GET: the question)."""
+    """POST: move a photo earlier or later, or make it the main one; delete it once confirmed
+    (GET: the question)."""
 
     http_method_names = ["get", "post"]
 
@@ -76,6 +93,9 @@ class PhotoActionView(SellerProductMixin, View):
         if action == "delete":
             delete_photo(photo)
             messages.success(request, _("The photo is deleted."))
+        elif action == "main":
+            make_main_photo(photo)
+            messages.success(request, _("This photo is now the main one."))
         else:
             move_photo(photo, -1 if action == "up" else 1)
         return redirect("seller_space:photos", pk=product.pk)
