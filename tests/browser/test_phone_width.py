@@ -2,6 +2,7 @@
 390 px phone (390×844), in Arabic and in French: ``document.documentElement.scrollWidth`` is at
 most 390 on each."""
 
+import datetime
 import json
 import os
 from decimal import Decimal
@@ -13,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from oscar.core.loading import get_model
 
+from marketplace.payments.models import CheckoutPayment, Dispute
 from sellers.fulfilment.parcels import parcel_for
 from sellers.payouts.services import credit_delivered_line
 from sellers.returns.models import ReturnEvent, ReturnLine, ReturnRequest
@@ -20,10 +22,14 @@ from sellers.space.models import ImportJob
 from sellers.space.services import add_photo
 from tests.browser.test_storefront import CHROMIUM, CHROMIUM_ARGS
 from tests.factories.compliance import CertificateFactory
+from tests.factories.disputes import paid_order
 from tests.factories.orders import order_for, product_of
 from tests.factories.sellers import ArtisanFactory
 from tests.factories.uploads import image_upload
 from tests.factories.users import UserFactory, curator, member_of
+from tests.factories.wholesale import company_member, offer_on
+from wholesale.quote_messages import post_message
+from wholesale.quotes import ask_quote
 
 pytestmark = [
     pytest.mark.browser,
@@ -107,6 +113,30 @@ def _a_return(order, seller):
     return returned
 
 
+def _a_quote_and_a_dispute(seller, product):
+    """A shop's quote to the seller with a long message, and an open dispute on a paid order."""
+    offer_on(product)
+    buyer = company_member(name=LONG_LATIN)
+    location = buyer.company_contact.company.locations.get()
+    wanted = timezone.localdate() + datetime.timedelta(days=30)
+    request = ask_quote(buyer, location, "DAP", wanted, [(product.stockrecords.get(), 12)])
+    quote = request.quotes.get()
+    post_message(quote.pk, buyer, LONG_LATIN + " " + "x" * 60)
+    disputed = paid_order((seller, "4321.00"))
+    dispute = Dispute.objects.create(
+        stripe_id="du_width",
+        payment=CheckoutPayment.objects.get(order=disputed),
+        order=disputed,
+        amount=Decimal("399.69"),
+        currency="EUR",
+        amount_mad=Decimal("4321.00"),
+        reason="product_not_received",
+        status="needs_response",
+        evidence_due_by=timezone.now() + datetime.timedelta(days=7),
+    )
+    return quote, dispute
+
+
 def _urls(seller, product, order, parcel, pending_seller, certificate, returned):
     photo = product.images.get()
     seller_urls = [
@@ -124,6 +154,9 @@ def _urls(seller, product, order, parcel, pending_seller, certificate, returned)
         reverse("seller_space:returns"),
         reverse("seller_space:return", args=[returned.pk]),
         reverse("seller_space:return-policy"),
+        reverse("seller_space:wholesale", args=[product.pk]),
+        reverse("seller_space:quotes"),
+        reverse("seller_space:disputes"),
         reverse("fulfilment:parcels"),
         reverse("fulfilment:parcel", args=[parcel.pk]),
         reverse("fulfilment:parcel-dispatch", args=[parcel.pk]),
@@ -172,12 +205,15 @@ def test_every_seller_and_curation_page_fits_a_390px_phone(live_server, language
     pending = ArtisanFactory(status="pending", name=LONG_ARABIC, name_latin=LONG_LATIN)
     certificate = seller.certificates.filter(verified_at=None).get()
     job = _finished_import(seller, product)
+    quote, dispute = _a_quote_and_a_dispute(seller, product)
     returned = _a_return(order, seller)
     with translation.override(language):
         seller_urls, curator_urls = _urls(
             seller, product, order, parcel, pending, certificate, returned
         )
         seller_urls.append(reverse("seller_space:import-job", args=[job.pk]))
+        seller_urls.append(reverse("seller_space:quote", args=[quote.pk]))
+        seller_urls.append(reverse("seller_space:dispute", args=[dispute.pk]))
         applicant, step_urls = _application_steps()
     visits = [("seller", _session(member_of(seller)), url) for url in seller_urls]
     visits += [("curator", _session(curator()), url) for url in curator_urls]
