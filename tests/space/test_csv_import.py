@@ -16,10 +16,8 @@ from sellers.space.models import ImportJob
 from tests.factories.catalogue import (
     CategoryFactory,
     MaterialFactory,
-    RegionFactory,
     SellerFactory,
     TechniqueFactory,
-    rug_craft,
 )
 from tests.factories.users import member_of
 
@@ -28,21 +26,6 @@ pytestmark = pytest.mark.django_db
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
 HEADER = [column for column, _field, _help in COLUMNS]
-
-
-@pytest.fixture
-def seller():
-    return SellerFactory()
-
-
-@pytest.fixture
-def member(client, seller):
-    rug_craft()
-    RegionFactory()
-    MaterialFactory()
-    TechniqueFactory()
-    client.force_login(member_of(seller))
-    return client
 
 
 def row(**values):

@@ -11,33 +11,13 @@ from sellers.space.import_jobs import run_job
 from sellers.space.models import ImportJob
 from sellers.space.tasks import run_import
 from tests.factories.catalogue import (
-    MaterialFactory,
-    RegionFactory,
     SellerFactory,
-    TechniqueFactory,
-    rug_craft,
 )
-from tests.factories.users import member_of
 from tests.space.test_csv_import import csv_file, row
 
 pytestmark = pytest.mark.django_db
 
 Product = get_model("catalogue", "Product")
-
-
-@pytest.fixture
-def seller():
-    return SellerFactory()
-
-
-@pytest.fixture
-def member(client, seller):
-    rug_craft()
-    RegionFactory()
-    MaterialFactory()
-    TechniqueFactory()
-    client.force_login(member_of(seller))
-    return client
 
 
 def queued_job(seller, rows, language="en"):

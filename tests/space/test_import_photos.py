@@ -9,36 +9,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from oscar.core.loading import get_model
 
 from sellers.space.models import ImportJob
-from tests.factories.catalogue import (
-    MaterialFactory,
-    RegionFactory,
-    SellerFactory,
-    TechniqueFactory,
-    rug_craft,
-)
 from tests.factories.uploads import image_bytes
-from tests.factories.users import member_of
 from tests.space.test_csv_import import csv_file, job_of, row
 
 pytestmark = pytest.mark.django_db
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
-
-
-@pytest.fixture
-def seller():
-    return SellerFactory()
-
-
-@pytest.fixture
-def member(client, seller):
-    rug_craft()
-    RegionFactory()
-    MaterialFactory()
-    TechniqueFactory()
-    client.force_login(member_of(seller))
-    return client
 
 
 def zip_of(files, compression=zipfile.ZIP_DEFLATED):
