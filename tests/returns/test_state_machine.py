@@ -152,8 +152,10 @@ def test_an_escalated_return_waits_on_the_curators_to_review_page(client, reques
     services.escalate(request_, None, "It was broken on arrival.")
     client.force_login(curator)
     page = client.get("/en/curation/").content.decode()
-    assert 'data-testid="escalated-returns"' in page
+    assert page.count('data-testid="escalated-returns"') == 1
     assert f"/en/curation/returns/{request_.pk}/" in page
+    title = page[page.index("<title>") : page.index("</title>")]
+    assert "<section" not in title and "<h2" not in title
 
 
 def test_the_buyer_is_told_in_the_language_of_the_request(
