@@ -13,9 +13,10 @@ from django.contrib.auth.models import Group, Permission
 from marketplace.cms.workflow import CURATORS, ensure_editorial_workflow
 
 DEMO_PASSWORD = "maalem-demo-2026"
-# Apps whose every permission the operator holds: Oscar's dashboard asks only for staff, the
-# shipping tables (/dashboard/shipping-tables/) for the shipping change permissions.
-OPERATOR_APPS = ("shipping",)
+# Apps whose every permission the operator holds: Oscar's dashboard asks only for staff; the
+# shipping tables, payouts (runs, disputes, monthly totals) and destination rules ask for their
+# app's permissions.
+OPERATOR_APPS = ("shipping", "payouts", "payments", "compliance")
 
 
 @dataclass(frozen=True)

@@ -83,10 +83,16 @@ def test_demo_curator_reaches_the_curation_queue_and_wagtail(logins, client):
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
 
 
-def test_demo_operator_reaches_the_oscar_dashboard_and_shipping_tables(logins, client):
+def test_demo_operator_reaches_the_dashboard_shipping_tables_and_payout_pages(logins, client):
     log_in(client, OPERATOR.email)
     assert client.get(reverse("dashboard:index")).status_code == 200
     assert client.get(reverse("shipping-dashboard-tables")).status_code == 200
+    for page in (
+        "/dashboard/payouts/",
+        "/dashboard/payouts/totals/",
+        "/dashboard/payouts/disputes/",
+    ):
+        assert client.get(page).status_code == 200, page
 
 
 def test_seeding_the_logins_twice_changes_nothing(logins):
