@@ -25,6 +25,7 @@ from sellers.apply.forms import NAME_HELP_TEXTS, NAME_LABELS, NAME_WIDGETS, Sell
 from sellers.fulfilment.forms import TrackingForm
 from sellers.space import photo_zip
 from sellers.space.catalogue import craft_piece_class, usual_craft
+from sellers.space.photo_limit import too_many_photos_message
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -106,14 +107,7 @@ class PhotosField(forms.FileField):
 
 def check_photo_count(existing, added):
     if existing + len(added) > settings.SELLER_PHOTOS_PER_LISTING:
-        raise forms.ValidationError(
-            ngettext(
-                "A listing has %(max)s photo at most.",
-                "A listing has %(max)s photos at most.",
-                settings.SELLER_PHOTOS_PER_LISTING,
-            )
-            % {"max": settings.SELLER_PHOTOS_PER_LISTING}
-        )
+        raise forms.ValidationError(too_many_photos_message())
 
 
 class ListingForm(forms.ModelForm):

@@ -18,6 +18,7 @@ from catalog.search.signals import deferred_reindex
 from sellers.space import photo_urls, photo_zip
 from sellers.space.csv_import import ImportResult, read_rows, row_forms, save_row
 from sellers.space.models import ImportJob, ImportPhoto, ImportRow
+from sellers.space.photo_limit import too_many_photos_message
 from sellers.space.services import add_photo
 
 StockRecord = get_model("partner", "StockRecord")
@@ -136,7 +137,7 @@ def attach(job, product, photo, archive):
     """Add one photo of the ZIP to the listing, or report why not."""
     most = settings.SELLER_PHOTOS_PER_LISTING
     if product.images.count() >= most:
-        reason = _("A listing has %(max)s photos at most.") % {"max": most}
+        reason = too_many_photos_message()
         record_photo(job, photo.name, photo.sku, ImportPhoto.Outcome.REFUSED, reason)
         return
     try:
@@ -155,7 +156,7 @@ def attach_fetched(job, product, sku, url, photo):
     if isinstance(photo, ValidationError):
         reason = " ".join(photo.messages)
     elif product.images.count() >= most:
-        reason = _("A listing has %(max)s photos at most.") % {"max": most}
+        reason = too_many_photos_message()
     else:
         add_photo(product, photo)
         record_photo(job, url, sku, ImportPhoto.Outcome.ADDED, "")

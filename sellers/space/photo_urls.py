@@ -23,6 +23,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.core import uploads
+from sellers.space.photo_limit import too_many_photos_message
 
 SEPARATOR = "|"
 CHUNK = 64 * 1024
@@ -41,9 +42,7 @@ def fetch_all(urls):
         except ValidationError as error:
             results.append((url, error))
     for url in urls[settings.SELLER_PHOTOS_PER_LISTING :]:
-        error = ValidationError(
-            _("A listing has %(max)s photos at most.") % {"max": settings.SELLER_PHOTOS_PER_LISTING}
-        )
+        error = ValidationError(too_many_photos_message())
         results.append((url, error))
     return results
 

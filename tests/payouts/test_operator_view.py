@@ -131,8 +131,8 @@ def test_the_totals_take_the_same_queries_for_more_months_and_orders(client, sel
 def test_the_totals_page_links_to_the_queues_the_operator_may_open(client):
     operator = staff_with(client, "view_payoutrun", "view_dispute")
     response = totals_page(operator)
-    disputes = reverse("payouts-dashboard:disputes")
-    assert [url for _label, url in response.context["queues"]] == [disputes]
+    disputes, returns = reverse("payouts-dashboard:disputes"), reverse("curation:returns")
+    assert [url for _label, url in response.context["queues"]] == [disputes, returns]
     assert f'href="{disputes}"' in response.content.decode()
 
 
