@@ -78,7 +78,9 @@ def streaming_replica():
     """Yield the port of a hot standby streaming from the test cluster; stop and remove it after."""
     primary = connections["default"].settings_dict
     basebackup, pg_ctl = _binary("pg_basebackup"), _binary("pg_ctl")
-    root = tempfile.mkdtemp(prefix="replica-")
+    # Under /tmp, not $TMPDIR: the postgres user must reach it, and .ci/run's TMPDIR is a
+    # directory only its owner may enter.
+    root = tempfile.mkdtemp(prefix="replica-", dir="/tmp" if os.path.isdir("/tmp") else None)
     os.chmod(root, 0o777)
     data, port = os.path.join(root, "data"), free_port()
     copied = _as_postgres(
