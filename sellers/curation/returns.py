@@ -1,6 +1,7 @@
 """The curators' returns queue: returns a buyer escalated (the seller refused, or let its
 deadline pass), oldest first, and the decision on each: accept or refuse, with a reason; and,
-for an accepted return whose seller stays silent, the receipt (which refunds the buyer)."""
+for an accepted return whose seller stays silent, the receipt (which refunds the buyer); or, at
+any point before the pieces are back, a refund without their return, with a reason."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -61,6 +62,7 @@ class ReturnDecisionView(CuratorRequired, TemplateView):
         ctx.update(detail_context(found))
         ctx.update(
             form=kwargs.get("form") or NoteForm(),
+            refund_form=kwargs.get("refund_form") or NoteForm(prefix="refund"),
             paper_url=reverse("returns:paper", args=[found.pk])
             if found.status in services.ACCEPTED_STATES
             else "",
@@ -79,6 +81,18 @@ class ReturnDecisionView(CuratorRequired, TemplateView):
                 services.decide(found, request.user, action == "accept", form.cleaned_data["note"])
                 messages.success(
                     request, _("Decision recorded; the buyer and the seller are told.")
+                )
+            elif action == "refund_without_return":
+                form = NoteForm(request.POST, prefix="refund")
+                if not form.is_valid():
+                    return self.render_to_response(self.get_context_data(refund_form=form))
+                services.refund_without_return(found, request.user, form.cleaned_data["note"])
+                messages.success(
+                    request,
+                    _(
+                        "The buyer is refunded and keeps the pieces; the buyer and the seller "
+                        "are told."
+                    ),
                 )
             elif action == "receive":
                 if not is_confirmed(request):

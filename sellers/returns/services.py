@@ -187,21 +187,47 @@ def refund(request, user=None):
     says so and every line of that seller comes back), once; a Stripe failure leaves the
     request received, for the hourly task to try again."""
 
-    def check(locked):
-        lines = [row.line for row in locked.lines.select_related("line")]
-        refunded = set(
-            PaymentRefund.objects.filter(line__in=lines).values_list("line_id", flat=True)
-        )
-        to_refund = [line for line in lines if line.pk not in refunded]
-        parcels = [locked.seller_id] if refunds_shipping(locked, lines) else []
-        if to_refund or parcels:
-            try:
-                refund_lines(locked.order, to_refund, user, parcels)
-            except RefundError as error:
-                raise ReturnError(str(error)) from error
-        locked.refund_shipping = bool(parcels)
+    return _move(
+        request,
+        {Status.RECEIVED},
+        Status.REFUNDED,
+        Role.SYSTEM,
+        user,
+        "",
+        check=lambda locked: _refund_locked(locked, user),
+    )
 
-    return _move(request, {Status.RECEIVED}, Status.REFUNDED, Role.SYSTEM, user, "", check=check)
+
+def refund_without_return(request, user, note):
+    """A curator's decision: the buyer keeps the pieces (broken beyond sending back, say) and
+    is refunded at once, as on receipt; the reason goes into the return's history. From an
+    escalated, accepted or shipped return; a second submission refunds nothing more."""
+    if not note.strip():
+        raise ReturnError(_("Give the reason for the decision."))
+    return _move(
+        request,
+        {Status.ESCALATED, Status.ACCEPTED, Status.SHIPPED},
+        Status.REFUNDED,
+        Role.CURATOR,
+        user,
+        note,
+        check=lambda locked: _refund_locked(locked, user),
+    )
+
+
+def _refund_locked(locked, user):
+    """Refund the lines of ``locked`` (its row locked) not refunded yet, with the seller's
+    parcel shipping when ``refunds_shipping`` says so."""
+    lines = [row.line for row in locked.lines.select_related("line")]
+    refunded = set(PaymentRefund.objects.filter(line__in=lines).values_list("line_id", flat=True))
+    to_refund = [line for line in lines if line.pk not in refunded]
+    parcels = [locked.seller_id] if refunds_shipping(locked, lines) else []
+    if to_refund or parcels:
+        try:
+            refund_lines(locked.order, to_refund, user, parcels)
+        except RefundError as error:
+            raise ReturnError(str(error)) from error
+    locked.refund_shipping = bool(parcels)
 
 
 def refunds_shipping(request, lines):
