@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 from marketplace.core.confirm import confirm_page, is_confirmed
 from sellers.curation.views import PAGE_SIZE, CuratorRequired
 from sellers.returns import services
-from sellers.returns.forms import NoteForm
+from sellers.returns.forms import DecisionForm, NoteForm, PostageForm
 from sellers.returns.models import ReturnEvent, ReturnRequest
 from sellers.returns.views import detail_context
 
@@ -56,12 +56,21 @@ class ReturnDecisionView(CuratorRequired, TemplateView):
             ReturnRequest.objects.select_related("order", "seller"), pk=self.kwargs["pk"]
         )
 
+    def currency(self, found):
+        return services.charged_currency(found.order)
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         found = self.get_return()
         ctx.update(detail_context(found))
         ctx.update(
-            form=kwargs.get("form") or NoteForm(),
+            form=kwargs.get("form") or DecisionForm(),
+            postage_form=kwargs.get("postage_form")
+            or PostageForm(
+                prefix="postage",
+                currency=self.currency(found),
+                initial={"postage": found.return_postage},
+            ),
             refund_form=kwargs.get("refund_form") or NoteForm(prefix="refund"),
             paper_url=reverse("returns:paper", args=[found.pk])
             if found.status in services.ACCEPTED_STATES
@@ -75,10 +84,16 @@ class ReturnDecisionView(CuratorRequired, TemplateView):
         action = request.POST.get("action")
         try:
             if action in ("accept", "refuse"):
-                form = NoteForm(request.POST)
+                form = DecisionForm(request.POST)
                 if not form.is_valid():
                     return self.render_to_response(self.get_context_data(form=form))
-                services.decide(found, request.user, action == "accept", form.cleaned_data["note"])
+                services.decide(
+                    found,
+                    request.user,
+                    action == "accept",
+                    form.cleaned_data["note"],
+                    postage_paid_by=form.cleaned_data["postage_paid_by"],
+                )
                 messages.success(
                     request, _("Decision recorded; the buyer and the seller are told.")
                 )
@@ -94,6 +109,12 @@ class ReturnDecisionView(CuratorRequired, TemplateView):
                         "are told."
                     ),
                 )
+            elif action == "postage":
+                form = PostageForm(request.POST, prefix="postage", currency=self.currency(found))
+                if not form.is_valid():
+                    return self.render_to_response(self.get_context_data(postage_form=form))
+                services.enter_postage(found, form.cleaned_data["postage"], request.user)
+                messages.success(request, _("Return postage recorded."))
             elif action == "receive":
                 if not is_confirmed(request):
                     return confirm_page(
