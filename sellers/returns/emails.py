@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from marketplace.idempotency.mail import send_once
+from marketplace.idempotency.models import SentEmail
 from sellers.emails import recipients as seller_recipients
 from sellers.permissions import VERIFY_SELLER, is_curator
 from sellers.returns.models import ReturnEvent, ReturnRequest
@@ -137,7 +138,11 @@ def curator_messages(request):
     """``[(key, EmailMessage)]`` telling each curator, once per return, that it waits for a
     decision, with a link to the curators' returns queue."""
     keyed = []
-    for user in curators():
+    told = {user: f"return-escalated:{request.pk}:curator:{user.pk}" for user in curators()}
+    sent = set(SentEmail.objects.filter(key__in=told.values()).values_list("key", flat=True))
+    for user, key in told.items():
+        if key in sent:
+            continue  # told already: not even rendered again (``send_once`` still decides)
         language = curator_language(user)
         with translation.override(language):
             context = {
@@ -151,7 +156,7 @@ def curator_messages(request):
                 "url": _absolute(reverse("curation:returns")),
             }
             message = _message(context, language, [user.email])
-        keyed.append((f"return-escalated:{request.pk}:curator:{user.pk}", message))
+        keyed.append((key, message))
     return keyed
 
 
