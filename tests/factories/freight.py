@@ -16,12 +16,6 @@ from wholesale.quotes import accept_quote, answer_quote, ask_quote
 DAY = datetime.timedelta(days=1)
 
 
-def member_of(seller):
-    user = UserFactory()
-    seller.users.add(user)
-    return user
-
-
 def freight_order(incoterm="DAP", deposit_paid=True, buyer=None):
     """(order, buyer, {"rugs": seller, "tagines": seller}); rugs 2,050.00 and tagines 149.50."""
     today = timezone.localdate()

@@ -12,8 +12,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from tests.factories.catalogue import SellerFactory
-from tests.factories.freight import freight_order, member_of, rate
-from tests.factories.users import UserFactory
+from tests.factories.freight import freight_order, rate
+from tests.factories.users import UserFactory, member_of
 from tests.factories.wholesale import company_member
 from wholesale import freight
 from wholesale.freight import FreightError
