@@ -11,8 +11,10 @@ rates table and the cartons, and the cartons each seller packs.
 - charge: volume x price per m³ + pallets x price per pallet, never under the minimum charge.
 - rate: one valid on the day (its first and last days included) for the destination country,
   the port's own rate before the country's (empty port); an expired or future rate is refused.
-- override: staff may enter the amount instead (a positive amount); it replaces the
-  computed one, and a later computation replaces the override.
+- override: staff, or the seller of an order it alone supplies, may enter the amount instead
+  (a positive amount; not under EXW, FCA or FOB); it replaces the
+  computed one, and a later computation replaces the override. A computed quote goes when a
+  carton is added or removed (its volume changed: staff compute it again); an override stays.
 - cartons: a seller packs only the accepted lines of its own part, once the order's first
   payment is confirmed; the pieces packed never exceed those ordered; a carton number is
   entered once per seller (a double submit is refused by the unique constraint).
@@ -179,10 +181,21 @@ def quote_from_rate(order_id, user, rate=None, port="", day=None):
     return quote
 
 
+def sole_seller(order, seller):
+    """Whether ``seller`` alone supplies the order (then it may quote the freight itself)."""
+    seller_ids = set(accepted_lines(order).values_list("quote__seller_id", flat=True))
+    return seller_ids == {seller.pk}
+
+
 @transaction.atomic
-def override_quote(order_id, user, amount, port="", note=""):
-    """Staff's own freight price for the order (in MAD)."""
+def override_quote(order_id, user, amount, port="", note="", seller=None):
+    """A freight price for the order (in MAD) entered by staff, or by ``seller`` when it
+    alone supplies the order."""
     order = _locked(order_id)
+    if not needs_freight_quote(order.request.incoterm):
+        raise FreightError(_("Under this Incoterm the buyer pays the main carriage."))
+    if seller is not None and not sole_seller(order, seller):
+        raise FreightError(_("Staff quote the freight of an order from several sellers."))
     if amount is None or amount <= 0:
         raise FreightError(_("Enter a freight amount above zero."))
     volume = cartons_volume(order)
@@ -266,13 +279,20 @@ def add_carton(order_id, seller, number, dimensions, gross_kg, net_kg, quantitie
         CartonItem(carton=carton, line_id=pk, quantity=quantity)
         for pk, quantity in quantities.items()
     )
+    _drop_computed_quote(order)
     return carton
+
+
+def _drop_computed_quote(order):
+    FreightQuote.objects.filter(order=order, rate__isnull=False).delete()
 
 
 @transaction.atomic
 def remove_carton(order_id, seller, carton_id):
     order = _locked(order_id)
     deleted, _rows = Carton.objects.filter(pk=carton_id, order=order, seller=seller).delete()
+    if deleted:
+        _drop_computed_quote(order)
     return bool(deleted)
 
 

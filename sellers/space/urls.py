@@ -55,6 +55,11 @@ urlpatterns = [
         name="wholesale-cartons",
     ),
     path(
+        "wholesale-orders/<int:pk>/freight/",
+        cartons.FreightQuoteView.as_view(),
+        name="wholesale-freight",
+    ),
+    path(
         "wholesale-orders/<int:pk>/cartons/<int:carton_pk>/delete/",
         cartons.CartonDeleteView.as_view(),
         name="wholesale-carton-delete",

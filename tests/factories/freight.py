@@ -11,13 +11,14 @@ from tests.factories.users import UserFactory
 from tests.factories.wholesale import company_member, offer_on
 from wholesale.models import Company, FreightRate
 from wholesale.orders import confirm_payment, place_order
-from wholesale.quotes import accept_quote, answer_quote, ask_quote
+from wholesale.quotes import accept_quote, answer_quote, ask_quote, decline_quote
 
 DAY = datetime.timedelta(days=1)
 
 
-def freight_order(incoterm="DAP", deposit_paid=True, buyer=None):
-    """(order, buyer, {"rugs": seller, "tagines": seller}); rugs 2,050.00 and tagines 149.50."""
+def freight_order(incoterm="DAP", deposit_paid=True, buyer=None, only_rugs=False):
+    """(order, buyer, {"rugs": seller, "tagines": seller}); rugs 2,050.00 and tagines 149.50;
+    ``only_rugs``: the store declines the tagines, so the rug cooperative alone supplies it."""
     today = timezone.localdate()
     buyer = buyer or company_member(Company.VERIFIED, name="Concept Store Paris")
     sellers = {
@@ -46,7 +47,8 @@ def freight_order(incoterm="DAP", deposit_paid=True, buyer=None):
     for quote, price in zip(request.quotes.order_by("pk"), ("2050.00", "149.50"), strict=True):
         prices = {line.pk: Decimal(price) for line in quote.lines.all()}
         answer_quote(quote.pk, quote.seller, prices, 45, today + 14 * DAY)
-        accept_quote(quote.pk, buyer)
+        declined = only_rugs and quote.seller == sellers["tagines"]
+        (decline_quote if declined else accept_quote)(quote.pk, buyer)
     order = place_order(request.pk, buyer, 30)
     if deposit_paid:
         confirm_payment(order.payments.get(kind="deposit").pk, UserFactory(is_staff=True))

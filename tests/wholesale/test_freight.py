@@ -335,3 +335,52 @@ def test_a_carton_shared_by_two_lines_shares_its_weights_to_the_gram():
         Decimal("3.334"),
     ]
     assert line.quantity == 40
+
+
+def test_a_new_carton_drops_the_computed_freight_but_not_an_override(placed):
+    order, _buyer, sellers = placed
+    rug_line = freight.seller_lines(order, sellers["rugs"]).get().pk
+    freight.add_carton(order.pk, sellers["rugs"], 1, (120, 80, 50), 62, 60, {rug_line: 20})
+    rate()
+    freight.quote_from_rate(order.pk, None)
+    freight.add_carton(order.pk, sellers["rugs"], 2, (120, 80, 50), 62, 60, {rug_line: 20})
+    assert not FreightQuote.objects.exists()
+    freight.override_quote(order.pk, None, Decimal("3000"))
+    carton = Carton.objects.get(number=2)
+    freight.remove_carton(order.pk, sellers["rugs"], carton.pk)
+    assert FreightQuote.objects.get().amount == Decimal("3000.00")
+
+
+def test_the_seller_supplying_the_whole_order_enters_its_freight(client):
+    order, _buyer, sellers = freight_order("CIF", only_rugs=True)
+    client.force_login(member_of(sellers["rugs"]))
+    url = f"/fr/my-shop/wholesale-orders/{order.pk}/freight/"
+    response = client.post(url, {"amount": "3 150,50", "port": "Le Havre", "note": ""})
+    assert response.status_code == 302
+    quote = FreightQuote.objects.get()
+    assert (quote.amount, quote.port, quote.is_override) == (Decimal("3150.50"), "Le Havre", True)
+
+
+def test_a_seller_cannot_quote_the_freight_of_an_order_shared_with_another(client, placed):
+    order, _buyer, sellers = placed
+    client.force_login(member_of(sellers["rugs"]))
+    assert 'data-testid="freight-form"' not in client.get(cartons_url(order)).content.decode()
+    response = client.post(
+        f"/en/my-shop/wholesale-orders/{order.pk}/freight/", {"amount": "3000", "port": ""}
+    )
+    assert response.status_code == 400
+    assert not FreightQuote.objects.exists()
+
+
+def test_no_freight_override_under_fob():
+    order, _buyer, _sellers = freight_order("FOB")
+    with pytest.raises(FreightError):
+        freight.override_quote(order.pk, None, Decimal("3000"))
+
+
+def test_the_staff_freight_queue_lists_the_orders_whose_sellers_pay_the_carriage(client):
+    dap, buyer, _sellers = freight_order("DAP")
+    fob, _buyer, _sellers = freight_order("FOB")
+    client.force_login(UserFactory(is_staff=True))
+    html = client.get("/dashboard/wholesale/freight/").content.decode()
+    assert dap.reference in html and fob.reference not in html

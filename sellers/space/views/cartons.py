@@ -16,6 +16,7 @@ from marketplace.core.forms import LocalizedDecimalField, LocalizedIntegerField
 from sellers.space.access import SellerSpaceMixin
 from wholesale import freight
 from wholesale.freight import FreightError
+from wholesale.models import FreightQuote
 
 CM = {"max_digits": 6, "decimal_places": 1, "min_value": Decimal("0.1")}
 KG = {"max_digits": 8, "decimal_places": 3, "min_value": Decimal("0.001")}
@@ -61,6 +62,14 @@ class CartonForm(forms.Form):
         return {line.pk: self.cleaned_data.get(f"line_{line.pk}") or 0 for line in self.lines}
 
 
+class FreightForm(forms.Form):
+    amount = LocalizedDecimalField(
+        label=_("Freight (MAD)"), max_digits=12, decimal_places=2, min_value=Decimal("0.01")
+    )
+    port = forms.CharField(label=_("Destination port"), max_length=60, required=False)
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+
 class SellerOrderMixin(SellerSpaceMixin):
     def get_order(self):
         return get_object_or_404(
@@ -90,7 +99,15 @@ class CartonsView(SellerOrderMixin, FormView):
             "order": self.order,
             "lines": [(line, packed.get(line.pk, 0)) for line in self.lines],
             "cartons": freight.order_cartons(self.order).filter(seller=self.seller),
+            "freight": FreightQuote.objects.filter(order=self.order).first(),
+            "freight_form": self._freight_form(kwargs.get("freight_form")),
         }
+
+    def _freight_form(self, form):
+        quotes_freight = freight.needs_freight_quote(self.order.request.incoterm)
+        if not quotes_freight or not freight.sole_seller(self.order, self.seller):
+            return None
+        return form or FreightForm()
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -108,6 +125,35 @@ class CartonsView(SellerOrderMixin, FormView):
             form.add_error(None, str(error))
             return self.form_invalid(form)
         messages.success(self.request, _("The carton is recorded."))
+        return redirect("seller_space:wholesale-cartons", pk=self.order.pk)
+
+
+class FreightQuoteView(CartonsView):
+    """POST the freight of an order the seller alone supplies."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        form_kwargs = self.get_form_kwargs()
+        freight_form = FreightForm(request.POST)
+        if freight_form.is_valid():
+            data = freight_form.cleaned_data
+            try:
+                freight.override_quote(
+                    self.order.pk,
+                    request.user,
+                    data["amount"],
+                    data["port"],
+                    data["note"],
+                    seller=self.seller,
+                )
+            except FreightError as error:
+                freight_form.add_error(None, str(error))
+        if freight_form.errors:
+            form = self.form_class(lines=form_kwargs["lines"], initial=self.get_initial())
+            context = self.get_context_data(form=form, freight_form=freight_form)
+            return self.render_to_response(context, status=400)
+        messages.success(request, _("The freight quote is saved."))
         return redirect("seller_space:wholesale-cartons", pk=self.order.pk)
 
 
