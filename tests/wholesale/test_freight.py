@@ -384,3 +384,22 @@ def test_the_staff_freight_queue_lists_the_orders_whose_sellers_pay_the_carriage
     client.force_login(UserFactory(is_staff=True))
     html = client.get("/dashboard/wholesale/freight/").content.decode()
     assert dap.reference in html and fob.reference not in html
+
+
+def test_the_dashboard_menu_leads_staff_to_the_freight_page(client):
+    client.force_login(UserFactory(is_staff=True))
+    html = client.get("/dashboard/").content.decode()
+    assert 'href="/dashboard/wholesale/freight/"' in html
+
+
+def test_the_quote_request_explains_every_incoterm_in_the_buyers_language(client, placed):
+    order, buyer, _sellers = placed
+    client.force_login(buyer)
+    session = client.session
+    session["wholesale:quote_draft"] = {
+        str(line.stockrecord_id): line.quantity for line in freight.accepted_lines(order)
+    }
+    session.save()
+    html = client.get("/fr/wholesale/quotes/new/").content.decode()
+    assert "Ce que comprend chaque Incoterm" in html
+    assert "chargées à bord au port de Casablanca" in html.replace("&#x27;", "'")
