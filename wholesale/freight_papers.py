@@ -21,7 +21,6 @@ from types import SimpleNamespace
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from compliance.importer import importer_reference
 from sellers.fulfilment.documents import DocumentLine, english_title, sender_address
 from sellers.fulfilment.documents import render_pdf as render_customs_pdf
 from wholesale import freight
@@ -186,7 +185,8 @@ def invoice_context(order, seller):
         "signed_on": today,
         "currency": "MAD",
         "invoice_number": invoice_number(order, seller),
-        "importer_reference": importer_reference(destination.country, total_value, today),
+        # The company imports under its own number (no IOSS: a business import).
+        "importer_reference": f"{order.company.get_number_scheme_display()} {order.company.number}",
         "certificates": [],
     }
 

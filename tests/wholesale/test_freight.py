@@ -275,6 +275,7 @@ def test_each_seller_has_its_commercial_invoice_with_the_origin_statement(client
     text = pdf_text(client.get(url).content)
     assert "Commercial invoice" in text and "Coop Safi" in text and "Coop Azilal" not in text
     assert "MAREX0002" in text and "EU–Morocco" in text
+    assert f"Importer's reference: EU VAT number {order.company.number}" in text
     assert "17,940.00" in text or "17940.00" in text  # 120 x 149.50
 
 
