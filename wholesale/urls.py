@@ -4,7 +4,7 @@
 
 from django.urls import path, re_path
 
-from wholesale import order_views, quote_views, views
+from wholesale import card_views, order_views, quote_views, reorder_views, views
 
 app_name = "wholesale"
 
@@ -18,6 +18,17 @@ urlpatterns = [
     path("requests/<int:pk>/order/", order_views.PlaceOrderView.as_view(), name="order-place"),
     path("orders/<int:pk>/", order_views.OrderDetailView.as_view(), name="order"),
     path("orders/<int:pk>/proforma.pdf", order_views.ProformaView.as_view(), name="proforma"),
+    path(
+        "orders/<int:pk>/payments/<int:payment>/card/",
+        card_views.CardPaymentView.as_view(),
+        name="card-pay",
+    ),
+    path(
+        "orders/<int:pk>/payments/<int:payment>/card/return/",
+        card_views.CardReturnView.as_view(),
+        name="card-return",
+    ),
+    path("requests/<int:pk>/reorder/", reorder_views.ReorderView.as_view(), name="reorder"),
     re_path(
         r"^quotes/(?P<pk>\d+)/(?P<action>accept|decline)/$",
         quote_views.QuoteDecisionView.as_view(),
