@@ -20,6 +20,7 @@ import logging
 
 import stripe
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.currency.money import Money, convert_from_mad
@@ -126,6 +127,15 @@ def _live_attempt(payment, money):
     return None, None
 
 
+def paid_by_card():
+    """Annotation of a ``WholesalePayment`` queryset: True when a card attempt paid it."""
+    return Exists(
+        WholesaleCardPayment.objects.filter(
+            payment=OuterRef("pk"), status=WholesaleCardPayment.SUCCEEDED
+        )
+    )
+
+
 def pay(payment_id, user, currency, expected, payment_method=None):
     """Start (or find) the card payment of ``payment_id`` and, with ``payment_method`` (a card
     tokenised by Stripe.js), confirm it. Returns (attempt, intent).
@@ -163,6 +173,7 @@ def pay(payment_id, user, currency, expected, payment_method=None):
         except stripe.CardError as error:
             logger.info("Card declined for wholesale payment %s: %s", payment.pk, error)
             _close(attempt, WholesaleCardPayment.FAILED, error.user_message or "")
+            _cancel_quietly(attempt)
             declined = error
         except stripe.StripeError as error:
             logger.exception("Stripe refused the card payment of wholesale payment %s", payment.pk)
@@ -177,6 +188,14 @@ def pay(payment_id, user, currency, expected, payment_method=None):
     return attempt, intent
 
 
+def _cancel_quietly(attempt):
+    """A declined attempt's intent is canceled, so that no later retry can charge it."""
+    try:
+        stripe_client().v1.payment_intents.cancel(attempt.stripe_payment_intent)
+    except stripe.StripeError:
+        logger.warning("Could not cancel intent of card attempt %s", attempt.pk, exc_info=True)
+
+
 def charged_as_frozen(attempt, intent):
     data = intent.to_dict()
     amounts = {int(data["amount"]), int(data.get("amount_received") or data["amount"])}
@@ -187,24 +206,39 @@ def charged_as_frozen(attempt, intent):
 def _settle_locked(payment, attempt, intent):
     """With the payment row locked: record what Stripe says of the attempt's intent."""
     if intent.status == "succeeded":
-        if attempt.status != WholesaleCardPayment.SUCCEEDED:
-            if not charged_as_frozen(attempt, intent):
-                logger.error(
-                    "Intent %s charged another amount than frozen: not recorded", intent.id
-                )
-                return
-            _close(attempt, WholesaleCardPayment.SUCCEEDED)
-        if payment.paid_at is None:
-            record_paid(payment, bank_reference=intent.id)
-        elif payment.bank_reference != intent.id:
-            logger.error(
-                "Wholesale payment %s was received twice (transfer and card %s): refund one",
-                payment.pk,
-                intent.id,
-            )
+        if attempt.status == WholesaleCardPayment.SUCCEEDED:
+            return
+        if not charged_as_frozen(attempt, intent):
+            logger.error("Intent %s charged another amount: not recorded", intent.id)
+            return
+        if payment.paid_at is not None:  # received meanwhile (a transfer, another attempt)
+            _refund(attempt, intent)
+            return
+        for other in payment.card_payments.filter(status=WholesaleCardPayment.PENDING).exclude(
+            pk=attempt.pk
+        ):
+            _cancel(other)
+        _close(attempt, WholesaleCardPayment.SUCCEEDED)
+        record_paid(payment, bank_reference=intent.id)
     elif intent.status in FAILED_STATES and attempt.status == WholesaleCardPayment.PENDING:
         error = intent.to_dict().get("last_payment_error") or {}
         _close(attempt, WholesaleCardPayment.FAILED, error.get("message") or "")
+
+
+def _cancel(attempt):
+    """Close a pending attempt and cancel its intent, so that it can no longer be paid."""
+    _close(attempt, WholesaleCardPayment.CANCELED)
+    _cancel_quietly(attempt)
+
+
+def _refund(attempt, intent):
+    """A payment charged by card once it was received already: the charge goes back."""
+    logger.warning("Wholesale payment %s paid twice: refunding %s", attempt.payment_id, intent.id)
+    stripe_client().v1.refunds.create(
+        params={"payment_intent": intent.id},
+        options={"idempotency_key": f"wholesale-card-refund-{attempt.pk}"},
+    )
+    _close(attempt, WholesaleCardPayment.REFUNDED, "paid twice: refunded")
 
 
 def settle(attempt_id, intent):

@@ -330,12 +330,19 @@ class WholesaleCardPayment(models.Model):
     another. The ``payment_intent.succeeded`` webhook and the buyer's return both settle it.
     """
 
-    PENDING, SUCCEEDED, FAILED, CANCELED = "pending", "succeeded", "failed", "canceled"
+    PENDING, SUCCEEDED, FAILED, CANCELED, REFUNDED = (
+        "pending",
+        "succeeded",
+        "failed",
+        "canceled",
+        "refunded",
+    )
     STATUSES = [
         (PENDING, _("Awaiting payment")),
         (SUCCEEDED, _("Paid")),
         (FAILED, _("Failed")),
         (CANCELED, _("Canceled")),
+        (REFUNDED, _("Refunded: received already")),
     ]
     LIVE = (PENDING, SUCCEEDED)
 

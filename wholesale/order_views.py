@@ -101,6 +101,7 @@ class PaymentQueueView(ListView):
         self.paid = self.request.GET.get("paid") == "1"
         return (
             WholesalePayment.objects.filter(paid_at__isnull=not self.paid)
+            .annotate(by_card=card.paid_by_card())
             .select_related("order__company", "order__request")
             .order_by("order__created_at", "pk")
         )

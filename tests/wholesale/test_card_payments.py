@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from marketplace.currency.models import ExchangeRate
 from marketplace.currency.rates import current_rate
 from marketplace.payments.gateway import stripe_client
 from marketplace.payments.models import StripeEvent
@@ -111,8 +112,15 @@ def test_the_deposit_paid_by_card_starts_production(eur_client, order):
     assert (attempt.currency, attempt.amount) == ("EUR", in_euros("1080.00"))
     (intent,) = intents_of(deposit)
     assert (intent.amount, intent.currency) == (int(in_euros("1080.00") * 100), "eur")
-    page = eur_client.get(eur_client.get(response.json()["return_url"]).url)
-    assert "In production: balance due before shipment" in page.content.decode()
+    page = eur_client.get(eur_client.get(response.json()["return_url"]).url).content.decode()
+    assert "In production: balance due before shipment" in page and "Paid by card on" in page
+
+
+def test_staff_see_which_payments_came_by_card(client, eur_client, order):
+    pay(eur_client, due(order, "deposit"))
+    client.force_login(UserFactory(is_staff=True))
+    html = client.get("/dashboard/wholesale/payments/?paid=1").content.decode()
+    assert "Card (Stripe)" in html and order.reference in html
 
 
 def test_the_balance_paid_by_card_after_the_deposit_pays_the_order(eur_client, order):
@@ -215,3 +223,37 @@ def test_another_company_cannot_pay_the_order(client, order):
     response = pay(client, due(order, "deposit"))
     assert response.status_code == 404
     assert not WholesaleCardPayment.objects.exists()
+
+
+def test_a_card_charge_for_a_payment_received_meanwhile_is_refunded(client, eur_client, order):
+    deposit = due(order, "deposit")
+    pay(eur_client, deposit, card=None)
+    attempt = deposit.card_payments.get()
+    confirm_payment(deposit.pk, UserFactory(is_staff=True), "VIR-1")
+    confirm_at_stripe(attempt)
+    event = intent_event("evt_r1", "payment_intent.succeeded", attempt.stripe_payment_intent)
+    post_event(client, event)
+    attempt.refresh_from_db()
+    assert attempt.status == "refunded"
+    refunds = stripe_client().v1.refunds.list(
+        params={"payment_intent": attempt.stripe_payment_intent}
+    )
+    assert sum(int(refund.amount) for refund in refunds.data) == int(in_euros("1080.00") * 100)
+    deposit.refresh_from_db()
+    assert deposit.bank_reference == "VIR-1"
+
+
+def test_an_unpaid_intent_at_an_old_rate_is_replaced_at_the_new_one(eur_client, order):
+    deposit = due(order, "deposit")
+    pay(eur_client, deposit, card=None)
+    euro = ExchangeRate.objects.get(currency="EUR")
+    euro.rate *= 2
+    euro.save()  # bumps the rates' cache version
+    response = pay(eur_client, deposit)
+    assert response.json()["status"] == "succeeded"
+    old, new = deposit.card_payments.order_by("pk")
+    assert (old.status, new.status) == ("canceled", "succeeded")
+    assert new.amount == in_euros("1080.00")
+    assert stripe_client().v1.payment_intents.retrieve(old.stripe_payment_intent).status == (
+        "canceled"
+    )
