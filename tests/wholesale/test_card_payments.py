@@ -3,10 +3,13 @@ amount in the buyer's currency, one intent and one charge whatever the clicks an
 once whatever the webhook deliveries, a declined card leaving the payment due."""
 
 import datetime
+import threading
 from decimal import Decimal
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test import Client
 from django.utils import timezone
 
 from marketplace.currency.models import ExchangeRate
@@ -203,6 +206,17 @@ def test_a_declined_card_leaves_the_payment_due_and_says_so_in_french(eur_client
     assert deposit.paid_at is not None
 
 
+def test_a_card_asking_for_3d_secure_keeps_its_one_intent_until_done(eur_client, order):
+    deposit = due(order, "deposit")
+    first = pay(eur_client, deposit, card="4000000000003220").json()
+    second = pay(eur_client, deposit).json()
+    assert first["status"] == second["status"] == "requires_action"
+    assert first["client_secret"] == second["client_secret"]
+    assert len(intents_of(deposit)) == 1
+    deposit.refresh_from_db()
+    assert deposit.paid_at is None
+
+
 def test_an_amount_the_page_did_not_show_is_not_charged(eur_client, order):
     deposit = due(order, "deposit")
     response = pay(eur_client, deposit, charge="EUR:1")
@@ -257,3 +271,41 @@ def test_an_unpaid_intent_at_an_old_rate_is_replaced_at_the_new_one(eur_client, 
     assert stripe_client().v1.payment_intents.retrieve(old.stripe_payment_intent).status == (
         "canceled"
     )
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_tabs_paying_the_deposit_at_the_same_moment_charge_it_once(buyer, order):
+    """Five tabs of the buyer's browser post their cards at once: the payment row's lock lets
+    one charge, the others find it paid."""
+    tabs = 5
+    clients = [Client() for _ in range(tabs)]
+    for tab in clients:
+        tab.force_login(buyer)
+        tab.cookies["currency"] = "EUR"
+    deposit = due(order, "deposit")
+    cards = [card_token() for _ in range(tabs)]
+    barrier = threading.Barrier(tabs)
+    responses = [None] * tabs
+    url = f"/en/wholesale/orders/{order.pk}/payments/{deposit.pk}/card/"
+
+    def click(index):
+        try:
+            barrier.wait()
+            responses[index] = clients[index].post(
+                url, {"charge": shown(deposit.amount), "payment_method": cards[index]}
+            )
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=click, args=(i,)) for i in range(tabs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+
+    assert [response.json()["status"] for response in responses] == ["succeeded"] * tabs
+    assert deposit.card_payments.count() == 1
+    (intent,) = intents_of(deposit)
+    charges = stripe_client().v1.charges.list(params={"limit": 100}).data
+    assert [charge.payment_intent for charge in charges].count(intent.id) == 1
