@@ -112,6 +112,9 @@ def _live_attempt(payment, money):
     attempt = payment.card_payments.filter(status__in=WholesaleCardPayment.LIVE).first()
     if attempt is None:
         return None, None
+    if attempt.stripe_payment_intent is None:  # Stripe failed to answer its creation
+        _close(attempt, WholesaleCardPayment.CANCELED)
+        return None, None
     intent = _intent(attempt)
     if intent.status == "succeeded" or intent.status not in (*CONFIRMABLE, "canceled"):
         return attempt, intent  # paid, or being paid (3-D Secure, processing): leave it be
@@ -143,7 +146,7 @@ def pay(payment_id, user, currency, expected, payment_method=None):
     ``expected``: the amount the page showed (``shown``). Raises QuoteError (not payable now),
     AmountChanged, CardDeclined.
     """
-    declined = None
+    declined = unavailable = None
     with transaction.atomic():
         payment = (
             WholesalePayment.objects.select_for_update().select_related("order").get(pk=payment_id)
@@ -176,8 +179,12 @@ def pay(payment_id, user, currency, expected, payment_method=None):
             _cancel_quietly(attempt)
             declined = error
         except stripe.StripeError as error:
+            # Kept as it is (an attempt stays pending): Stripe may have acted before failing
+            # to answer, and the webhook or the return page settles what it did.
             logger.exception("Stripe refused the card payment of wholesale payment %s", payment.pk)
-            raise QuoteError(UNAVAILABLE) from error
+            unavailable = error
+    if unavailable is not None:
+        raise QuoteError(UNAVAILABLE) from unavailable
     if declined is not None:
         raise CardDeclined(
             _(

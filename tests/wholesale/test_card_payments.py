@@ -309,3 +309,18 @@ def test_tabs_paying_the_deposit_at_the_same_moment_charge_it_once(buyer, order)
     (intent,) = intents_of(deposit)
     charges = stripe_client().v1.charges.list(params={"limit": 100}).data
     assert [charge.payment_intent for charge in charges].count(intent.id) == 1
+
+
+def test_stripe_unreachable_charges_nothing_and_the_next_try_pays(eur_client, order, settings):
+    deposit = due(order, "deposit")
+    reachable = settings.STRIPE_API_BASE
+    settings.STRIPE_API_BASE = "http://127.0.0.1:9"  # nothing listens there
+    response = pay(eur_client, deposit, card=None)
+    assert response.status_code == 409
+    assert "nothing was charged" in response.json()["error"]
+    settings.STRIPE_API_BASE = reachable
+    assert pay(eur_client, deposit).json()["status"] == "succeeded"
+    assert sorted(deposit.card_payments.values_list("status", flat=True)) == [
+        "canceled",
+        "succeeded",
+    ]
