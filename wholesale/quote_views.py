@@ -134,7 +134,7 @@ class QuoteRequestView(VerifiedBuyerMixin, FormView):
             offer.stockrecord_id: offer
             for offer in WholesaleOffer.objects.filter(
                 stockrecord__in=[record for record, _quantity in self.lines()]
-            )
+            ).prefetch_related("tiers")
         }
         context["lines"] = [
             {
@@ -142,6 +142,9 @@ class QuoteRequestView(VerifiedBuyerMixin, FormView):
                 "quantity": quantity,
                 "field": form[quantity_field(record)],
                 "was": was.get(str(record.pk)),
+                "unit_price": offers[record.pk].unit_price(quantity)
+                if record.pk in offers
+                else None,
                 "why": offers[record.pk].quantity_errors(was[str(record.pk)])
                 if str(record.pk) in was and record.pk in offers
                 else [],

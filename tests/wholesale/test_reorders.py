@@ -2,6 +2,7 @@
 against today's offers (MOQ, case pack), pieces no longer offered left out with the reason."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -128,6 +129,16 @@ def test_a_raised_minimum_and_case_pack_round_the_quantity_up_and_say_why(
     html = signed_in.get("/en/wholesale/quotes/new/").content.decode()
     assert 'value="144"' in html
     assert "Was 120 pieces last time:" in html and "The minimum order is 144 pieces." in html
+
+
+def test_the_draft_shows_today_s_tier_price_for_each_quantity(signed_in, ordered, pieces):
+    offer = WholesaleOffer.objects.get(stockrecord=pieces[1].stockrecords.get())
+    offer.tiers.create(min_quantity=120, unit_price=Decimal("155.00"))
+    order_again(signed_in, ordered)
+    html = signed_in.get("/en/wholesale/quotes/new/").content.decode()
+    cells = re.findall(r'data-testid="tier-price">([^<]*)<', html)
+    prices = [re.sub(r"[^\d.,]", "", cell) for cell in cells]
+    assert prices == ["2,400.00", "155.00"]  # 40 rugs; 120 tagines at the new 120+ tier
 
 
 def test_a_withdrawn_offer_is_left_out_with_the_reason(signed_in, ordered, pieces):
