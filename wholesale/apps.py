@@ -9,3 +9,9 @@ class WholesaleConfig(AppConfig):
     label = "wholesale"
     verbose_name = _("Wholesale")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from marketplace.payments import intent_owners
+        from wholesale.card import settler_for
+
+        intent_owners.register(settler_for)

@@ -320,6 +320,62 @@ class WholesalePayment(models.Model):
         return f"{self.order} {self.kind} {self.amount}"
 
 
+class WholesaleCardPayment(models.Model):
+    """One attempt at paying a ``WholesalePayment`` by card: a Stripe PaymentIntent for exactly
+    that payment's amount, converted to the buyer's currency at the rate of the moment the
+    attempt started (frozen here, as a checkout freezes its rate).
+
+    At most one attempt of a payment is pending or succeeded (a double click or a second tab
+    finds it and pays nothing twice); a declined card closes its attempt, and the next try opens
+    another. The ``payment_intent.succeeded`` webhook and the buyer's return both settle it.
+    """
+
+    PENDING, SUCCEEDED, FAILED, CANCELED, REFUNDED = (
+        "pending",
+        "succeeded",
+        "failed",
+        "canceled",
+        "refunded",
+    )
+    STATUSES = [
+        (PENDING, _("Awaiting payment")),
+        (SUCCEEDED, _("Paid")),
+        (FAILED, _("Failed")),
+        (CANCELED, _("Canceled")),
+        (REFUNDED, _("Refunded: received already")),
+    ]
+    LIVE = (PENDING, SUCCEEDED)
+
+    payment = models.ForeignKey(
+        WholesalePayment, on_delete=models.PROTECT, related_name="card_payments"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    currency = models.CharField(max_length=3)
+    rate = models.DecimalField(max_digits=18, decimal_places=8)
+    rate_date = models.DateField(null=True)
+    amount = models.DecimalField(max_digits=12, decimal_places=2)
+    stripe_payment_intent = models.CharField(max_length=255, unique=True, null=True)
+    status = models.CharField(max_length=10, choices=STATUSES, default=PENDING)
+    failure_message = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["payment"],
+                condition=models.Q(status__in=("pending", "succeeded")),
+                name="wholesale_one_live_card_payment",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.payment} card {self.amount} {self.currency} ({self.status})"
+
+
 # Freight (rates, the order's freight quote, cartons) lives in its own module.
 from wholesale.freight_models import (  # noqa: E402, F401
     Carton,

@@ -2,6 +2,7 @@
 payments and downloads its pro-forma; staff confirm bank transfers as they arrive."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpResponse
@@ -11,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DetailView, ListView
 
-from wholesale import orders, proforma
+from marketplace.currency.selection import buyer_currency
+from marketplace.security.csp import allow_stripe_js
+from wholesale import card, orders, proforma
 from wholesale.models import QuoteRequest, WholesaleOrder, WholesalePayment
 from wholesale.quote_views import VerifiedBuyerMixin
 from wholesale.quotes import QuoteError
@@ -55,7 +58,27 @@ class OrderDetailView(VerifiedBuyerMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context.update(proforma.context(self.object))
         context["status"] = orders.status(self.object)
+        context.update(self.card_context())
         return context
+
+    def card_context(self):
+        """The next payment due, if it can be paid now (a balance waits for its deposit), and
+        what it costs by card in the buyer's currency at today's rate."""
+        due = next((p for p in self.object.payments.all() if p.paid_at is None), None)
+        if due is None or orders.balance_waits_for_deposit(due):
+            return {"card_due": None}
+        _rate, charge = card.charge_for(due.amount, buyer_currency(self.request))
+        return {
+            "card_due": due,
+            "card_charge": charge,
+            "card_shown": card.shown(charge),
+            "stripe_publishable_key": settings.STRIPE_PUBLISHABLE_KEY,
+            "stripe_js_url": settings.STRIPE_JS_URL,
+        }
+
+    def render_to_response(self, context, **kwargs):
+        """The order page loads Stripe.js for its card form: Stripe's hosts on this page only."""
+        return allow_stripe_js(super().render_to_response(context, **kwargs))
 
 
 class ProformaView(OrderDetailView):
@@ -78,6 +101,7 @@ class PaymentQueueView(ListView):
         self.paid = self.request.GET.get("paid") == "1"
         return (
             WholesalePayment.objects.filter(paid_at__isnull=not self.paid)
+            .annotate(by_card=card.paid_by_card())
             .select_related("order__company", "order__request")
             .order_by("order__created_at", "pk")
         )

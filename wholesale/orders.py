@@ -69,6 +69,25 @@ def place_order(request_id, user, deposit_percent):
     return order
 
 
+def balance_waits_for_deposit(payment):
+    """Whether ``payment`` is a balance whose deposit has not been received yet."""
+    if payment.kind != WholesalePayment.BALANCE:
+        return False
+    return payment.order.payments.filter(
+        kind=WholesalePayment.DEPOSIT, paid_at__isnull=True
+    ).exists()
+
+
+def record_paid(payment, confirmed_by=None, bank_reference=""):
+    """Mark a locked, unpaid ``payment`` received: what a staff-confirmed transfer and a card
+    payment settled by Stripe both do (the order's status follows from its payments)."""
+    payment.paid_at = timezone.now()
+    payment.confirmed_by = confirmed_by
+    payment.bank_reference = bank_reference.strip()
+    payment.save(update_fields=["paid_at", "confirmed_by", "bank_reference"])
+    return payment
+
+
 @transaction.atomic
 def confirm_payment(payment_id, staff_user, bank_reference=""):
     """Record that the transfer for ``payment_id`` arrived; a second confirmation changes
@@ -76,15 +95,9 @@ def confirm_payment(payment_id, staff_user, bank_reference=""):
     payment = WholesalePayment.objects.select_for_update().get(pk=payment_id)
     if payment.paid_at is not None:
         return payment
-    if payment.kind == WholesalePayment.BALANCE:
-        deposit = payment.order.payments.get(kind=WholesalePayment.DEPOSIT)
-        if deposit.paid_at is None:
-            raise QuoteError(_("Confirm the deposit before the balance."))
-    payment.paid_at = timezone.now()
-    payment.confirmed_by = staff_user
-    payment.bank_reference = bank_reference.strip()
-    payment.save(update_fields=["paid_at", "confirmed_by", "bank_reference"])
-    return payment
+    if balance_waits_for_deposit(payment):
+        raise QuoteError(_("Confirm the deposit before the balance."))
+    return record_paid(payment, staff_user, bank_reference)
 
 
 def status(order):

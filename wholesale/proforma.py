@@ -5,6 +5,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from wholesale.card import paid_by_card
 from wholesale.freight import buyer_context as freight_context
 from wholesale.orders import accepted_quotes
 from wholesale.quotes import line_total
@@ -20,7 +21,7 @@ def context(order):
         "quote_request": order.request,
         "company": order.company,
         "quotes": quotes,
-        "schedule": order.payments.all(),
+        "schedule": order.payments.annotate(by_card=paid_by_card()),
         "beneficiary": settings.PAYOUT_DEBTOR_NAME,
         "rib": settings.PAYOUT_DEBTOR_RIB,
         "bic": settings.PAYOUT_DEBTOR_BIC,

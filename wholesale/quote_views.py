@@ -10,15 +10,20 @@ from django.views import View
 from django.views.generic import DetailView, FormView
 from oscar.core.loading import get_model
 
+from marketplace.core.forms import LocalizedIntegerField
+from wholesale import reorders
 from wholesale.access import verified_company
 from wholesale.message_form import QuoteMessageForm
-from wholesale.models import INCOTERMS, SellerQuote
+from wholesale.models import INCOTERMS, QuoteRequest, SellerQuote, WholesaleOffer
 from wholesale.quote_messages import post_message
 from wholesale.quotes import QuoteError, accept_quote, ask_quote, decline_quote, quotable_offers
 from wholesale.views import BuyerMixin
 
 StockRecord = get_model("partner", "StockRecord")
 DRAFT_KEY = "wholesale:quote_draft"
+# What the draft was made from when the buyer chose "Order again" (``reorder_views``): the past
+# request, the past quantities that changed and the pieces left out.
+REORDER_KEY = "wholesale:reorder"
 
 
 class VerifiedBuyerMixin(BuyerMixin):
@@ -68,9 +73,29 @@ class QuoteRequestForm(forms.Form):
         label=_("Note to the sellers"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, company, **kwargs):
+    def __init__(self, *args, company, lines=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["destination"].queryset = company.locations.all()
+        for record, quantity in lines:
+            self.fields[quantity_field(record)] = LocalizedIntegerField(
+                label=_("Quantity"),
+                min_value=0,
+                max_value=100000,
+                required=False,
+                initial=quantity,
+            )
+
+    def quantities(self, lines):
+        """[(record, quantity)] as edited (an empty box keeps the draft's quantity)."""
+        edited = []
+        for record, quantity in lines:
+            value = self.cleaned_data.get(quantity_field(record))
+            edited.append((record, quantity if value is None else value))
+        return edited
+
+
+def quantity_field(record):
+    return f"quantity_{record.pk}"
 
 
 class QuoteRequestView(VerifiedBuyerMixin, FormView):
@@ -78,33 +103,88 @@ class QuoteRequestView(VerifiedBuyerMixin, FormView):
     form_class = QuoteRequestForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "company": self.company}
+        return {**super().get_form_kwargs(), "company": self.company, "lines": self.lines()}
+
+    def reorder(self):
+        return self.request.session.get(REORDER_KEY) or {}
+
+    def get_initial(self):
+        """A reorder starts from the past request's destination and Incoterm."""
+        past = QuoteRequest.objects.filter(
+            pk=self.reorder().get("from"), company=self.company
+        ).first()
+        if past is None:
+            return super().get_initial()
+        return {"destination": past.destination_id, "incoterm": past.incoterm}
 
     def lines(self):
-        draft = draft_of(self.request)
-        records = StockRecord.objects.filter(pk__in=[int(pk) for pk in draft]).select_related(
-            "product", "partner"
-        )
-        return [(record, draft[str(record.pk)]) for record in records]
+        if not hasattr(self, "_lines"):
+            draft = draft_of(self.request)
+            records = StockRecord.objects.filter(pk__in=[int(pk) for pk in draft]).select_related(
+                "product", "partner"
+            )
+            self._lines = [(record, draft[str(record.pk)]) for record in records]
+        return self._lines
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "lines": self.lines()}
+        context = super().get_context_data(**kwargs)
+        form = context["form"]
+        was = self.reorder().get("was", {})
+        offers = {
+            offer.stockrecord_id: offer
+            for offer in WholesaleOffer.objects.filter(
+                stockrecord__in=[record for record, _quantity in self.lines()]
+            ).prefetch_related("tiers")
+        }
+        context["lines"] = [
+            {
+                "record": record,
+                "quantity": quantity,
+                "field": form[quantity_field(record)],
+                "was": was.get(str(record.pk)),
+                "unit_price": offers[record.pk].unit_price(quantity)
+                if record.pk in offers
+                else None,
+                "why": offers[record.pk].quantity_errors(was[str(record.pk)])
+                if str(record.pk) in was and record.pk in offers
+                else [],
+            }
+            for record, quantity in self.lines()
+        ]
+        left_out = self.reorder().get("left_out", [])
+        titles = {
+            record.pk: record
+            for record in StockRecord.objects.filter(
+                pk__in=[row[0] for row in left_out]
+            ).select_related("product", "partner")
+        }
+        context["left_out"] = [
+            {"record": titles.get(pk), "quantity": quantity, "reason": reorders.REASONS[code]}
+            for pk, quantity, code in left_out
+        ]
+        context["reordering"] = bool(self.reorder())
+        return context
 
     def form_valid(self, form):
         data = form.cleaned_data
+        items = form.quantities(self.lines())
+        self.request.session[DRAFT_KEY] = {
+            str(record.pk): quantity for record, quantity in items if quantity
+        }
         try:
             ask_quote(
                 self.request.user,
                 data["destination"],
                 data["incoterm"],
                 data["target_date"],
-                self.lines(),
+                [(record, quantity) for record, quantity in items if quantity],
                 data["note"],
             )
         except QuoteError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
         self.request.session.pop(DRAFT_KEY, None)
+        self.request.session.pop(REORDER_KEY, None)
         messages.success(self.request, _("Your quote request is sent to the sellers."))
         return redirect("wholesale:company")
 

@@ -57,6 +57,14 @@ def quantity_errors(quantity, minimum, case_pack):
     return errors
 
 
+def orderable_quantity(quantity, minimum, case_pack):
+    """The smallest quantity at or above ``quantity`` that the offer takes (its minimum, in
+    whole cases): what a reorder proposes when the offer changed since."""
+    quantity = max(quantity, minimum)
+    case_pack = max(case_pack, 1)
+    return -(-quantity // case_pack) * case_pack
+
+
 def can_order(quantity, minimum, case_pack):
     return not quantity_errors(quantity, minimum, case_pack)
 

@@ -4,7 +4,7 @@
 
 from django.urls import path, re_path
 
-from wholesale import order_views, quote_views, views, views_freight
+from wholesale import card_views, order_views, quote_views, reorder_views, views, views_freight
 
 app_name = "wholesale"
 
@@ -38,6 +38,17 @@ urlpatterns = [
         views_freight.DeclarationView.as_view(csv=True),
         name="declaration-csv",
     ),
+    path(
+        "orders/<int:pk>/payments/<int:payment>/card/",
+        card_views.CardPaymentView.as_view(),
+        name="card-pay",
+    ),
+    path(
+        "orders/<int:pk>/payments/<int:payment>/card/return/",
+        card_views.CardReturnView.as_view(),
+        name="card-return",
+    ),
+    path("requests/<int:pk>/reorder/", reorder_views.ReorderView.as_view(), name="reorder"),
     re_path(
         r"^quotes/(?P<pk>\d+)/(?P<action>accept|decline)/$",
         quote_views.QuoteDecisionView.as_view(),

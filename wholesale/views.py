@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import IntegrityError
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
@@ -60,9 +61,11 @@ class CompanyView(BuyerMixin, TemplateView):
         context["company"] = self.company
         context["locations"] = self.company.locations.all()
         context["contacts"] = self.company.contacts.select_related("user")
-        context["quote_requests"] = self.company.quote_requests.select_related(
-            "order"
-        ).prefetch_related("quotes__seller", "quotes__lines__stockrecord__product")
+        context["quote_requests"] = (
+            self.company.quote_requests.select_related("order")
+            .annotate(accepted_quotes=Count("quotes", filter=Q(quotes__status="accepted")))
+            .prefetch_related("quotes__seller", "quotes__lines__stockrecord__product")
+        )
         context["terms"] = WholesaleOrder.DEPOSIT_CHOICES
         return context
 

@@ -15,7 +15,8 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from marketplace.payments import disputes, service, settlement
+from marketplace.payments import disputes, intent_owners, service, settlement
+from marketplace.payments.gateway import stripe_client
 from marketplace.payments.models import CheckoutPayment, StripeEvent
 
 logger = logging.getLogger(__name__)
@@ -46,7 +47,10 @@ def stripe_webhook(request):
         return HttpResponse("ignored")
     payment = CheckoutPayment.objects.filter(stripe_payment_intent=event.data.object.id).first()
     if payment is None:
-        return HttpResponse("unknown payment intent")
+        settle = intent_owners.settler_for(event.data.object.id)
+        if settle is None:
+            return HttpResponse("unknown payment intent")
+        return _owned_elsewhere(event, settle)
     if StripeEvent.objects.filter(event_id=event.id).exists():
         return HttpResponse("already processed")
     try:
@@ -74,6 +78,28 @@ def _handle(event, payment):
         if not created:
             return HttpResponse("already processed")
         settlement.settle(payment, intent)
+    return HttpResponse("ok")
+
+
+def _owned_elsewhere(event, settle):
+    """An intent another app created (``intent_owners``): read it again from Stripe, and let
+    its owner settle it once per event, in the transaction that records the event."""
+    if StripeEvent.objects.filter(event_id=event.id).exists():
+        return HttpResponse("already processed")
+    try:
+        intent = stripe_client().v1.payment_intents.retrieve(event.data.object.id)
+    except stripe.StripeError:
+        logger.warning("Stripe unreachable while handling event %s", event.id, exc_info=True)
+        return HttpResponse("Stripe unavailable, retry later", status=503)
+    if intent.status not in ACTS_ON[event.type]:
+        return HttpResponse("event does not match the intent")
+    with transaction.atomic():
+        _event, created = StripeEvent.objects.get_or_create(
+            event_id=event.id, defaults={"type": event.type}
+        )
+        if not created:
+            return HttpResponse("already processed")
+        settle(intent)
     return HttpResponse("ok")
 
 
