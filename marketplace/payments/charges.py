@@ -72,9 +72,18 @@ def parcel_from_landed(landed):
 
 
 def parcel_from_order(parcel):
-    """A placed parcel's rows (``payments.confirmation.ParcelSummary``): the order keeps each
-    parcel's duties and taxes paid now and on delivery, not the charges' detail."""
+    """A placed parcel's rows (``payments.confirmation.ParcelSummary``): each duty and tax the
+    parcel kept at placement ("VAT 20%", in the buyer's language then); a parcel placed before
+    they were kept shows its totals as one "Duties and taxes" row per moment."""
     rows = ParcelCharges(parcel.incoterm)
+    if parcel.charge_lines:
+        for line in parcel.charge_lines:
+            amount = Decimal(line["amount"])
+            if line["paid_now"]:
+                rows.now.append(ChargeRow(line["label"], amount, _reason(parcel.incoterm)))
+            else:
+                rows.on_delivery.append(ChargeRow(line["label"], amount))
+        return rows
     if parcel.duties_now:
         label = _("Duties and taxes")
         rows.now.append(ChargeRow(label, parcel.duties_now, _reason(parcel.incoterm)))

@@ -50,6 +50,7 @@ def create_parcels(order, choices=None, incoterm=Parcel.Incoterm.DAP, on=None, r
                 "incoterm": term,
                 "duties_at_checkout": landed.at_checkout,
                 "duties_on_delivery": landed.on_delivery,
+                "charge_lines": charge_lines(landed),
                 "origin_city": partner.city,
                 "packing_check_required": required,
             },
@@ -58,6 +59,15 @@ def create_parcels(order, choices=None, incoterm=Parcel.Incoterm.DAP, on=None, r
         if created:
             _opened(parcel)
     return parcels
+
+
+def charge_lines(landed):
+    """A landed cost's duties and taxes as the parcel keeps them: each label as written in the
+    active language (the buyer's, at placement), its MAD amount and when it is paid."""
+    return [
+        {"label": str(charge.label), "amount": str(charge.amount), "paid_now": charge.at_checkout}
+        for charge in landed.charges
+    ]
 
 
 def parcel_for(order, partner):
