@@ -73,6 +73,12 @@ def format_money(amount, currency, language=None):
     return text
 
 
+def currency_symbol(currency, language=None):
+    """The symbol ``format_money`` writes for ``currency`` in ``language``."""
+    symbol = SYMBOLS.get(language_code(language), {}).get(currency)
+    return symbol or get_currency_symbol(currency, locale=locale(language))
+
+
 def format_rate(value, language=None):
     """A percentage (0.2 -> 20 %, 20 %, 20 %, ٪20 as the locale writes it)."""
     return format_percent(value, locale=locale(language))

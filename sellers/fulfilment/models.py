@@ -61,8 +61,8 @@ class Parcel(models.Model):
         default=list,
         blank=True,
         help_text=_(
-            "Each duty and tax as the buyer saw it when the order was placed: label in the "
-            "buyer's language, amount (MAD), whether paid at checkout."
+            "Each duty and tax as the buyer saw it when the order was placed: label in each "
+            "site language, amount (MAD), whether paid at checkout."
         ),
     )
     tracking_number = models.CharField(_("Tracking number"), max_length=64, blank=True)

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
             field=models.JSONField(
                 blank=True,
                 default=list,
-                help_text="Each duty and tax as the buyer saw it when the order was placed: label in the buyer's language, amount (MAD), whether paid at checkout.",
+                help_text="Each duty and tax as the buyer saw it when the order was placed: label in each site language, amount (MAD), whether paid at checkout.",
                 verbose_name="Duty and tax lines",
             ),
         ),
