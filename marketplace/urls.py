@@ -45,6 +45,7 @@ urlpatterns = [
     ),
     path("dashboard/wholesale/companies/", include(wholesale_urls.dashboard_urlpatterns)),
     path("dashboard/wholesale/payments/", include(wholesale_urls.payments_dashboard_urlpatterns)),
+    path("dashboard/wholesale/freight/", include(wholesale_urls.freight_dashboard_urlpatterns)),
     path("dashboard/", apps.get_app_config("dashboard").urls),
 ]
 

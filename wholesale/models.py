@@ -318,3 +318,12 @@ class WholesalePayment(models.Model):
 
     def __str__(self):
         return f"{self.order} {self.kind} {self.amount}"
+
+
+# Freight (rates, the order's freight quote, cartons) lives in its own module.
+from wholesale.freight_models import (  # noqa: E402, F401
+    Carton,
+    CartonItem,
+    FreightQuote,
+    FreightRate,
+)

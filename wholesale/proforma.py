@@ -5,6 +5,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from wholesale.freight import buyer_context as freight_context
 from wholesale.orders import accepted_quotes
 from wholesale.quotes import line_total
 
@@ -23,6 +24,7 @@ def context(order):
         "beneficiary": settings.PAYOUT_DEBTOR_NAME,
         "rib": settings.PAYOUT_DEBTOR_RIB,
         "bic": settings.PAYOUT_DEBTOR_BIC,
+        **freight_context(order),
     }
 
 

@@ -4,7 +4,7 @@
 
 from django.urls import path, re_path
 
-from wholesale import order_views, quote_views, views
+from wholesale import order_views, quote_views, views, views_freight
 
 app_name = "wholesale"
 
@@ -18,6 +18,26 @@ urlpatterns = [
     path("requests/<int:pk>/order/", order_views.PlaceOrderView.as_view(), name="order-place"),
     path("orders/<int:pk>/", order_views.OrderDetailView.as_view(), name="order"),
     path("orders/<int:pk>/proforma.pdf", order_views.ProformaView.as_view(), name="proforma"),
+    path(
+        "orders/<int:pk>/freight/packing-list.pdf",
+        views_freight.PackingListView.as_view(),
+        name="packing-list",
+    ),
+    path(
+        "orders/<int:pk>/freight/invoice/<int:seller_pk>.pdf",
+        views_freight.InvoiceView.as_view(),
+        name="freight-invoice",
+    ),
+    path(
+        "orders/<int:pk>/freight/declaration/",
+        views_freight.DeclarationView.as_view(),
+        name="declaration",
+    ),
+    path(
+        "orders/<int:pk>/freight/declaration.csv",
+        views_freight.DeclarationView.as_view(csv=True),
+        name="declaration-csv",
+    ),
     re_path(
         r"^quotes/(?P<pk>\d+)/(?P<action>accept|decline)/$",
         quote_views.QuoteDecisionView.as_view(),
@@ -36,5 +56,14 @@ payments_dashboard_urlpatterns = [
         "<int:pk>/confirm/",
         order_views.ConfirmPaymentView.as_view(),
         name="wholesale-dashboard-payment-confirm",
+    ),
+]
+
+freight_dashboard_urlpatterns = [
+    path("", views_freight.FreightQueueView.as_view(), name="wholesale-dashboard-freight"),
+    path(
+        "<int:pk>/",
+        views_freight.FreightOrderView.as_view(),
+        name="wholesale-dashboard-freight-order",
     ),
 ]

@@ -317,6 +317,9 @@ SELLER_APPLICATION_FILE = UploadValidator((PDF, JPEG, PNG, WEBP), "SELLER_DOCUME
 CERTIFICATE = UploadValidator((PDF, JPEG, PNG), "CERTIFICATE_MAX_BYTES")
 CMS_IMAGE = UploadValidator((JPEG, PNG, WEBP), "CMS_UPLOAD_MAX_BYTES")
 CMS_DOCUMENT = UploadValidator((PDF,), "CMS_UPLOAD_MAX_BYTES")
+# A seller's file of evidence for a dispute (proof of shipment, photo), kept to merge with
+# the other sellers' files for the same Stripe evidence field.
+DISPUTE_EVIDENCE = UploadValidator((PDF, JPEG, PNG, WEBP), "SELLER_DOCUMENT_MAX_BYTES")
 # A buyer's photo of a piece it asks to return.
 RETURN_PHOTO = UploadValidator((JPEG, PNG, WEBP), "RETURN_PHOTO_MAX_BYTES")
 

@@ -7,20 +7,30 @@ event twice, or events out of order, leave one row as Stripe has it. A dispute f
 for evidence if Stripe still takes some; its outcome sends ``dispute_closed`` once (``settled_at``).
 
 Evidence: each seller of the order sends its own once, before the due date; Stripe gets the
-evidence of every seller so far, submitted for review once every seller has sent it.
+evidence of every seller so far, submitted for review once every seller has sent it. Stripe
+takes one file per evidence field: the sellers' files for one field are merged into one PDF.
 """
 
 import datetime
+import io
 
 import stripe
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from PIL import Image
+from pypdf import PdfReader, PdfWriter
 
 from marketplace.currency.money import MINOR_UNITS, Money, convert_to_mad
 from marketplace.payments.emails import sellers_of, send_dispute_emails
 from marketplace.payments.gateway import stripe_client
-from marketplace.payments.models import CheckoutPayment, Dispute, DisputeEvidence
+from marketplace.payments.models import (
+    CheckoutPayment,
+    Dispute,
+    DisputeEvidence,
+    DisputeEvidenceFile,
+)
 from marketplace.payments.signals import dispute_closed, dispute_opened
 
 EVENTS = frozenset(
@@ -134,15 +144,7 @@ def submit_evidence(dispute, seller, user, data, files=()):
             raise EvidenceError(refusal)
         client = stripe_client()
         try:
-            stripe_files = {
-                field: client.v1.files.create(
-                    params={
-                        "purpose": "dispute_evidence",
-                        "file": upload,
-                    }
-                ).id
-                for field, upload in files
-            }
+            stripe_files = {field: _upload(client, upload).id for field, upload in files}
             evidence = DisputeEvidence.objects.create(
                 dispute=dispute,
                 seller=seller,
@@ -150,13 +152,19 @@ def submit_evidence(dispute, seller, user, data, files=()):
                 stripe_files=stripe_files,
                 **data,
             )
+            for field, upload in files:
+                upload.seek(0)
+                DisputeEvidenceFile.objects.create(
+                    evidence=evidence, field=field, file=upload, stripe_file=stripe_files[field]
+                )
             rows = list(dispute.evidence.select_related("seller").order_by("pk"))
             complete = {row.seller_id for row in rows} >= set(
                 sellers_of(dispute).values_list("pk", flat=True)
             )
+            merged = merged_files(client, dispute)
             remote = client.v1.disputes.update(
                 dispute.stripe_id,
-                params={"evidence": stripe_evidence(rows), "submit": complete},
+                params={"evidence": stripe_evidence(rows, merged), "submit": complete},
                 options={"idempotency_key": f"dispute-evidence-{dispute.pk}-{evidence.pk}"},
             )
         except stripe.StripeError as error:
@@ -168,9 +176,53 @@ def submit_evidence(dispute, seller, user, data, files=()):
         return evidence
 
 
-def stripe_evidence(rows):
+def _upload(client, upload):
+    return client.v1.files.create(params={"purpose": "dispute_evidence", "file": upload})
+
+
+def merged_files(client, dispute):
+    """``{evidence field: Stripe file id}`` for each field several files answer (one per
+    seller): Stripe keeps one file per field, so they go as one PDF, a seller's pages after
+    another's, in the order the sellers answered. A field one file answers keeps its own."""
+    by_field = {}
+    for row in DisputeEvidenceFile.objects.filter(evidence__dispute=dispute).order_by(
+        "evidence_id", "pk"
+    ):
+        by_field.setdefault(row.field, []).append(row)
+    merged = {}
+    for field, rows in by_field.items():
+        if len(rows) < 2:
+            continue
+        pdf = ContentFile(merge_to_pdf([row.file for row in rows]), name=f"{field}.pdf")
+        merged[field] = _upload(client, pdf).id
+    return merged
+
+
+def merge_to_pdf(files):
+    """One PDF of ``files`` (PDFs, and JPEG, PNG or WebP pictures as a page each), in order."""
+    writer = PdfWriter()
+    for stored in files:
+        stored.open("rb")
+        try:
+            data = stored.read()
+        finally:
+            stored.close()
+        if data.startswith(b"%PDF"):
+            writer.append(PdfReader(io.BytesIO(data)))
+            continue
+        page = io.BytesIO()
+        with Image.open(io.BytesIO(data)) as picture:
+            picture.convert("RGB").save(page, "PDF", resolution=150)
+        writer.append(PdfReader(io.BytesIO(page.getvalue())))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def stripe_evidence(rows, merged=None):
     """Stripe's evidence hash from every seller's evidence (tracking numbers comma-separated,
-    as Stripe asks for several parcels; each seller's explanation under its name)."""
+    as Stripe asks for several parcels; each seller's explanation under its name; a file field
+    several sellers answer, the merged PDF of ``merged``)."""
     evidence = {}
     tracking = [row.tracking_number for row in rows if row.tracking_number]
     carriers = sorted({row.carrier for row in rows if row.carrier})
@@ -186,4 +238,5 @@ def stripe_evidence(rows):
     )[:20000]
     for row in rows:
         evidence.update(row.stripe_files)
+    evidence.update(merged or {})
     return evidence

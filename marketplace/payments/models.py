@@ -5,7 +5,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.core.uploads import DISPUTE_EVIDENCE, CheckedFileField
 from marketplace.currency.money import BUYER_CURRENCIES, Money
+from sellers.documents import get_private_storage
 
 
 class BasketRate(models.Model):
@@ -252,3 +254,27 @@ class DisputeEvidence(models.Model):
 
     def __str__(self):
         return f"{self.dispute_id} / {self.seller_id}"
+
+
+class DisputeEvidenceFile(models.Model):
+    """One file of a seller's evidence, kept (private storage) with the Stripe evidence field
+    it answers: Stripe takes one file per field, so the files of several sellers for one field
+    are merged into one PDF (``marketplace.payments.disputes.merged_files``)."""
+
+    evidence = models.ForeignKey(DisputeEvidence, on_delete=models.CASCADE, related_name="files")
+    field = models.CharField(_("Evidence field"), max_length=40)
+    file = CheckedFileField(
+        _("File"),
+        upload_to="disputes/%Y/",
+        storage=get_private_storage,
+        validator=DISPUTE_EVIDENCE,
+    )
+    stripe_file = models.CharField(_("Stripe file"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("Dispute evidence file")
+        verbose_name_plural = _("Dispute evidence files")
+
+    def __str__(self):
+        return f"{self.evidence_id}: {self.field}"

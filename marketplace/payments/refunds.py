@@ -15,7 +15,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from marketplace.currency.money import MINOR_UNITS, Money, convert_from_mad
+from marketplace.currency.money import MINOR_UNITS, Money, convert_from_mad, convert_to_mad
 from marketplace.payments.gateway import stripe_client
 from marketplace.payments.models import CheckoutPayment, PaymentRefund
 from marketplace.payments.signals import line_refunded, refund_recorded
@@ -61,23 +61,35 @@ def parcel_refund_offers(order):
     return offers
 
 
-def refund_lines(order, lines, user=None, parcels=()):
+def refund_lines(order, lines, user=None, parcels=(), extra=None):
     """Refund ``lines`` of ``order`` in one Stripe refund; returns the PaymentRefund rows.
 
     ``parcels``: partner ids whose parcel shipping and duties are refunded too; each seller's
-    lines must all be refunded once this refund is done.
+    lines must all be refunded once this refund is done. ``extra``: ``(amount, key)``, an
+    amount in the charged currency refunded with them in a row without a line (a return's
+    postage), ``key`` naming it in the Stripe idempotency key.
     """
     with transaction.atomic():
         payment = CheckoutPayment.objects.select_for_update().get(order=order)
         already = set(payment.refunds.filter(line__isnull=False).values_list("line_id", flat=True))
         lines = [line for line in lines if line.pk not in already]
-        if not lines and not parcels:
+        if not lines and not parcels and not extra:
             raise RefundError(_("These lines are already refunded."))
         parts = [(line, line.line_price_incl_tax) for line in lines]
         covered = already | {line.pk for line in lines}
         locked = _parcels_to_refund(order, parcels, covered)
         parts += [(None, parcel_refund_amount(order, parcel)) for parcel in locked]
         key = "parcel" + "-".join(str(parcel.partner_id) for parcel in locked) if locked else ""
+        if extra:
+            amount, extra_key = extra
+            money = Money(Decimal(amount), payment.currency).rounded()
+            mad = (
+                money.amount
+                if payment.currency == "MAD"
+                else convert_to_mad(money.amount, payment.rate).amount
+            )
+            parts.append((None, mad, money))
+            key = f"{key}-{extra_key}" if key else extra_key
         rows = _refund(payment, parts, user, key)
         _mark_refunded(locked)
         return rows
@@ -179,9 +191,13 @@ def _refunded_money(refund, payment):
 
 
 def _refund(payment, parts, user, key=""):
-    """Call Stripe once for all ``parts`` (``(line or None, amount_mad)``) under the row lock."""
+    """Call Stripe once for all ``parts`` (``(line or None, amount_mad)``, or with the amount
+    in the charged currency already: ``(None, amount_mad, Money)``) under the row lock."""
     converted = [
-        (line, mad, convert_from_mad(mad, payment.currency, payment.rate)) for line, mad in parts
+        part
+        if len(part) == 3
+        else (*part, convert_from_mad(part[1], payment.currency, payment.rate))
+        for part in parts
     ]
     total = sum((money.amount for _line, _mad, money in converted), Decimal(0))
     remaining = payment.amount - refunded_amount(payment)
@@ -229,5 +245,5 @@ def _refund(payment, parts, user, key=""):
 
 
 def _idempotency_key(payment, parts, key=""):
-    ids = ",".join(str(line.pk) if line else "shipping" for line, _mad in parts)
+    ids = ",".join(str(part[0].pk) if part[0] else "shipping" for part in parts)
     return f"refund-{payment.pk}-{ids}" + (f"-{key}" if key else "")

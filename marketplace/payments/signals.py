@@ -18,3 +18,8 @@ dispute_opened = Signal()
 # Sent once per dispute, in the transaction that records its outcome (won, lost or an inquiry
 # closed): ``dispute``. The payout ledger unfreezes the credits, or debits them when lost.
 dispute_closed = Signal()
+
+# Sent once per refund of a cost a seller bears outside its lines (the return postage when the
+# seller pays return shipping), after commit. Arguments: seller (Partner), amount_mad
+# (Decimal), reference (Stripe refund id), order_number, key (unique per cost).
+seller_cost_refunded = Signal()

@@ -111,3 +111,6 @@ RETURNS_DEFAULT_POLICY = {
 RETURNS_SELLER_ANSWER_DAYS = env.int("RETURNS_SELLER_ANSWER_DAYS", default=3)
 RETURNS_MADE_TO_ORDER_MIN_DAYS = env.int("RETURNS_MADE_TO_ORDER_MIN_DAYS", default=7)
 RETURNS_MAX_PHOTOS = 5
+# The language of the curators' emails (user accounts keep none; a curator who is a member of
+# a seller gets that seller's language).
+CURATORS_LANGUAGE = env.str("CURATORS_LANGUAGE", default="fr")

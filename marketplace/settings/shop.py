@@ -85,6 +85,12 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "access_fn": dashboard_staff_access,
     },
     {
+        "label": _("Wholesale freight"),
+        "icon": "fas fa-pallet",
+        "url_name": "wholesale-dashboard-freight",
+        "access_fn": dashboard_staff_access,
+    },
+    {
         "label": _("Shipping rates"),
         "icon": "fas fa-truck",
         "children": [

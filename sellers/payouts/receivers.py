@@ -25,6 +25,16 @@ def debit_refunded_line(sender, line, amount_mad, reference, **kwargs):
         return None
 
 
+def debit_seller_cost(sender, seller, amount_mad, reference, order_number, key, **kwargs):
+    """Debit a refunded cost the seller bears (a return's postage), once per ``key``; logged,
+    not raised, like a line's (the refund is made when this runs)."""
+    try:
+        return services.debit_seller_cost(seller, amount_mad, reference, order_number, key)
+    except LedgerError:
+        logger.exception("Refund %s of %s not debited to its seller", reference, key)
+        return None
+
+
 def credit_shipped_parcel(sender, parcel, **kwargs):
     """Credit each of the seller's lines in the shipped parcel's order, held (in the shipment's
     transaction: a ledger refusal undoes the shipment)."""

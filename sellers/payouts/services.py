@@ -171,6 +171,30 @@ def debit_refund(line, amount_mad, reference):
     return entry
 
 
+def debit_seller_cost(seller, amount_mad, reference, order_number, key):
+    """Debit a cost the seller bears outside its lines (a return's postage refunded to the
+    buyer), in full: the marketplace keeps no commission on it. Once per ``key``."""
+    amount = to_mad(amount_mad)
+    if amount <= 0:
+        raise LedgerError("A refund amount is positive.")
+    entry, _created = LedgerEntry.objects.get_or_create(
+        key=f"refund:cost:{key}",
+        defaults={
+            "seller": seller,
+            "kind": LedgerEntry.Kind.REFUND,
+            "order_number": order_number,
+            "reference": str(reference or ""),
+            "gross": -amount,
+            "commission": to_mad(0),
+            "amount": -amount,
+            "currency": CURRENCY,
+            "available_on": timezone.localdate(),
+            "released_at": timezone.now(),
+        },
+    )
+    return entry
+
+
 def frozen_q():
     """Entries a dispute still freezes (a subquery, not a join: payout runs lock the rows)."""
     return Q(frozen_by__in=Dispute.objects.filter(settled_at__isnull=True).values("pk"))

@@ -4,14 +4,20 @@ one message per move (``send_once`` keyed by the event)."""
 
 from celery import shared_task
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.mail import EmailMessage
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from oscar.core.loading import get_model
 
 from marketplace.idempotency.mail import send_once
+from marketplace.idempotency.models import SentEmail
 from sellers.emails import recipients as seller_recipients
+from sellers.permissions import VERIFY_SELLER, is_curator
 from sellers.returns.models import ReturnEvent, ReturnRequest
 
 Status = ReturnRequest.Status
@@ -94,6 +100,71 @@ def overdue_message(request):
         return _message(context, language, [request.order.email])
 
 
+def curators():
+    """The users the one curator check (``sellers.permissions.is_curator``) lets in, with an
+    email address: active staff, and holders of ``verify_seller`` (the Curators group)."""
+    app_label, codename = VERIFY_SELLER.split(".")
+    perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    candidates = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .exclude(email="")
+        .filter(
+            Q(is_staff=True)
+            | Q(is_superuser=True)
+            | Q(user_permissions__in=perm)
+            | Q(groups__permissions__in=perm)
+        )
+        .distinct()
+        .order_by("pk")
+    )
+    return [user for user in candidates if is_curator(user)]
+
+
+def curator_language(user):
+    """A curator's language: that of a seller they are a member of, else the marketplace
+    team's (``CURATORS_LANGUAGE``); user accounts keep no language of their own."""
+    seller = (
+        get_model("partner", "Partner")
+        .objects.filter(users=user)
+        .exclude(preferred_language="")
+        .order_by("pk")
+        .first()
+    )
+    return (seller.preferred_language if seller else "") or settings.CURATORS_LANGUAGE
+
+
+def curator_messages(request):
+    """``[(key, EmailMessage)]`` telling each curator, once per return, that it waits for a
+    decision, with a link to the curators' returns queue."""
+    keyed = []
+    told = {user: f"return-escalated:{request.pk}:curator:{user.pk}" for user in curators()}
+    sent = set(SentEmail.objects.filter(key__in=told.values()).values_list("key", flat=True))
+    for user, key in told.items():
+        if key in sent:
+            continue  # told already: not even rendered again (``send_once`` still decides)
+        language = curator_language(user)
+        with translation.override(language):
+            context = {
+                "request": request,
+                "status": ReturnRequest.Status.ESCALATED.label,
+                "note": "",
+                "text": _(
+                    "A buyer asks a curator to decide on this return. The returns waiting for a "
+                    "decision are in the curators' queue."
+                ),
+                "url": _absolute(reverse("curation:returns")),
+            }
+            message = _message(context, language, [user.email])
+        keyed.append((key, message))
+    return keyed
+
+
+def tell_curators(request):
+    """Email the curators about an escalated return; once each, however often it runs."""
+    return sum(int(send_once(key, message)) for key, message in curator_messages(request))
+
+
 def messages_for(event):
     """``[(key, EmailMessage)]`` this event sends."""
     request = event.request
@@ -141,4 +212,7 @@ def send_return_email(event_id):
     )
     if event is None:
         return 0
-    return sum(int(send_once(key, message)) for key, message in messages_for(event))
+    sent = sum(int(send_once(key, message)) for key, message in messages_for(event))
+    if event.to_status == Status.ESCALATED:
+        sent += tell_curators(event.request)
+    return sent

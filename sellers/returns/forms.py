@@ -1,11 +1,13 @@
+from decimal import Decimal
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from marketplace.core.forms import localized_formfield
+from marketplace.core.forms import LocalizedDecimalField, localized_formfield
 from marketplace.core.uploads import RETURN_PHOTO, UploadField
-from sellers.returns.models import Reason, ReturnPolicy, ReturnRequest
+from sellers.returns.models import Payer, Reason, ReturnPolicy, ReturnRequest
 
 
 class PhotosInput(forms.ClearableFileInput):
@@ -85,13 +87,47 @@ class OptionalNoteForm(forms.Form):
     )
 
 
+def postage_field(currency, required=False):
+    """What the buyer paid to send the pieces back, in the order's charged currency."""
+    return LocalizedDecimalField(
+        label=_("Return postage paid (%(currency)s)") % {"currency": currency},
+        required=required,
+        min_value=Decimal(0),
+        max_digits=10,
+        decimal_places=2,
+        help_text=_(
+            "Refunded, up to the shipping you paid for these pieces, when the seller pays "
+            "return shipping; keep the receipt."
+        ),
+    )
+
+
 class ReturnShipmentForm(forms.Form):
     carrier = forms.ChoiceField(label=_("Carrier"))
     tracking_number = forms.CharField(label=_("Tracking number"), max_length=64)
 
-    def __init__(self, *args, carriers=(), **kwargs):
+    def __init__(self, *args, carriers=(), currency="MAD", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["carrier"].choices = [(c.code, c.name) for c in carriers]
+        self.fields["postage"] = postage_field(currency)
+
+
+class PostageForm(forms.Form):
+    """A curator enters the return postage the buyer paid (from the buyer's receipt)."""
+
+    def __init__(self, *args, currency="MAD", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["postage"] = postage_field(currency, required=True)
+
+
+class DecisionForm(NoteForm):
+    """A curator's decision: its reason, and who bears the return postage."""
+
+    postage_paid_by = forms.ChoiceField(
+        label=_("Return postage paid by"),
+        required=False,
+        choices=[("", _("As the seller's policy says"))] + list(Payer.choices),
+    )
 
 
 class ReturnPolicyForm(forms.ModelForm):

@@ -86,6 +86,20 @@ class ReturnRequest(models.Model):
     return_carrier = models.CharField(_("Return carrier"), max_length=80, blank=True)
     return_tracking = models.CharField(_("Return tracking number"), max_length=64, blank=True)
     refund_shipping = models.BooleanField(default=False)
+    # What the buyer paid to send the pieces back, in the order's charged currency (entered with
+    # the tracking, or by a curator); refunded, up to ``sellers.returns.services.postage_cap``,
+    # when the seller pays return shipping: by its policy, or by a curator's decision
+    # (``return_postage_paid_by``, blank to follow the policy).
+    return_postage = models.DecimalField(
+        _("Return postage paid"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    return_postage_currency = models.CharField(max_length=3, blank=True)
+    return_postage_paid_by = models.CharField(
+        _("Return postage paid by"), max_length=10, choices=Payer.choices, blank=True
+    )
+    return_postage_refunded = models.DecimalField(
+        _("Return postage refunded"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -14,6 +14,7 @@ moves it once, and refunds once.
 
 import datetime
 import logging
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
@@ -21,8 +22,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
-from marketplace.payments.models import PaymentRefund
+from marketplace.currency.money import convert_from_mad
+from marketplace.payments.models import CheckoutPayment, PaymentRefund
 from marketplace.payments.refunds import RefundError, refund_lines
+from marketplace.payments.signals import seller_cost_refunded
 from sellers.returns import emails
 from sellers.returns.models import (
     SELLER_FAULT,
@@ -147,18 +150,28 @@ def escalate(request, user, note):
     )
 
 
-def decide(request, user, accepted, note):
-    """A curator's decision on an escalated return, with its reason."""
+def decide(request, user, accepted, note, postage_paid_by=""):
+    """A curator's decision on an escalated return, with its reason; ``postage_paid_by``
+    (a ``Payer``, blank to follow the seller's policy) says who bears the return postage."""
     if not note.strip():
         raise ReturnError(_("Give the reason for the decision."))
     to = Status.ACCEPTED if accepted else Status.REFUSED
-    return _move(request, {Status.ESCALATED}, to, Role.CURATOR, user, note)
+
+    def check(locked):
+        locked.return_postage_paid_by = postage_paid_by or ""
+
+    return _move(request, {Status.ESCALATED}, to, Role.CURATOR, user, note, check=check)
 
 
-def ship_back(request, user, carrier, tracking_number):
+def ship_back(request, user, carrier, tracking_number, postage=None):
+    """The buyer's parcel back: carrier, tracking, and what its postage cost (charged currency)."""
+
     def check(locked):
         locked.return_carrier = carrier
         locked.return_tracking = tracking_number.strip()
+        if postage is not None:
+            locked.return_postage = postage
+            locked.return_postage_currency = charged_currency(locked.order)
 
     return _move(request, {Status.ACCEPTED}, Status.SHIPPED, Role.BUYER, user, "", check=check)
 
@@ -187,21 +200,117 @@ def refund(request, user=None):
     says so and every line of that seller comes back), once; a Stripe failure leaves the
     request received, for the hourly task to try again."""
 
-    def check(locked):
-        lines = [row.line for row in locked.lines.select_related("line")]
-        refunded = set(
-            PaymentRefund.objects.filter(line__in=lines).values_list("line_id", flat=True)
-        )
-        to_refund = [line for line in lines if line.pk not in refunded]
-        parcels = [locked.seller_id] if refunds_shipping(locked, lines) else []
-        if to_refund or parcels:
-            try:
-                refund_lines(locked.order, to_refund, user, parcels)
-            except RefundError as error:
-                raise ReturnError(str(error)) from error
-        locked.refund_shipping = bool(parcels)
+    return _move(
+        request,
+        {Status.RECEIVED},
+        Status.REFUNDED,
+        Role.SYSTEM,
+        user,
+        "",
+        check=lambda locked: _refund_locked(locked, user),
+    )
 
-    return _move(request, {Status.RECEIVED}, Status.REFUNDED, Role.SYSTEM, user, "", check=check)
+
+def refund_without_return(request, user, note):
+    """A curator's decision: the buyer keeps the pieces (broken beyond sending back, say) and
+    is refunded at once, as on receipt; the reason goes into the return's history. From an
+    escalated, accepted or shipped return; a second submission refunds nothing more."""
+    if not note.strip():
+        raise ReturnError(_("Give the reason for the decision."))
+    return _move(
+        request,
+        {Status.ESCALATED, Status.ACCEPTED, Status.SHIPPED},
+        Status.REFUNDED,
+        Role.CURATOR,
+        user,
+        note,
+        check=lambda locked: _refund_locked(locked, user),
+    )
+
+
+def _refund_locked(locked, user):
+    """Refund the lines of ``locked`` (its row locked) not refunded yet, with the seller's
+    parcel shipping when ``refunds_shipping`` says so."""
+    lines = [row.line for row in locked.lines.select_related("line")]
+    refunded = set(PaymentRefund.objects.filter(line__in=lines).values_list("line_id", flat=True))
+    to_refund = [line for line in lines if line.pk not in refunded]
+    parcels = [locked.seller_id] if refunds_shipping(locked, lines) else []
+    postage = postage_to_refund(locked)
+    extra = (postage, f"postage{locked.pk}") if postage else None
+    if to_refund or parcels or extra:
+        try:
+            rows = refund_lines(locked.order, to_refund, user, parcels, extra=extra)
+        except RefundError as error:
+            raise ReturnError(str(error)) from error
+        if extra:
+            _debit_postage(locked, rows[-1])
+    locked.refund_shipping = bool(parcels)
+    if postage:
+        locked.return_postage_refunded = postage
+
+
+def postage_payer(request):
+    """Who bears the return postage: the curator's decision, else the seller's policy."""
+    return request.return_postage_paid_by or policy_for(request.seller).return_shipping_paid_by
+
+
+def postage_cap(request):
+    """The most of a return's postage refunded, in the charged currency: the shipping charged
+    for the seller's parcel on its way out (what the buyer paid to receive these pieces), at
+    the rate locked on the order. A return costs the seller at most the trip it was paid for;
+    a parcel shipped free refunds no postage (a curator can still refund without return)."""
+    payment = CheckoutPayment.objects.filter(order=request.order).first()
+    parcel = request.order.parcels.filter(partner=request.seller).first()
+    if payment is None or parcel is None:
+        return Decimal(0)
+    return convert_from_mad(parcel.shipping_charge, payment.currency, payment.rate).amount
+
+
+def postage_to_refund(request):
+    """The postage refunded with this return (charged currency), 0 when the buyer bears it,
+    none was entered, or it was refunded already."""
+    if (
+        not request.return_postage
+        or request.return_postage_refunded is not None
+        or postage_payer(request) != Payer.SELLER
+    ):
+        return Decimal(0)
+    return min(request.return_postage, postage_cap(request))
+
+
+def _debit_postage(request, row):
+    """The seller bears the postage refunded: debited from its payouts, after commit."""
+    transaction.on_commit(
+        lambda: seller_cost_refunded.send(
+            sender=ReturnRequest,
+            seller=request.seller,
+            amount_mad=row.amount_mad,
+            reference=row.stripe_refund,
+            order_number=request.order.number,
+            key=f"return-postage:{request.pk}",
+        )
+    )
+
+
+def enter_postage(request, amount, user=None):
+    """Record what the buyer paid to send the pieces back, in the order's charged currency;
+    kept once the return is refunded (its postage refund, if any, is made)."""
+    with transaction.atomic():
+        locked = ReturnRequest.objects.select_for_update().get(pk=request.pk)
+        if locked.status in (Status.REFUNDED, Status.REPLACED, Status.REFUSED):
+            raise ReturnError(
+                _("This return is %(status)s: it cannot change that way.")
+                % {"status": locked.get_status_display().lower()}
+            )
+        locked.return_postage = amount
+        locked.return_postage_currency = charged_currency(locked.order)
+        locked.save(update_fields=["return_postage", "return_postage_currency", "updated_at"])
+        return locked
+
+
+def charged_currency(order):
+    payment = CheckoutPayment.objects.filter(order=order).first()
+    return payment.currency if payment else "MAD"
 
 
 def refunds_shipping(request, lines):

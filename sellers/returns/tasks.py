@@ -1,4 +1,5 @@
-"""The hourly returns task: tell buyers once when a seller lets the answer deadline pass, mark
+"""The hourly returns task: tell buyers once when a seller lets the answer deadline pass, tell
+curators once of each escalated return, mark
 returns received when the carrier's tracking says delivered, and refund received returns whose
 refund failed. Each step is idempotent: run twice, it does each thing once."""
 
@@ -25,6 +26,15 @@ def tell_overdue(now=None):
     for request in overdue:
         if request.order.email:
             sent += int(send_once(f"return-overdue:{request.pk}", emails.overdue_message(request)))
+    return sent
+
+
+def tell_curators():
+    """Each escalated return's curators' email, for one whose event's task was lost: sent once
+    per curator and return (the event's task sends it first, under the same key)."""
+    sent = 0
+    for request in ReturnRequest.objects.filter(status=Status.ESCALATED).select_related("order"):
+        sent += emails.tell_curators(request)
     return sent
 
 
@@ -71,6 +81,7 @@ def retry_refunds():
 def hourly():
     return {
         "overdue": tell_overdue(),
+        "escalated": tell_curators(),
         "received": poll_return_tracking(),
         "refunded": retry_refunds(),
     }

@@ -111,6 +111,7 @@ def detail_context(found):
         "photos": list(found.photos.all()),
         "events": found.events.select_related("actor"),
         "policy": policy_for(found.seller),
+        "postage_payer": services.postage_payer(found),
         "refund": refunded(found),
         "seller_address": sender_address(found.seller),
         "buyer_address": order.shipping_address,
@@ -121,7 +122,8 @@ def detail(request, pk, hash=None):
     found = _return(request, pk, hash)
     carriers = Carrier.objects.order_by("name")
     note_form = NoteForm(prefix="escalate")
-    ship_form = ReturnShipmentForm(prefix="ship", carriers=carriers)
+    currency = services.charged_currency(found.order)
+    ship_form = ReturnShipmentForm(prefix="ship", carriers=carriers, currency=currency)
     if request.method == "POST":
         action = request.POST.get("action")
         try:
@@ -132,11 +134,17 @@ def detail(request, pk, hash=None):
                     messages.success(request, _("A curator will look at your return."))
                     return redirect(buyer_url(found, hash))
             elif action == "ship":
-                ship_form = ReturnShipmentForm(request.POST, prefix="ship", carriers=carriers)
+                ship_form = ReturnShipmentForm(
+                    request.POST, prefix="ship", carriers=carriers, currency=currency
+                )
                 if ship_form.is_valid():
                     data = ship_form.cleaned_data
                     services.ship_back(
-                        found, request.user, data["carrier"], data["tracking_number"]
+                        found,
+                        request.user,
+                        data["carrier"],
+                        data["tracking_number"],
+                        postage=data["postage"],
                     )
                     messages.success(
                         request, _("Thank you: the seller is told the pieces are on their way.")

@@ -3,6 +3,7 @@
 from django.urls import path, re_path
 
 from sellers.space.views import (
+    cartons,
     disputes,
     home,
     imports,
@@ -47,6 +48,22 @@ urlpatterns = [
     path("quotes/", quotes.QuoteListView.as_view(), name="quotes"),
     path("quotes/<int:pk>/", quotes.QuoteAnswerView.as_view(), name="quote"),
     path("quotes/<int:pk>/message/", quotes.QuoteMessageView.as_view(), name="quote-message"),
+    path("wholesale-orders/", cartons.WholesaleOrderListView.as_view(), name="wholesale-orders"),
+    path(
+        "wholesale-orders/<int:pk>/cartons/",
+        cartons.CartonsView.as_view(),
+        name="wholesale-cartons",
+    ),
+    path(
+        "wholesale-orders/<int:pk>/freight/",
+        cartons.FreightQuoteView.as_view(),
+        name="wholesale-freight",
+    ),
+    path(
+        "wholesale-orders/<int:pk>/cartons/<int:carton_pk>/delete/",
+        cartons.CartonDeleteView.as_view(),
+        name="wholesale-carton-delete",
+    ),
     path("orders/", orders.OrderListView.as_view(), name="orders"),
     path("orders/<str:number>/", orders.OrderDetailView.as_view(), name="order"),
     path("orders/<str:number>/status/", orders.OrderStatusView.as_view(), name="order-status"),

@@ -171,3 +171,39 @@ def test_the_dispute_pages_render_in_each_language(single, language):
     detail = client.get(f"/{language}/my-shop/disputes/{dispute.pk}/")
     assert listing.status_code == 200 and detail.status_code == 200
     assert dispute.order.number in detail.content.decode()
+
+
+def test_two_sellers_files_for_one_field_reach_stripe_merged_into_one_pdf(
+    client, stripe_stand_in, sellers
+):
+    import io
+
+    from pypdf import PdfReader
+
+    first, second = sellers
+    order = paid_order((first, "600.00"), (second, "400.00"))
+    dispute = open_dispute(client, stripe_stand_in, order)
+    for seller in sellers:
+        client.force_login(member_of(seller))
+        data = evidence(shipping_documentation=pdf_upload(), photo=image_upload())
+        assert client.post(page(dispute), data).status_code == 302
+    files = [r for r in stripe_stand_in.requests if r["path"] == "/v1/files"]
+    # Each seller's two files, then the two merged ones after the second seller answered.
+    assert len(files) == 6
+    for content in [r["parts"]["file"] for r in files[4:]]:  # merged: a page per seller
+        assert content.startswith(b"%PDF")
+        assert len(PdfReader(io.BytesIO(content)).pages) == 2
+    first_update, second_update = [
+        r["form"]
+        for r in stripe_stand_in.requests
+        if r["path"] == "/v1/disputes/du_1" and r["method"] == "POST"
+    ]
+    own = set(
+        first_update[f]
+        for f in ("evidence[shipping_documentation]", "evidence[uncategorized_file]")
+    )
+    sent = {
+        second_update["evidence[shipping_documentation]"],
+        second_update["evidence[uncategorized_file]"],
+    }
+    assert len(sent) == 2 and not sent & own
