@@ -106,3 +106,14 @@ class PendingShipping(Base):
 
     def calculate(self, basket):
         return prices.Price(currency=basket.currency, excl_tax=Decimal("0"), incl_tax=Decimal("0"))
+
+
+def method_name(code, stored):
+    """A placed order's shipping method in the language being rendered: the order keeps the
+    name in the language it was placed in (Oscar's ``Order.shipping_method``)."""
+    names = {
+        "parcels": _("Shipping, one parcel per seller"),
+        "parcels-cheapest": _("Cheapest service per parcel"),
+        "parcels-fastest": _("Fastest service per parcel"),
+    }
+    return names.get(code, stored)

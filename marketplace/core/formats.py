@@ -10,17 +10,29 @@ import datetime
 
 from babel.dates import format_date as babel_date
 from babel.dates import format_datetime as babel_datetime
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent, get_currency_symbol
 from django.utils import timezone
 from django.utils.translation import get_language
 
 LOCALES = {"en": "en_GB", "fr": "fr_FR", "ar": "ar_MA", "es": "es_ES"}
+RTL_LANGUAGES = {"ar"}
+# The symbols Arabic-reading buyers know from prices and bank cards, in place of CLDR's
+# Arabic ones (UK£ for the pound); the dirham keeps its CLDR abbreviation (د.م.).
+SYMBOLS = {"ar": {"GBP": "£", "EUR": "€", "USD": "US$", "CAD": "CA$"}}
+
+
+def language_code(language=None):
+    """``language`` (else the active one) without its region: "fr" for "fr-FR"."""
+    return (language or get_language() or "en").split("-")[0]
 
 
 def locale(language=None):
     """The CLDR locale of ``language`` (else the active one)."""
-    code = (language or get_language() or "en").split("-")[0]
-    return LOCALES.get(code, LOCALES["en"])
+    return LOCALES.get(language_code(language), LOCALES["en"])
+
+
+def is_rtl(language=None):
+    return language_code(language) in RTL_LANGUAGES
 
 
 def format_date(value, language=None, length="medium"):
@@ -53,7 +65,18 @@ def format_money(amount, currency, language=None):
     """An amount with its currency, as the reader's language writes it (two decimals)."""
     if amount is None:
         return ""
-    return format_currency(amount, currency, locale=locale(language))
+    cldr = locale(language)
+    text = format_currency(amount, currency, locale=cldr)
+    symbol = SYMBOLS.get(language_code(language), {}).get(currency)
+    if symbol:
+        text = text.replace(get_currency_symbol(currency, locale=cldr), symbol, 1)
+    return text
+
+
+def currency_symbol(currency, language=None):
+    """The symbol ``format_money`` writes for ``currency`` in ``language``."""
+    symbol = SYMBOLS.get(language_code(language), {}).get(currency)
+    return symbol or get_currency_symbol(currency, locale=locale(language))
 
 
 def format_rate(value, language=None):

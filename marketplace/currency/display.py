@@ -12,12 +12,13 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from marketplace.core.formats import format_money, format_number
+from marketplace.core.formats import format_money, format_number, is_rtl
 from marketplace.currency.money import BASE_CURRENCY, Money, convert_from_mad
 from marketplace.currency.rates import current_rate
 from marketplace.currency.selection import buyer_currency
 
 ONE = Decimal("1")
+FSI, PDI = "\u2068", "\u2069"  # first-strong isolate, pop directional isolate
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class MoneyDisplay:
     rate: Decimal  # units of ``currency`` per MAD
     date: datetime.date | None = None
     locked: bool = False  # the rate a payment was (or is about to be) taken at
+    fresh: bool = True  # recent enough to take a payment at (``rates.MAX_RATE_AGE``)
 
     @property
     def is_mad(self):
@@ -39,7 +41,7 @@ class MoneyDisplay:
         if amount_mad in (None, ""):
             return ""
         converted = self.convert(Decimal(amount_mad))
-        return format_money(converted.amount, converted.currency, language)
+        return isolated(format_money(converted.amount, converted.currency, language), language)
 
     def reference(self, amount_mad, language=None):
         """The MAD amount itself, its number as the language writes it and the ISO code after
@@ -48,7 +50,17 @@ class MoneyDisplay:
         if self.is_mad or amount_mad in (None, ""):
             return ""
         mad = Money(Decimal(amount_mad), BASE_CURRENCY).rounded()
-        return f"{format_number(mad.amount, language, decimals=2)}\u00a0{BASE_CURRENCY}"
+        text = f"{format_number(mad.amount, language, decimals=2)}\u00a0{BASE_CURRENCY}"
+        return isolated(text, language)
+
+
+def isolated(text, language=None):
+    """On a right-to-left page, the amount in a Unicode isolate (FSI ... PDI, the plain-text
+    ``<bdi>``): its number and symbol stay together and in CLDR's order, whatever text stands
+    beside it, in pages and plain-text emails alike. Left-to-right languages need none."""
+    if not text or not is_rtl(language):
+        return text
+    return f"{FSI}{text}{PDI}"
 
 
 MAD = MoneyDisplay(BASE_CURRENCY, ONE)
@@ -61,7 +73,7 @@ def for_request(request):
     rate = current_rate(buyer_currency(request))
     if rate is None:
         return MAD
-    return MoneyDisplay(rate.currency, rate.rate, rate.date)
+    return MoneyDisplay(rate.currency, rate.rate, rate.date, fresh=rate.is_fresh())
 
 
 def for_locked_rate(locked):

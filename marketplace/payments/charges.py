@@ -12,6 +12,8 @@ confirmation, the email and the order pages from the order's parcels
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 ZERO = Decimal("0.00")
@@ -71,10 +73,27 @@ def parcel_from_landed(landed):
     return rows
 
 
+def _label_in_language(labels):
+    """A kept charge label (``{language: label}``) in the language being rendered."""
+    if isinstance(labels, str):
+        return labels
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return labels.get(language) or labels.get(settings.LANGUAGE_CODE) or next(iter(labels.values()))
+
+
 def parcel_from_order(parcel):
-    """A placed parcel's rows (``payments.confirmation.ParcelSummary``): the order keeps each
-    parcel's duties and taxes paid now and on delivery, not the charges' detail."""
+    """A placed parcel's rows (``payments.confirmation.ParcelSummary``): each duty and tax the
+    parcel kept at placement ("VAT 20%", in the language being rendered); a parcel placed
+    before they were kept shows its totals as one "Duties and taxes" row per moment."""
     rows = ParcelCharges(parcel.incoterm)
+    if parcel.charge_lines:
+        for line in parcel.charge_lines:
+            amount, label = Decimal(line["amount"]), _label_in_language(line["label"])
+            if line["paid_now"]:
+                rows.now.append(ChargeRow(label, amount, _reason(parcel.incoterm)))
+            else:
+                rows.on_delivery.append(ChargeRow(label, amount))
+        return rows
     if parcel.duties_now:
         label = _("Duties and taxes")
         rows.now.append(ChargeRow(label, parcel.duties_now, _reason(parcel.incoterm)))

@@ -25,6 +25,7 @@ class ParcelSummary:
     shipping: Decimal = ZERO
     duties_now: Decimal = ZERO
     duties_on_delivery: Decimal = ZERO
+    charge_lines: list = field(default_factory=list)  # ``Parcel.charge_lines``
     delivery_days_min: int | None = None
     delivery_days_max: int | None = None
 
@@ -74,6 +75,7 @@ def _summary(seller, lines, parcel):
         shipping=parcel.shipping_charge,
         duties_now=parcel.duties_at_checkout,
         duties_on_delivery=parcel.duties_on_delivery,
+        charge_lines=parcel.charge_lines,
     )
     if parcel.service is not None:
         processing = _processing_days(lines)

@@ -56,6 +56,15 @@ class Parcel(models.Model):
         decimal_places=2,
         default=0,
     )
+    charge_lines = models.JSONField(
+        _("Duty and tax lines"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Each duty and tax as the buyer saw it when the order was placed: label in each "
+            "site language, amount (MAD), whether paid at checkout."
+        ),
+    )
     tracking_number = models.CharField(_("Tracking number"), max_length=64, blank=True)
     packing_check_required = models.BooleanField(_("Packing check required"), default=False)
     checked_by = models.ForeignKey(

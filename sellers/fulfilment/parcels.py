@@ -1,6 +1,8 @@
 """Parcels of a placed order: one per seller, created once, and who may handle them."""
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 
 from compliance.landed_cost import landed_cost
 from sellers.fulfilment.models import Parcel, ParcelEvent
@@ -30,14 +32,11 @@ def create_parcels(order, choices=None, incoterm=Parcel.Incoterm.DAP, on=None, r
         partner = quoted.plan.partner
         quote = quoted.pick(choices.get(partner.pk))
         term = incoterm if quote and quote.ddp_available else Parcel.Incoterm.DAP
-        landed = landed_cost(
-            quoted.plan.items,
-            country,
-            shipping=quote.price if quote else 0,
-            incoterm=term,
-            on=on,
-            rates=rates,
-        )
+
+        def priced(items=quoted.plan.items, price=quote.price if quote else 0, term=term):
+            return landed_cost(items, country, shipping=price, incoterm=term, on=on, rates=rates)
+
+        landed = priced()
         required = SellerShipping.objects.filter(
             partner=partner, packing_check_required=True
         ).exists()
@@ -50,6 +49,7 @@ def create_parcels(order, choices=None, incoterm=Parcel.Incoterm.DAP, on=None, r
                 "incoterm": term,
                 "duties_at_checkout": landed.at_checkout,
                 "duties_on_delivery": landed.on_delivery,
+                "charge_lines": charge_lines(landed, priced),
                 "origin_city": partner.city,
                 "packing_check_required": required,
             },
@@ -58,6 +58,26 @@ def create_parcels(order, choices=None, incoterm=Parcel.Incoterm.DAP, on=None, r
         if created:
             _opened(parcel)
     return parcels
+
+
+def charge_lines(landed, priced):
+    """A landed cost's duties and taxes as the parcel keeps them: each label as each site
+    language writes it ("VAT 20%", "TVA 20 %"…), its MAD amount and when it is paid.
+
+    ``priced()`` computes the landed cost again: once per language, for its labels (the
+    amounts are the same), so the order pages and emails read in any language later."""
+    labels = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            labels[code] = [str(charge.label) for charge in priced().charges]
+    return [
+        {
+            "label": {code: names[index] for code, names in labels.items()},
+            "amount": str(charge.amount),
+            "paid_now": charge.at_checkout,
+        }
+        for index, charge in enumerate(landed.charges)
+    ]
 
 
 def parcel_for(order, partner):

@@ -8,6 +8,7 @@ from compliance.rules import valid_certificates
 from marketplace.core.countries import country_name, to_country
 from marketplace.currency.selection import buyer_country
 from shipping.buyer import country_choices
+from shipping.methods import method_name
 from shipping.reach import can_reach
 from shipping.services import ParcelItem, ParcelPlan, RateTable
 
@@ -89,3 +90,9 @@ def address_lines(address):
 def country_label(code):
     """A country code's name in the page language."""
     return country_name(code) if code else ""
+
+
+@register.filter
+def shipping_method_name(order):
+    """``order``'s shipping method in the page language (``shipping.methods.method_name``)."""
+    return method_name(order.shipping_code, order.shipping_method)

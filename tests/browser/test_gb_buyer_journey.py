@@ -1,7 +1,8 @@
 """A British buyer in Debian chromium (Accept-Language en-GB, no cookie) sees pounds and the
 United Kingdom from the home page to the confirmation and their account's order page: every
-amount from the basket on is in pounds, and MAD appears only as the reference beside the amount
-charged and in the rate line. Paid at localstripe through its Stripe.js shim."""
+amount, from the home page's cards and the product page on, is in pounds, and MAD appears only
+as the reference beside the amount charged and in the rate line. Paid at localstripe through
+its Stripe.js shim."""
 
 import os
 import shutil
@@ -90,10 +91,12 @@ def walk(base_url, urls, session, width=None, language="en"):
         page = context.new_page()
         try:
             page.goto(f"/{language}/")
-            seen["home"] = header_choices(page), ""
+            seen["home"] = header_choices(page), page.evaluate(CONTENT_WITHOUT_REFERENCES)
+            seen["home prices"] = page.locator(".product-card .price").all_inner_texts()
             for url in urls[language]:
                 page.goto(url)
-                seen["product"] = header_choices(page), page.locator("#content_inner").inner_text()
+                seen["product"] = header_choices(page), page.evaluate(CONTENT_WITHOUT_REFERENCES)
+                seen["product price"] = page.locator(".buy-box .price").inner_text()
                 page.click("[data-testid=add-to-basket]")
                 page.wait_for_load_state()
             page.goto(f"/{language}/basket/")
@@ -138,9 +141,12 @@ def assert_pounds_everywhere(seen):
     for name in ("home", "product", "basket", "shipping", "preview", "confirmation", "order page"):
         assert seen[name][0] == ("GB", "GBP"), name
     assert "United Kingdom" in seen["product"][1]
-    assert "£" in seen["product"][1]
+    assert seen["home prices"], "the home page shows the new pieces' cards"
+    for price in seen["home prices"]:
+        assert price.startswith("£"), seen["home prices"]
+    assert seen["product price"].startswith("£"), seen["product price"]
     assert seen["address country"] == "GB"
-    for name in ("basket", "shipping", "preview", "confirmation", "order page"):
+    for name in ("home", "product", "basket", "shipping", "preview", "confirmation", "order page"):
         text = seen[name][1]
         assert "£" in text, name
         assert "MAD" not in text, (name, text)

@@ -137,3 +137,38 @@ def test_the_shipping_step_and_preview_show_pounds_and_mad_only_beside_the_charg
         content = soup.select_one("#content_inner").get_text(" ", strip=True)
         assert "£" in content and "MAD" not in content, step
         assert bool(references) == (step == "preview")  # committed money only
+
+
+def test_the_account_order_page_names_each_placed_parcels_tax_as_vat_20(client, stripe_api):
+    client.force_login(UserFactory(email="claire@example.com"))
+    uk_dap_checkout(client, guest=False)
+    order = pay(client)
+    html = client.get(f"/en/accounts/orders/{order.number}/").content.decode()
+    lantern = parcel_block(html, LANTERN_SELLER, '[data-testid="confirmed-parcel"]')
+    assert "VAT 20%" in moment(lantern, "paid-now")
+    rug = parcel_block(html, RUG_SELLER, '[data-testid="confirmed-parcel"]')
+    assert "VAT 20%" in moment(rug, "paid-on-delivery")
+    assert "Duties and taxes" not in moment(lantern, "paid-now")
+
+
+def test_the_confirmation_email_names_the_uk_parcels_tax_as_vat_20(
+    client, stripe_api, django_capture_on_commit_callbacks
+):
+    uk_dap_checkout(client)
+    pay(client, capture=django_capture_on_commit_callbacks)
+    body = next(m for m in mail.outbox if m.to == ["claire@example.com"]).body
+    lantern = body.split(f"From {LANTERN_SELLER}")[1].split("From ")[0]
+    assert "VAT 20%" in lantern
+
+
+def test_a_parcel_placed_before_its_lines_were_kept_shows_one_duties_and_taxes_line(
+    client, stripe_api
+):
+    client.force_login(UserFactory(email="claire@example.com"))
+    uk_dap_checkout(client, guest=False)
+    order = pay(client)
+    Parcel.objects.filter(order=order).update(charge_lines=[])
+    html = client.get(f"/en/accounts/orders/{order.number}/").content.decode()
+    lantern = parcel_block(html, LANTERN_SELLER, '[data-testid="confirmed-parcel"]')
+    assert "Duties and taxes" in moment(lantern, "paid-now")
+    assert "VAT" not in moment(lantern, "paid-now")

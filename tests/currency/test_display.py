@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 from types import SimpleNamespace
 
+import pytest
 from django.template import Context, Template
 from django.utils import translation
 
@@ -46,3 +47,35 @@ def test_the_template_tag_uses_the_contexts_display():
     )
     rendered = template.render(Context({"amount": Decimal("100"), "money_display": POUNDS}))
     assert rendered == "£8.20|100.00\u00a0MAD"
+
+
+@pytest.mark.parametrize(
+    "currency,rate,symbol",
+    [("GBP", "0.082", "£"), ("EUR", "0.0925", "€"), ("USD", "0.108", "US$"), ("MAD", "1", "د.م.")],
+)
+def test_an_arabic_page_writes_the_symbol_buyers_know_kept_together_right_to_left(
+    currency, rate, symbol
+):
+    display = MoneyDisplay(currency, Decimal(rate))
+    with translation.override("ar"):
+        shown = display.show(Decimal("100"))
+    amount = f"{Decimal('100') * Decimal(rate):.2f}".replace(".", ",")
+    # CLDR's Arabic order (amount, then symbol, after a right-to-left mark), in an isolate.
+    assert (
+        shown
+        == f"\u2068\u200f{amount}\u00a0{symbol}"
+        + ("\u200f" if currency == "MAD" else "")
+        + "\u2069"
+    )
+    assert "UK£" not in shown
+
+
+def test_the_arabic_mad_reference_is_isolated_too():
+    with translation.override("ar"):
+        assert POUNDS.reference(Decimal("417.15")) == "\u2068417,15\u00a0MAD\u2069"
+
+
+def test_left_to_right_pages_get_no_isolate():
+    for language in ("en", "fr", "es"):
+        with translation.override(language):
+            assert "\u2068" not in POUNDS.show(Decimal("417.15"))

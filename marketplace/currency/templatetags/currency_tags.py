@@ -1,58 +1,72 @@
-"""``{% buyer_price amount_mad %}``: a MAD price in the buyer's currency, with the rate's date
-(CLDR); marked indicative when the rate is too old to take a payment at.
+"""``{% shelf_price amount_mad mad_text %}``: a price on the shelf (product cards, the product
+page) in the buyer's currency, as their language writes it; marked indicative when the rate is
+too old to take a payment at. A buyer seeing dirhams gets ``mad_text`` (the price as Oscar
+writes it). ``detail=True`` (the product page) adds the rate's date (CLDR).
+
+``{% buyer_price amount_mad %}``: "≈ " the buyer's amount beside a MAD price that stays the
+committed one (wholesale tiers, quoted and invoiced in MAD).
 
 ``{% buyer_money amount_mad %}``: every other amount a buyer sees (basket, shipping, duties,
 totals, orders, emails), at the context's ``money_display`` (``marketplace.currency.display``:
 the order's locked rate on order pages and emails, the basket's on the preview), else today's
 rate of the request's buyer currency. ``{% mad_reference amount_mad %}``: the MAD amount beside
 it where money is committed; ``{% committed_money amount_mad %}`` shows both.
+
+All of them format through ``MoneyDisplay.show`` (``marketplace.currency.display``).
 """
 
-from babel.numbers import format_currency
 from django import template
-from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
 
 from marketplace.core.formats import format_date
-from marketplace.currency.display import for_request
-from marketplace.currency.money import BASE_CURRENCY
-from marketplace.currency.rates import current_rate
-from marketplace.currency.selection import buyer_currency
+from marketplace.core.formats import format_money as cldr_money
+from marketplace.currency.display import for_request, isolated
 
 register = template.Library()
 
 
-def format_money(money):
-    """The amount in the page language's format (CLDR via Babel, as Oscar's currency filter)."""
-    locale = to_locale(get_language() or "en")
-    return format_currency(money.rounded().amount, money.currency, locale=locale)
+def _rate_note(display, short=False):
+    if short:
+        return "" if display.fresh else _("indicative price")
+    date = format_date(display.date)
+    if display.fresh:
+        return _("rate of %(date)s") % {"date": date}
+    return _("indicative price: rate of %(date)s, more than 48 hours old") % {"date": date}
+
+
+@register.inclusion_tag("currency/shelf_price.html", takes_context=True)
+def shelf_price(context, amount_mad, mad_text="", detail=False):
+    display = for_request(context.get("request"))
+    if amount_mad is None:
+        return {"show": False}
+    if display.is_mad:
+        return {"show": True, "fresh": True, "price": mad_text or display.show(amount_mad)}
+    return {
+        "show": True,
+        "fresh": display.fresh,
+        "price": display.show(amount_mad),
+        "rate_note": _rate_note(display, short=not detail),
+    }
 
 
 @register.inclusion_tag("currency/buyer_price.html", takes_context=True)
 def buyer_price(context, amount_mad):
-    request = context.get("request")
-    currency = buyer_currency(request) if request is not None else BASE_CURRENCY
-    rate = current_rate(currency) if amount_mad is not None else None
-    if rate is None or currency == BASE_CURRENCY:
+    display = for_request(context.get("request"))
+    if amount_mad is None or display.is_mad:
         return {"show": False}
-    date = format_date(rate.date)
-    fresh = rate.is_fresh()
-    if fresh:
-        note = _("rate of %(date)s") % {"date": date}
-    else:
-        note = _("indicative price: rate of %(date)s, more than 48 hours old") % {"date": date}
     return {
         "show": True,
-        "fresh": fresh,
-        "price": format_money(rate.convert(amount_mad)),
-        "rate_note": note,
+        "fresh": display.fresh,
+        "price": display.show(amount_mad),
+        "rate_note": _rate_note(display),
     }
 
 
 @register.filter
 def money(value):
     """Render a Money (or a (amount, currency) pair) with its symbol."""
-    return format_money(value)
+    rounded = value.rounded()
+    return isolated(cldr_money(rounded.amount, rounded.currency))
 
 
 def money_display(context):
