@@ -129,3 +129,65 @@ def _search_portable(queryset, folded, language):
     for condition in synonyms.document_conditions(folded, language, MAX_WORDS):
         documents = documents.filter(condition)
     return queryset.filter(pk__in=documents.values("product_id"))
+
+
+# A whole list as aggregated id arrays (``catalog.list_index.from_sql``): each id list is the
+# concatenation of big-endian int4 (``int4send``), each key list of int8, so 100,000 ids cross as
+# one bytes value instead of 100,000 rows, and no row is walked in Python.
+LIST_PARTS_SQL = """
+WITH listed AS MATERIALIZED (
+    SELECT product_id, region_id, unique_piece, price_cents,
+        coalesce(created_us, 0) AS created_us, material_ids, technique_ids, category_ids
+    FROM catalogue_productsearchdocument
+    WHERE language = %s AND {sellable} AND {condition}
+)
+SELECT 'all', NULL::integer, string_agg(int4send(product_id), ''::bytea), NULL::bytea
+FROM listed
+UNION ALL
+SELECT 'unique', NULL, string_agg(int4send(product_id), ''::bytea), NULL
+FROM listed WHERE unique_piece
+UNION ALL
+SELECT 'newest', NULL,
+    string_agg(int4send(product_id), ''::bytea ORDER BY created_us DESC, product_id DESC),
+    string_agg(int8send(created_us), ''::bytea ORDER BY created_us DESC, product_id DESC)
+FROM listed
+UNION ALL
+SELECT 'price', NULL,
+    string_agg(int4send(product_id), ''::bytea ORDER BY price_cents, product_id),
+    string_agg(int8send(price_cents), ''::bytea ORDER BY price_cents, product_id)
+FROM listed WHERE price_cents IS NOT NULL
+UNION ALL
+SELECT 'region', region_id, string_agg(int4send(product_id), ''::bytea), NULL
+FROM listed WHERE region_id IS NOT NULL GROUP BY region_id
+UNION ALL
+SELECT 'material', value, string_agg(int4send(product_id), ''::bytea), NULL
+FROM listed, unnest(material_ids) AS value GROUP BY value
+UNION ALL
+SELECT 'technique', value, string_agg(int4send(product_id), ''::bytea), NULL
+FROM listed, unnest(technique_ids) AS value GROUP BY value
+UNION ALL
+SELECT 'category', value, string_agg(int4send(product_id), ''::bytea), NULL
+FROM listed, unnest(category_ids) AS value GROUP BY value
+"""
+
+
+def list_parts(condition, params):
+    """PostgreSQL: the sellable products whose documents meet ``condition`` (SQL on the
+    document's columns, with ``params``) as ``catalog.list_index.from_sql`` takes them: one
+    query, aggregated in the database."""
+    sellable, sellable_params = _sellable_sql()
+    parts = {"region": {}, "material": {}, "technique": {}, "category": {}}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            LIST_PARTS_SQL.format(sellable=sellable, condition=condition),
+            [ROWS_LANGUAGE, *sellable_params, *params],
+        )
+        for name, value, ids, keys in cursor.fetchall():
+            ids = bytes(ids) if ids is not None else b""
+            if name in parts:
+                parts[name][value] = ids
+            elif keys is not None or name in ("newest", "price"):
+                parts[name] = (ids, bytes(keys) if keys is not None else b"")
+            else:
+                parts[name] = ids
+    return parts

@@ -1,0 +1,32 @@
+"""A covering partial index of the list rows (``catalog.search.engine.list_parts``): a cold list
+reads one language's listed rows by an index-only scan instead of visiting the wide documents
+(text and vector, ~1.5 KB each, the four languages interleaved).
+
+Keyed on ``created_us``, a column no search filters on, so the planner never prefers it to the
+GIN indexes for a search (it lacks the vector). Measured at 10,000 products (load ~7): the rows'
+scan 22 -> 6 ms, 8,594 -> 191 buffers. No-op on SQLite.
+"""
+
+from django.db import migrations
+
+FORWARD = [
+    "CREATE INDEX IF NOT EXISTS list_rows_en ON catalogue_productsearchdocument (created_us)"
+    " INCLUDE (product_id, seller_id, region_id, unique_piece, price_cents, material_ids,"
+    " technique_ids, category_ids) WHERE language = 'en' AND listed"
+]
+BACKWARD = ["DROP INDEX IF EXISTS list_rows_en"]
+
+
+def run_on_postgres(statements):
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        for sql in statements:
+            schema_editor.execute(sql)
+
+    return run
+
+
+class Migration(migrations.Migration):
+    dependencies = [("catalogue", "0043_craft_vocabulary_and_listed_with_photo")]
+    operations = [migrations.RunPython(run_on_postgres(FORWARD), run_on_postgres(BACKWARD))]
