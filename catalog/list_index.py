@@ -84,38 +84,44 @@ def _unpack_ids(raw):
     return found
 
 
-def _unpack_keys(raw):
-    found = _keys()
-    found.frombytes(raw or b"")
+def _unpack_order(raw):
+    """(ids, keys) of an order sent as concatenated big-endian int8 pairs (id, key)."""
+    pairs = _keys()
+    pairs.frombytes(raw or b"")
     if sys.byteorder == "little":
-        found.byteswap()
-    return found
+        pairs.byteswap()
+    return _ids(pairs[0::2]), pairs[1::2]
+
+
+def _union(raws):
+    return BitMap.union(*(BitMap(_unpack_ids(raw)) for raw in raws)) if raws else BitMap()
 
 
 def from_sql(parts, vocab):
     """The index of a whole (unranked) list from PostgreSQL's aggregated id arrays.
 
-    ``parts``: ``{"all": ids, "region"|"material"|"technique"|"category": {pk: ids},
-    "unique": ids, "newest": (ids, created), "price": (ids, cents)}``, each ids a bytes string
-    of big-endian int4 and each key list of big-endian int8, the orders sorted as ``build``
-    sorts them. Vocabulary ids become the codes the facets use (``facets.product_rows``).
+    ``parts``: ``{"all": ids, "unique": ids, "newest": order, "price": order,
+    "region"|"material"|"technique"|"category": {pk: [ids, ...]}}``, each ids a bytes string of
+    big-endian int4 (the value's products, in one or more pieces) and each order one of
+    big-endian int8 (id, key) pairs sorted as ``build`` sorts them. Vocabulary ids become the
+    codes the facets use (``facets.product_rows``).
     """
     bitmaps = {facet: {} for facet in facets.FACETS}
     for facet in ("region", "material", "technique"):
         codes = {pk: code for pk, (code, _name) in vocab[facet].items()}
-        for pk, raw in parts[facet].items():
+        for pk, raws in parts[facet].items():
             if pk in codes:
-                bitmaps[facet][codes[pk]] = BitMap(_unpack_ids(raw))
+                bitmaps[facet][codes[pk]] = _union(raws)
     by_craft = {}
-    for pk, raw in parts["category"].items():
+    for pk, raws in parts["category"].items():
         craft = vocab["category_craft"].get(pk)
         if craft is not None:
-            by_craft.setdefault(craft, []).append(BitMap(_unpack_ids(raw)))
-    bitmaps["craft"] = {craft: BitMap.union(*found) for craft, found in by_craft.items()}
+            by_craft.setdefault(craft, []).extend(raws)
+    bitmaps["craft"] = {craft: _union(raws) for craft, raws in by_craft.items()}
     unique = BitMap(_unpack_ids(parts["unique"]))
     if unique:
         bitmaps["unique"]["1"] = unique
-    price = (_unpack_ids(parts["price"][0]), _unpack_keys(parts["price"][1]))
+    price = _unpack_order(parts["price"])
     for key, low, high in facets.CENT_BANDS:
         start = bisect_left(price[1], low)
         end = len(price[1]) if high is None else bisect_left(price[1], high)
@@ -125,7 +131,7 @@ def from_sql(parts, vocab):
         "ranked": False,
         "all": BitMap(_unpack_ids(parts["all"])),
         "bitmaps": bitmaps,
-        "newest": (_unpack_ids(parts["newest"][0]), _unpack_keys(parts["newest"][1])),
+        "newest": _unpack_order(parts["newest"]),
         "price": price,
     }
 

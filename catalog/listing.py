@@ -209,16 +209,22 @@ def listing_index(source, cache_key, whole=None):
     return index
 
 
+def blocked_ids(country):
+    """The ids of the products that may not ship to ``country`` (None: not served), kept per
+    catalogue version, country and day (one set, over the whole catalogue, serves every list)."""
+    day = timezone.localdate()
+    key = f"ships-blocked:{country}:{day}"
+    return versioned(
+        (STOREFRONT, CATALOGUE), key, lambda: destinations.blocked_ids(country, day), ROWS_TIMEOUT
+    )
+
+
 def in_country(index, country):
     """The bitmap of the list's rows that may ship to ``country``.
 
     The products that may not ship are kept per catalogue version, country and day.
     """
-    day = timezone.localdate()
-    key = f"ships-blocked:{country}:{day}"
-    blocked = versioned(
-        (STOREFRONT, CATALOGUE), key, lambda: destinations.blocked_ids(country, day), ROWS_TIMEOUT
-    )
+    blocked = blocked_ids(country)
     if blocked is None:
         return 0
     return list_index.shippable(index, blocked)

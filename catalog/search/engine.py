@@ -132,8 +132,11 @@ def _search_portable(queryset, folded, language):
 
 
 # A whole list as aggregated id arrays (``catalog.list_index.from_sql``): each id list is the
-# concatenation of big-endian int4 (``int4send``), each key list of int8, so 100,000 ids cross as
-# one bytes value instead of 100,000 rows, and no row is walked in Python.
+# concatenation of big-endian int4 (``int4send``), each order's the concatenation of (id, key)
+# int8 pairs, so 100,000 ids cross as one bytes value instead of 100,000 rows and no row is
+# walked in Python. Link arrays are grouped whole (a few hundred distinct sets; Python ORs the
+# bitmaps of the sets holding a value): at 10,000 products 20 ms against 36 for unnesting every
+# row, and each order is sorted once (21 against 28 ms for ids and keys apart).
 LIST_PARTS_SQL = """
 WITH listed AS MATERIALIZED (
     SELECT product_id, region_id, unique_piece, price_cents,
@@ -141,34 +144,31 @@ WITH listed AS MATERIALIZED (
     FROM catalogue_productsearchdocument
     WHERE language = %s AND {sellable} AND {condition}
 )
-SELECT 'all', NULL::integer, string_agg(int4send(product_id), ''::bytea), NULL::bytea
+SELECT 'all', NULL::integer[], string_agg(int4send(product_id), ''::bytea) FROM listed
+UNION ALL
+SELECT 'unique', NULL, string_agg(int4send(product_id), ''::bytea) FROM listed WHERE unique_piece
+UNION ALL
+SELECT 'newest', NULL, string_agg(int8send(product_id::bigint) || int8send(created_us), ''::bytea
+    ORDER BY created_us DESC, product_id DESC)
 FROM listed
 UNION ALL
-SELECT 'unique', NULL, string_agg(int4send(product_id), ''::bytea), NULL
-FROM listed WHERE unique_piece
-UNION ALL
-SELECT 'newest', NULL,
-    string_agg(int4send(product_id), ''::bytea ORDER BY created_us DESC, product_id DESC),
-    string_agg(int8send(created_us), ''::bytea ORDER BY created_us DESC, product_id DESC)
-FROM listed
-UNION ALL
-SELECT 'price', NULL,
-    string_agg(int4send(product_id), ''::bytea ORDER BY price_cents, product_id),
-    string_agg(int8send(price_cents), ''::bytea ORDER BY price_cents, product_id)
+SELECT 'price', NULL, string_agg(int8send(product_id::bigint) || int8send(price_cents), ''::bytea
+    ORDER BY price_cents, product_id)
 FROM listed WHERE price_cents IS NOT NULL
 UNION ALL
-SELECT 'region', region_id, string_agg(int4send(product_id), ''::bytea), NULL
+SELECT 'region', ARRAY[region_id], string_agg(int4send(product_id), ''::bytea)
 FROM listed WHERE region_id IS NOT NULL GROUP BY region_id
 UNION ALL
-SELECT 'material', value, string_agg(int4send(product_id), ''::bytea), NULL
-FROM listed, unnest(material_ids) AS value GROUP BY value
+SELECT 'material', material_ids, string_agg(int4send(product_id), ''::bytea)
+FROM listed GROUP BY material_ids
 UNION ALL
-SELECT 'technique', value, string_agg(int4send(product_id), ''::bytea), NULL
-FROM listed, unnest(technique_ids) AS value GROUP BY value
+SELECT 'technique', technique_ids, string_agg(int4send(product_id), ''::bytea)
+FROM listed GROUP BY technique_ids
 UNION ALL
-SELECT 'category', value, string_agg(int4send(product_id), ''::bytea), NULL
-FROM listed, unnest(category_ids) AS value GROUP BY value
+SELECT 'category', category_ids, string_agg(int4send(product_id), ''::bytea)
+FROM listed GROUP BY category_ids
 """
+LINKED = ("region", "material", "technique", "category")
 
 
 def list_parts(condition, params):
@@ -176,18 +176,17 @@ def list_parts(condition, params):
     document's columns, with ``params``) as ``catalog.list_index.from_sql`` takes them: one
     query, aggregated in the database."""
     sellable, sellable_params = _sellable_sql()
-    parts = {"region": {}, "material": {}, "technique": {}, "category": {}}
+    parts = {name: {} for name in LINKED}
     with connection.cursor() as cursor:
         cursor.execute(
             LIST_PARTS_SQL.format(sellable=sellable, condition=condition),
             [ROWS_LANGUAGE, *sellable_params, *params],
         )
-        for name, value, ids, keys in cursor.fetchall():
+        for name, values, ids in cursor.fetchall():
             ids = bytes(ids) if ids is not None else b""
-            if name in parts:
-                parts[name][value] = ids
-            elif keys is not None or name in ("newest", "price"):
-                parts[name] = (ids, bytes(keys) if keys is not None else b"")
+            if name in LINKED:
+                for value in values or ():
+                    parts[name].setdefault(value, []).append(ids)
             else:
                 parts[name] = ids
     return parts
