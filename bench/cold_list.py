@@ -109,6 +109,7 @@ def _child(products, repeat):
             "search rug": "/en/search/?q=rug",
         }
     client = Client(HTTP_HOST="127.0.0.1")
+    flush_prefix()  # values another version of the code left
     for url in pages.values():  # per-process caches (content types, menus, site root)
         assert client.get(url).status_code == 200, url
     report = {}
@@ -162,7 +163,70 @@ def _child(products, repeat):
             },
         }
     report["sql alternative"] = _sql_alternative(repeat)
+    report["price edit"] = _price_edit(products, repeat)
     print("COLD_JSON " + json.dumps(report))
+
+
+def _price_edit(products, repeat):
+    """What one price edit costs the whole catalogue's cached index: the next request's update
+    (ms) and the bytes it writes to the cache (pickled), median of ``repeat`` edits.
+
+    The price is raised by one dirham and its search documents rewritten at once (the bench
+    runs no Celery worker), then put back the same way.
+    """
+    import pickle
+
+    import common
+    from django.core.cache import cache
+    from django.db.models import F
+    from django.test import RequestFactory
+    from django.utils import translation
+    from oscar.core.loading import get_model
+
+    from catalog.search.index import reindex
+    from catalog.views import CatalogueView
+    from marketplace.core.cache import touch_products
+
+    written = []
+    original_set, original_set_many = cache.set, cache.set_many
+
+    def counting_set(key, value, *args, **kwargs):
+        written.append(len(pickle.dumps(value, pickle.HIGHEST_PROTOCOL)))
+        return original_set(key, value, *args, **kwargs)
+
+    def counting_set_many(data, *args, **kwargs):
+        written.extend(len(pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for v in data.values())
+        return original_set_many(data, *args, **kwargs)
+
+    def index():
+        view = CatalogueView()
+        view.setup(RequestFactory().get("/en/catalogue/"))
+        with translation.override("en"):
+            return view.get_index()
+
+    StockRecord = get_model("partner", "StockRecord")
+    record = StockRecord.objects.filter(product__is_public=True).order_by("-pk").first()
+    common.clear_cache(products)
+    index()
+    times, sizes = [], []
+    for step in range(2 * repeat):
+        delta = 1 if step % 2 == 0 else -1
+        StockRecord.objects.filter(pk=record.pk).update(price=F("price") + delta)
+        reindex([record.product_id])
+        touch_products([record.product_id])
+        written.clear()
+        cache.set, cache.set_many = counting_set, counting_set_many
+        try:
+            started = time.perf_counter()
+            index()
+            times.append(time.perf_counter() - started)
+        finally:
+            cache.set, cache.set_many = original_set, original_set_many
+        sizes.append(sum(written))
+    return {
+        "update ms": statistics.median(times) * 1000,
+        "bytes written": statistics.median(sizes),
+    }
 
 
 # Alternative (b), measured for comparison: the database orders and pages the whole list (the
@@ -301,10 +365,12 @@ def main():
             + ["--repeat", str(args.repeat)],
             cwd=ROOT,
             env=env,
-            check=True,
             text=True,
             capture_output=True,
-        ).stdout
+        )
+        if output.returncode:
+            sys.exit(f"{common.db_name(products)}: the measurement failed\n{output.stderr}")
+        output = output.stdout
         line = next(x for x in output.splitlines() if x.startswith("COLD_JSON "))
         results[products] = json.loads(line.removeprefix("COLD_JSON "))
     load_after = os.getloadavg()
@@ -320,6 +386,7 @@ def main():
     print(header + "  index parts (median ms)")
     for products, pages in results.items():
         alternative = pages.pop("sql alternative")
+        edit = pages.pop("price edit")
         for name, row in pages.items():
             parts = ", ".join(f"{k} {v:.0f}" for k, v in sorted(row["parts"].items()) if v)
             vparts = ", ".join(f"{k} {v:.0f}" for k, v in sorted(row["vparts"].items()) if v)
@@ -332,6 +399,10 @@ def main():
                 f"{row['queries']:>4.0f}  {parts}"
             )
             print(f"{'':>21} in the view: {vparts}")
+        print(
+            f"{products:>8} one price edit, the whole catalogue's index: update "
+            f"{edit['update ms']:.0f} ms, {edit['bytes written'] / 1024:.0f} KB written"
+        )
         print(
             f"{products:>8} alternative (b), whole catalogue in SQL per selection: "
             + ", ".join(

@@ -86,7 +86,7 @@ def selected_filters(request):
 
 
 def _index_key(cache_key):
-    return versioned_key(STOREFRONT, f"listing-index:{timezone.localdate()}:{cache_key}")
+    return versioned_key(STOREFRONT, f"listing-parts:{timezone.localdate()}:{cache_key}")
 
 
 def _revision_key(cache_key):
