@@ -103,17 +103,14 @@ def listing_revision(cache_key):
 
 
 def _keep(keys, timeout):
-    """Renew the timeout of the cache ``keys`` (the parts an index update kept): one pipeline
-    on Redis, a touch per key elsewhere."""
-    client = getattr(getattr(cache, "_cache", None), "get_client", None)
-    if client is None:
-        for key in keys:
-            cache.touch(key, timeout)
+    """Renew the timeout of the cache ``keys`` (the parts an index update kept): one round trip
+    on Redis (``marketplace.core.redis_cache``), a touch per key elsewhere."""
+    touch_many = getattr(cache, "touch_many", None)
+    if touch_many is not None:
+        touch_many(keys, timeout)
         return
-    pipeline = client(write=True).pipeline(transaction=False)
     for key in keys:
-        pipeline.expire(cache.make_and_validate_key(key), timeout)
-    pipeline.execute()
+        cache.touch(key, timeout)
 
 
 def _load_index(key):
