@@ -23,7 +23,6 @@ on SQLite; ``from_sql`` from the aggregated id arrays PostgreSQL computes for a 
 (``catalog.search.engine.list_parts``), so a cold list never walks its rows in Python.
 """
 
-import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from itertools import compress
@@ -75,53 +74,35 @@ def build(rows):
     return index
 
 
-def _unpack_ids(raw):
-    """Product ids sent as concatenated big-endian int4 (``int4send``)."""
-    found = _ids()
-    found.frombytes(raw or b"")
-    if sys.byteorder == "little":
-        found.byteswap()
-    return found
-
-
-def _unpack_order(raw):
-    """(ids, keys) of an order sent as concatenated big-endian int8 pairs (id, key)."""
-    pairs = _keys()
-    pairs.frombytes(raw or b"")
-    if sys.byteorder == "little":
-        pairs.byteswap()
-    return _ids(pairs[0::2]), pairs[1::2]
-
-
-def _union(raws):
-    return BitMap.union(*(BitMap(_unpack_ids(raw)) for raw in raws)) if raws else BitMap()
+def _union(pieces):
+    return BitMap.union(*(BitMap(_ids(piece)) for piece in pieces)) if pieces else BitMap()
 
 
 def from_sql(parts, vocab):
     """The index of a whole (unranked) list from PostgreSQL's aggregated id arrays.
 
-    ``parts``: ``{"all": ids, "unique": ids, "newest": order, "price": order,
-    "region"|"material"|"technique"|"category": {pk: [ids, ...]}}``, each ids a bytes string of
-    big-endian int4 (the value's products, in one or more pieces) and each order one of
-    big-endian int8 (id, key) pairs sorted as ``build`` sorts them. Vocabulary ids become the
-    codes the facets use (``facets.product_rows``).
+    ``parts``: ``{"newest": (ids, created), "price": (ids, cents), "unique": ids,
+    "region"|"material"|"technique"|"category": {pk: [ids, ...]}}``: the orders sorted as
+    ``build`` sorts them, each facet value's products in one or more pieces. Vocabulary ids
+    become the codes the facets use (``facets.product_rows``).
     """
     bitmaps = {facet: {} for facet in facets.FACETS}
     for facet in ("region", "material", "technique"):
         codes = {pk: code for pk, (code, _name) in vocab[facet].items()}
-        for pk, raws in parts[facet].items():
+        for pk, pieces in parts[facet].items():
             if pk in codes:
-                bitmaps[facet][codes[pk]] = _union(raws)
+                bitmaps[facet][codes[pk]] = _union(pieces)
     by_craft = {}
-    for pk, raws in parts["category"].items():
+    for pk, pieces in parts["category"].items():
         craft = vocab["category_craft"].get(pk)
         if craft is not None:
-            by_craft.setdefault(craft, []).extend(raws)
-    bitmaps["craft"] = {craft: _union(raws) for craft, raws in by_craft.items()}
-    unique = BitMap(_unpack_ids(parts["unique"]))
+            by_craft.setdefault(craft, []).extend(pieces)
+    bitmaps["craft"] = {craft: _union(pieces) for craft, pieces in by_craft.items()}
+    unique = BitMap(_ids(parts["unique"]))
     if unique:
         bitmaps["unique"]["1"] = unique
-    price = _unpack_order(parts["price"])
+    newest = (_ids(parts["newest"][0]), _keys(parts["newest"][1]))
+    price = (_ids(parts["price"][0]), _keys(parts["price"][1]))
     for key, low, high in facets.CENT_BANDS:
         start = bisect_left(price[1], low)
         end = len(price[1]) if high is None else bisect_left(price[1], high)
@@ -129,9 +110,9 @@ def from_sql(parts, vocab):
             bitmaps["price"][key] = BitMap(price[0][start:end])
     return {
         "ranked": False,
-        "all": BitMap(_unpack_ids(parts["all"])),
+        "all": BitMap(newest[0]),
         "bitmaps": bitmaps,
-        "newest": _unpack_order(parts["newest"]),
+        "newest": newest,
         "price": price,
     }
 

@@ -131,42 +131,45 @@ def _search_portable(queryset, folded, language):
     return queryset.filter(pk__in=documents.values("product_id"))
 
 
-# A whole list as aggregated id arrays (``catalog.list_index.from_sql``): each id list is the
-# concatenation of big-endian int4 (``int4send``), each order's the concatenation of (id, key)
-# int8 pairs, so 100,000 ids cross as one bytes value instead of 100,000 rows and no row is
-# walked in Python. Link arrays are grouped whole (a few hundred distinct sets; Python ORs the
-# bitmaps of the sets holding a value): at 10,000 products 20 ms against 36 for unnesting every
-# row, and each order is sorted once (21 against 28 ms for ids and keys apart).
+# A whole list as aggregated id arrays (``catalog.list_index.from_sql``), in one statement of
+# three parts, each one pass over an index-only scan (migration 0044): the ids in the newest
+# order with their creation times (``list_rows_en`` read backwards: no sort), the priced ids
+# cheapest first with their prices (``list_prices_en``: no sort), and one id array per region,
+# set of materials, of techniques, of categories and unique flag (grouping sets: one pass; Python
+# ORs the few hundred sets holding a value). At 100,000 products (load ~8) 0.26-0.38 s against
+# 0.43-0.78 s for a CTE aggregating bytes and 1.6-2.2 s for reading the rows.
 LIST_PARTS_SQL = """
-WITH listed AS MATERIALIZED (
-    SELECT product_id, region_id, unique_piece, price_cents,
-        coalesce(created_us, 0) AS created_us, material_ids, technique_ids, category_ids
+SELECT 'newest', NULL::integer[], array_agg(product_id), array_agg(created_us) FROM (
+    SELECT product_id, coalesce(created_us, 0) AS created_us
     FROM catalogue_productsearchdocument
-    WHERE language = %s AND {sellable} AND {condition}
-)
-SELECT 'all', NULL::integer[], string_agg(int4send(product_id), ''::bytea) FROM listed
+    WHERE language = '{language}' AND listed AND {sellable} AND {condition}
+    ORDER BY created_us DESC, product_id DESC
+) AS newest
 UNION ALL
-SELECT 'unique', NULL, string_agg(int4send(product_id), ''::bytea) FROM listed WHERE unique_piece
+SELECT 'price', NULL, array_agg(product_id), array_agg(price_cents) FROM (
+    SELECT product_id, price_cents FROM catalogue_productsearchdocument
+    WHERE language = '{language}' AND listed AND price_cents IS NOT NULL
+        AND {sellable} AND {condition}
+    ORDER BY price_cents, product_id
+) AS price
 UNION ALL
-SELECT 'newest', NULL, string_agg(int8send(product_id::bigint) || int8send(created_us), ''::bytea
-    ORDER BY created_us DESC, product_id DESC)
-FROM listed
-UNION ALL
-SELECT 'price', NULL, string_agg(int8send(product_id::bigint) || int8send(price_cents), ''::bytea
-    ORDER BY price_cents, product_id)
-FROM listed WHERE price_cents IS NOT NULL
-UNION ALL
-SELECT 'region', ARRAY[region_id], string_agg(int4send(product_id), ''::bytea)
-FROM listed WHERE region_id IS NOT NULL GROUP BY region_id
-UNION ALL
-SELECT 'material', material_ids, string_agg(int4send(product_id), ''::bytea)
-FROM listed GROUP BY material_ids
-UNION ALL
-SELECT 'technique', technique_ids, string_agg(int4send(product_id), ''::bytea)
-FROM listed GROUP BY technique_ids
-UNION ALL
-SELECT 'category', category_ids, string_agg(int4send(product_id), ''::bytea)
-FROM listed GROUP BY category_ids
+SELECT CASE
+        WHEN GROUPING(region_id) = 0 THEN 'region'
+        WHEN GROUPING(material_ids) = 0 THEN 'material'
+        WHEN GROUPING(technique_ids) = 0 THEN 'technique'
+        WHEN GROUPING(category_ids) = 0 THEN 'category'
+        ELSE 'unique' END,
+    CASE
+        WHEN GROUPING(region_id) = 0 THEN ARRAY[region_id]
+        WHEN GROUPING(material_ids) = 0 THEN material_ids
+        WHEN GROUPING(technique_ids) = 0 THEN technique_ids
+        WHEN GROUPING(category_ids) = 0 THEN category_ids
+        WHEN unique_piece THEN ARRAY[1] END,
+    array_agg(product_id), NULL
+FROM catalogue_productsearchdocument
+WHERE language = '{language}' AND listed AND {sellable} AND {condition}
+GROUP BY GROUPING SETS ((region_id), (material_ids), (technique_ids), (category_ids),
+    (unique_piece))
 """
 LINKED = ("region", "material", "technique", "category")
 
@@ -174,19 +177,22 @@ LINKED = ("region", "material", "technique", "category")
 def list_parts(condition, params):
     """PostgreSQL: the sellable products whose documents meet ``condition`` (SQL on the
     document's columns, with ``params``) as ``catalog.list_index.from_sql`` takes them: one
-    query, aggregated in the database."""
+    statement, aggregated in the database."""
     sellable, sellable_params = _sellable_sql()
     parts = {name: {} for name in LINKED}
+    parts["unique"] = []
+    sql = LIST_PARTS_SQL.format(language=ROWS_LANGUAGE, sellable=sellable, condition=condition)
     with connection.cursor() as cursor:
-        cursor.execute(
-            LIST_PARTS_SQL.format(sellable=sellable, condition=condition),
-            [ROWS_LANGUAGE, *sellable_params, *params],
-        )
-        for name, values, ids in cursor.fetchall():
-            ids = bytes(ids) if ids is not None else b""
+        cursor.execute(sql, [*sellable_params, *params] * 3)
+        for name, values, ids, keys in cursor.fetchall():
+            ids = ids or []
             if name in LINKED:
                 for value in values or ():
-                    parts[name].setdefault(value, []).append(ids)
+                    if value is not None:
+                        parts[name].setdefault(value, []).append(ids)
+            elif name == "unique":
+                if values:
+                    parts["unique"] = ids
             else:
-                parts[name] = ids
+                parts[name] = (ids, keys or [])
     return parts
