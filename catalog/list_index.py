@@ -23,6 +23,7 @@ on SQLite; ``from_sql`` from the aggregated id arrays PostgreSQL computes for a 
 (``catalog.search.engine.list_parts``), so a cold list never walks its rows in Python.
 """
 
+import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from itertools import compress
@@ -74,8 +75,17 @@ def build(rows):
     return index
 
 
+def _unpack(raw, typecode="I"):
+    """Numbers sent as concatenated big-endian int4 (ids, ``int4send``) or int8 (``q``)."""
+    found = array(typecode)
+    found.frombytes(raw)
+    if sys.byteorder == "little":
+        found.byteswap()
+    return found
+
+
 def _union(pieces):
-    return BitMap.union(*(BitMap(_ids(piece)) for piece in pieces)) if pieces else BitMap()
+    return BitMap.union(*(BitMap(_unpack(piece)) for piece in pieces)) if pieces else BitMap()
 
 
 def from_sql(parts, vocab):
@@ -98,11 +108,11 @@ def from_sql(parts, vocab):
         if craft is not None:
             by_craft.setdefault(craft, []).extend(pieces)
     bitmaps["craft"] = {craft: _union(pieces) for craft, pieces in by_craft.items()}
-    unique = BitMap(_ids(parts["unique"]))
+    unique = BitMap(_unpack(parts["unique"]))
     if unique:
         bitmaps["unique"]["1"] = unique
-    newest = (_ids(parts["newest"][0]), _keys(parts["newest"][1]))
-    price = (_ids(parts["price"][0]), _keys(parts["price"][1]))
+    newest = (_unpack(parts["newest"][0]), _unpack(parts["newest"][1], "q"))
+    price = (_unpack(parts["price"][0]), _unpack(parts["price"][1], "q"))
     for key, low, high in facets.CENT_BANDS:
         start = bisect_left(price[1], low)
         end = len(price[1]) if high is None else bisect_left(price[1], high)
