@@ -4,8 +4,9 @@ reads one language's listed rows by index-only scans instead of visiting the wid
 ``list_rows_en`` read backwards is the newest order, ``list_prices_en`` the price order.
 
 Keyed on columns no search filters on, so the planner never prefers them to the GIN indexes for
-a search (they lack the vector). Measured at 10,000 products (load ~7): the rows' scan 22 -> 6
-ms, 8,594 -> 191 buffers. No-op on SQLite.
+a search (they lack the vector; "rug" at 100,000 products: 15 ms with them, 20-26 without).
+Measured at 10,000 products: the rows' scan 22 -> 6 ms, 8,594 -> 191 buffers; at 100,000 the
+whole catalogue's cold index 1.9 s -> 0.14 s with ``list_index.from_sql``. No-op on SQLite.
 """
 
 from django.db import migrations
