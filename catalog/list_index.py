@@ -32,8 +32,6 @@ from pyroaring import BitMap
 
 from catalog import facets
 
-ORDERS = ("newest", "price", "relevance")
-
 
 def _stamp(created):
     """A creation time as an integer to sort by (PostgreSQL rows carry it in µs already)."""
@@ -129,10 +127,38 @@ def from_sql(parts, vocab):
 
 # --- the index as cache values, one per part ------------------------------------------------
 
+# An order is stored in chunks of about this many entries, each its own cache key, split at
+# sort keys fixed when the index is built (``bounds``): a product that moves within the order
+# rewrites the chunks holding its old and its new place, not the whole order.
+CHUNK = 8192
+CHUNKED = ("newest", "price")
+
+
+def _sort_key(name):
+    return _newest_key if name == "newest" else _price_key
+
+
+def _bounds(index, name):
+    """The sort keys the order ``name`` is split at (kept from the build)."""
+    found = index.setdefault("bounds", {})
+    if name not in found:
+        ids, keys = index[name]
+        key = _sort_key(name)
+        found[name] = [key(keys[i], ids[i]) for i in range(CHUNK, len(ids), CHUNK)]
+    return found[name]
+
+
+def _chunk_of(index, name, sort_key):
+    return f"{name}:{bisect_right(_bounds(index, name), sort_key)}"
+
 
 def part_names(index):
-    """Every part of ``index``: ``all``, each facet value's bitmap and each order."""
-    names = ["all", *(name for name in ORDERS if name in index)]
+    """Every part of ``index``: ``all``, each facet value's bitmap, each order's chunks."""
+    names = ["all"]
+    for name in CHUNKED:
+        names += [f"{name}:{n}" for n in range(len(_bounds(index, name)) + 1)]
+    if "relevance" in index:
+        names.append("relevance")
     for facet, by_value in index["bitmaps"].items():
         names += [f"f:{facet}:{value}" for value in by_value]
     return names
@@ -147,13 +173,26 @@ def dump_part(index, name):
         return index["bitmaps"][facet][value].serialize()
     if name == "relevance":
         return index["relevance"].tobytes()
-    ids, keys = index[name]
-    return ids.tobytes(), keys.tobytes()
+    order, number = name.split(":")
+    number, bounds, (ids, keys) = int(number), _bounds(index, order), index[order]
+    key = _sort_key(order)
+
+    def position(bound):
+        return bisect_left(range(len(ids)), bound, key=lambda i: key(keys[i], ids[i]))
+
+    start = 0 if number == 0 else position(bounds[number - 1])
+    end = len(ids) if number == len(bounds) else position(bounds[number])
+    return ids[start:end].tobytes(), keys[start:end].tobytes()
 
 
-def load_parts(ranked, parts):
-    """An index from ``{name: dump_part(...)}``."""
-    index = {"ranked": ranked, "bitmaps": {facet: {} for facet in facets.FACETS}}
+def load_parts(ranked, parts, bounds):
+    """An index from ``{name: dump_part(...)}`` and its orders' ``bounds``."""
+    index = {
+        "ranked": ranked,
+        "bitmaps": {facet: {} for facet in facets.FACETS},
+        "bounds": {name: list(found) for name, found in bounds.items()},
+    }
+    chunks = {name: {} for name in CHUNKED}
     for name, value in parts.items():
         if name == "all":
             index["all"] = BitMap.deserialize(value)
@@ -164,17 +203,20 @@ def load_parts(ranked, parts):
             index["relevance"] = _ids()
             index["relevance"].frombytes(value)
         else:
-            ids, keys = _ids(), _keys()
-            ids.frombytes(value[0])
-            keys.frombytes(value[1])
-            index[name] = (ids, keys)
+            order, number = name.split(":")
+            chunks[order][int(number)] = value
+    for order, found in chunks.items():
+        ids, keys = _ids(), _keys()
+        for number in sorted(found):
+            ids.frombytes(found[number][0])
+            keys.frombytes(found[number][1])
+        index[order] = (ids, keys)
     return index
 
 
 def changed_parts(index):
     """The parts ``update`` changed since the index was loaded or stored (and forgets them)."""
-    found = index.pop("changed", set())
-    return found
+    return index.pop("changed", set())
 
 
 # --- updates -----------------------------------------------------------------------------------
@@ -190,14 +232,17 @@ def _position(ids, pk):
     return None if at == -1 else at // ids.itemsize
 
 
-def _reorder(index, name, pk, key, sort_key):
-    """Move ``pk`` to where ``key`` sorts in the order ``name`` (None: out of it); True if it
-    moved."""
+def _reorder(index, name, pk, key):
+    """Move ``pk`` to where ``key`` sorts in the order ``name`` (None: out of it); the chunks
+    of the order it changed."""
     ids, keys = index[name]
+    sort_key = _sort_key(name)
     position = _position(ids, pk)
+    changed = set()
     if position is not None:
         if key is not None and keys[position] == key:
-            return False
+            return changed
+        changed.add(_chunk_of(index, name, sort_key(keys[position], pk)))
         del ids[position]
         del keys[position]
     if key is not None:
@@ -205,7 +250,8 @@ def _reorder(index, name, pk, key, sort_key):
         at = bisect_left(range(len(ids)), target, key=lambda i: sort_key(keys[i], ids[i]))
         ids.insert(at, pk)
         keys.insert(at, key)
-    return position is not None or key is not None
+        changed.add(_chunk_of(index, name, target))
+    return changed
 
 
 def _newest_key(created, pk):
@@ -229,12 +275,8 @@ def _apply(index, pk, row, changed):
         for value in new - old:
             by_value.setdefault(value, BitMap()).add(pk)
             changed.add(f"f:{facet}:{value}")
-    created = None if row is None else _stamp(row["created"])
-    if _reorder(index, "newest", pk, created, _newest_key):
-        changed.add("newest")
-    cents = None if row is None else row["cents"]
-    if _reorder(index, "price", pk, cents, _price_key):
-        changed.add("price")
+    changed |= _reorder(index, "newest", pk, None if row is None else _stamp(row["created"]))
+    changed |= _reorder(index, "price", pk, None if row is None else row["cents"])
 
 
 def update(index, changed, rows):

@@ -123,7 +123,9 @@ def _load_index(key):
     if len(parts) != len(stored["parts"]):
         return None
     index = list_index.load_parts(
-        stored["ranked"], {name: parts[part] for name, part in stored["parts"].items()}
+        stored["ranked"],
+        {name: parts[part] for name, part in stored["parts"].items()},
+        stored["bounds"],
     )
     index.update(revision=stored["revision"], sequence=stored["sequence"], stored=stored["parts"])
     return index
@@ -155,6 +157,7 @@ def _store_index(key, index, names):
             "revision": index["revision"],
             "sequence": index["sequence"],
             "parts": stored,
+            "bounds": index["bounds"],
         },
         ROWS_TIMEOUT,
     )
