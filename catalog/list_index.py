@@ -12,11 +12,11 @@ An index holds, for one list (a category, a seller, a search):
   newest id first, i.e. ``all`` read backwards.
 
 Bitmaps are ``pyroaring.BitMap`` (compressed, with set operations in C), orders are
-``array.array`` (ids ``'I'``, keys ``'q'``). Each of these *parts* is stored in the cache as its
-own key (``dump_parts`` / ``load_parts``): when products change, ``update`` applies their new
-rows in place and notes the parts it changed (``changed_parts``), so a price edit rewrites the
-price order and two price-band bitmaps, not the whole index, and a sale that changes no row
-rewrites nothing.
+``array.array`` (ids ``'I'``, keys ``'q'``). Each of these *parts* (an order in chunks of about
+``CHUNK`` entries) is stored in the cache as its own key (``dump_part`` / ``load_parts``): when
+products change, ``update`` applies their new rows in place and notes the parts it changed
+(``changed_parts``), so a price edit rewrites one or two chunks of the price order and two
+price-band bitmaps, not the whole index, and a sale that changes no row rewrites nothing.
 
 ``build`` makes an index from rows (``facets.product_rows``): a search's ranked rows, or any list
 on SQLite; ``from_sql`` from the aggregated id arrays PostgreSQL computes for a whole list
