@@ -1,25 +1,36 @@
-"""A product list as bitmaps: what refining, counting and sorting a list of any size needs.
+"""A product list as Roaring bitmaps of product ids: what refining, counting and sorting a list
+of any size needs.
 
-A list's rows (``catalog.facets.product_rows``) become, once per catalogue version:
-- its product ids, in the order the rows came (a search: best first);
-- one bitmap (a Python int, bit ``i`` for row ``i``) per facet value: a filter is an AND, a
-  facet count the popcount of one;
-- each sort order, as row positions.
+An index holds, for one list (a category, a seller, a search):
+- ``all``: the bitmap of its product ids;
+- ``bitmaps``: one bitmap per facet value (``{facet: {value: BitMap}}``): a filter is an AND, a
+  facet count the cardinality of an AND;
+- ``newest``: its ids newest first, with their creation times (the key they sort by);
+- ``price``: its priced ids cheapest first, with their prices (centimes): a price range is a
+  slice of it, found by bisection;
+- ``relevance`` (a search only): its ids best first. An unranked list's relevance is the
+  newest id first, i.e. ``all`` read backwards.
 
-Refining a list of 100,000 products then costs a few big-int operations and one pass over
-the chosen order, and the index pickles as a few byte strings instead of a dict per product.
+Bitmaps are ``pyroaring.BitMap`` (compressed, with set operations in C), orders are
+``array.array`` (ids ``'I'``, keys ``'q'``). Each of these *parts* (an order in chunks of about
+``CHUNK`` entries) is stored in the cache as its own key (``dump_part`` / ``load_parts``): when
+products change, ``update`` applies their new rows in place and notes the parts it changed
+(``changed_parts``), so a price edit rewrites one or two chunks of the price order and two
+price-band bitmaps, not the whole index, and a sale that changes no row rewrites nothing.
 
-When products change, ``update`` applies their new rows to the index in place (``live`` marks
-the rows still in the list, each order takes the row where it sorts), so a sale or a price edit
-costs the list a read of the changed rows, not of the whole list.
+``build`` makes an index from rows (``facets.product_rows``): a search's ranked rows, or any list
+on SQLite; ``from_sql`` from the aggregated id arrays PostgreSQL computes for a whole list
+(``catalog.search.engine.list_parts``), so a cold list never walks its rows in Python.
 """
 
+import sys
 from array import array
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right
+from itertools import compress
+
+from pyroaring import BitMap
 
 from catalog import facets
-
-NO_PRICE = -1
 
 
 def _stamp(created):
@@ -29,113 +40,243 @@ def _stamp(created):
     return created if isinstance(created, int) else int(created.timestamp() * 1_000_000)
 
 
-def _bitmap(positions, size):
-    """The int whose bits are the given row positions."""
-    flags = bytearray((size + 7) // 8)
-    for position in positions:
-        flags[position >> 3] |= 1 << (position & 7)
-    return int.from_bytes(flags, "little")
+def _ids(values=()):
+    return array("I", values)
 
 
-def _orders(rows):
-    """Row positions in each sort order; ties go to the newer id (the older for price, low to
-    high), products without a price come last in both price orders. Relevance is the rows' own
-    order when they are ranked (a search), else the newest id first."""
-    positions = range(len(rows))
-    pk = [row["pk"] for row in rows]
-    cents = [row["cents"] for row in rows]
-    created = [row["created"] for row in rows]
-    ranked = any("rank" in row for row in rows)
-    priced = [i for i in positions if cents[i] is not None]
-    unpriced = sorted((i for i in positions if cents[i] is None), key=lambda i: pk[i])
-    by_price = sorted(priced, key=lambda i: (cents[i], pk[i]))
-    orders = {
-        "relevance": list(positions) if ranked else sorted(positions, key=lambda i: -pk[i]),
-        "newest": sorted(positions, key=lambda i: (created[i], pk[i]), reverse=True),
-        "price-asc": by_price + unpriced,
-        "price-desc": by_price[::-1] + unpriced[::-1],
-    }
-    return {key: array("i", order) for key, order in orders.items()}
+def _keys(values=()):
+    return array("q", values)
 
 
 def build(rows):
     """The index of a list's rows (ranked when the rows carry a ``rank``: a search)."""
-    size = len(rows)
-    positions = {facet: {} for facet in facets.FACETS}
-    for index, row in enumerate(rows):
-        for facet, by_value in positions.items():
+    ranked = any("rank" in row for row in rows)
+    found = {facet: {} for facet in facets.FACETS}
+    for row in rows:
+        for facet, by_value in found.items():
             for value in row[facet]:
-                by_value.setdefault(value, []).append(index)
-    return {
-        "size": size,
-        "pks": array("q", [row["pk"] for row in rows]),
+                by_value.setdefault(value, []).append(row["pk"])
+    newest = sorted(((_stamp(row["created"]), row["pk"]) for row in rows), reverse=True)
+    priced = sorted((row["cents"], row["pk"]) for row in rows if row["cents"] is not None)
+    index = {
+        "ranked": ranked,
+        "all": BitMap(row["pk"] for row in rows),
         "bitmaps": {
-            facet: {value: _bitmap(found, size) for value, found in by_value.items()}
-            for facet, by_value in positions.items()
+            facet: {value: BitMap(pks) for value, pks in by_value.items()}
+            for facet, by_value in found.items()
         },
-        "orders": _orders(rows),
-        "by_pk": array("i", sorted(range(size), key=lambda i: rows[i]["pk"])),
-        "cents": array("q", [NO_PRICE if row["cents"] is None else row["cents"] for row in rows]),
-        "created": array("q", [_stamp(row["created"]) for row in rows]),
-        "ranked": any("rank" in row for row in rows),
-        "live": (1 << size) - 1,
+        "newest": (_ids(pk for _c, pk in newest), _keys(c for c, _pk in newest)),
+        "price": (_ids(pk for _c, pk in priced), _keys(c for c, _pk in priced)),
+    }
+    if ranked:
+        index["relevance"] = _ids(row["pk"] for row in sorted(rows, key=lambda r: r["rank"]))
+    return index
+
+
+def _unpack(raw, typecode="I"):
+    """Numbers sent as concatenated big-endian int4 (ids, ``int4send``) or int8 (``q``)."""
+    found = array(typecode)
+    found.frombytes(raw)
+    if sys.byteorder == "little":
+        found.byteswap()
+    return found
+
+
+def _union(pieces):
+    return BitMap.union(*(BitMap(_unpack(piece)) for piece in pieces)) if pieces else BitMap()
+
+
+def from_sql(parts, vocab):
+    """The index of a whole (unranked) list from PostgreSQL's aggregated id arrays.
+
+    ``parts``: ``{"newest": (ids, created), "price": (ids, cents), "unique": ids,
+    "region"|"material"|"technique"|"category": {pk: [ids, ...]}}``: the orders sorted as
+    ``build`` sorts them, each facet value's products in one or more pieces. Vocabulary ids
+    become the codes the facets use (``facets.product_rows``).
+    """
+    bitmaps = {facet: {} for facet in facets.FACETS}
+    for facet in ("region", "material", "technique"):
+        codes = {pk: code for pk, (code, _name) in vocab[facet].items()}
+        for pk, pieces in parts[facet].items():
+            if pk in codes:
+                bitmaps[facet][codes[pk]] = _union(pieces)
+    by_craft = {}
+    for pk, pieces in parts["category"].items():
+        craft = vocab["category_craft"].get(pk)
+        if craft is not None:
+            by_craft.setdefault(craft, []).extend(pieces)
+    bitmaps["craft"] = {craft: _union(pieces) for craft, pieces in by_craft.items()}
+    unique = BitMap(_unpack(parts["unique"]))
+    if unique:
+        bitmaps["unique"]["1"] = unique
+    newest = (_unpack(parts["newest"][0]), _unpack(parts["newest"][1], "q"))
+    price = (_unpack(parts["price"][0]), _unpack(parts["price"][1], "q"))
+    for key, low, high in facets.CENT_BANDS:
+        start = bisect_left(price[1], low)
+        end = len(price[1]) if high is None else bisect_left(price[1], high)
+        if end > start:
+            bitmaps["price"][key] = BitMap(price[0][start:end])
+    return {
+        "ranked": False,
+        "all": BitMap(newest[0]),
+        "bitmaps": bitmaps,
+        "newest": newest,
+        "price": price,
     }
 
 
-def everything(index):
-    """The bitmap of the rows in the list (rows of products gone from it are left out)."""
-    return index["live"]
+# --- the index as cache values, one per part ------------------------------------------------
+
+# An order is stored in chunks of about this many entries, each its own cache key, split at
+# sort keys fixed when the index is built (``bounds``): a product that moves within the order
+# rewrites the chunks holding its old and its new place, not the whole order.
+CHUNK = 8192
+CHUNKED = ("newest", "price")
 
 
-def _sort_keys(index):
-    """Each order's key of a row position, ascending along the order (as ``_orders`` sorts)."""
-    pks, cents, created = index["pks"], index["cents"], index["created"]
-
-    def price(i, sign):
-        if cents[i] == NO_PRICE:
-            return (1, 0, sign * pks[i])
-        return (0, sign * cents[i], sign * pks[i])
-
-    keys = {
-        "newest": lambda i: (-created[i], -pks[i]),
-        "price-asc": lambda i: price(i, 1),
-        "price-desc": lambda i: price(i, -1),
-    }
-    if not index["ranked"]:
-        keys["relevance"] = lambda i: -pks[i]
-    return keys
+def _sort_key(name):
+    return _newest_key if name == "newest" else _price_key
 
 
-def _find(index, pk):
-    """The live row position of ``pk``, or None."""
-    pks, by_pk = index["pks"], index["by_pk"]
-    found = bisect_left(by_pk, pk, key=pks.__getitem__)
-    if found < len(by_pk) and pks[by_pk[found]] == pk:
-        return by_pk[found]
-    return None
+def _bounds(index, name):
+    """The sort keys the order ``name`` is split at (kept from the build)."""
+    found = index.setdefault("bounds", {})
+    if name not in found:
+        ids, keys = index[name]
+        key = _sort_key(name)
+        found[name] = [key(keys[i], ids[i]) for i in range(CHUNK, len(ids), CHUNK)]
+    return found[name]
 
 
-def _unset(index, position):
-    """Take a row out of every bitmap and every order but relevance."""
-    mask = ~(1 << position)
-    for by_value in index["bitmaps"].values():
-        for value, bitmap in list(by_value.items()):
-            if bitmap >> position & 1:
-                by_value[value] = bitmap & mask
-    for name in _sort_keys(index):
-        index["orders"][name].remove(position)
+def _chunk_of(index, name, sort_key):
+    return f"{name}:{bisect_right(_bounds(index, name), sort_key)}"
 
 
-def _set(index, position, row):
-    """Put a row into its facet bitmaps and every order but a ranked list's relevance."""
-    flag = 1 << position
-    index["cents"][position] = NO_PRICE if row["cents"] is None else row["cents"]
-    index["created"][position] = _stamp(row["created"])
+def part_names(index):
+    """Every part of ``index``: ``all``, each facet value's bitmap, each order's chunks."""
+    names = ["all"]
+    for name in CHUNKED:
+        names += [f"{name}:{n}" for n in range(len(_bounds(index, name)) + 1)]
+    if "relevance" in index:
+        names.append("relevance")
     for facet, by_value in index["bitmaps"].items():
-        for value in row[facet]:
-            by_value[value] = by_value.get(value, 0) | flag
-    for name, key in _sort_keys(index).items():
-        insort(index["orders"][name], position, key=key)
+        names += [f"f:{facet}:{value}" for value in by_value]
+    return names
+
+
+def dump_part(index, name):
+    """One part of ``index`` as a bytes-only value (cheap to pickle)."""
+    if name == "all":
+        return index["all"].serialize()
+    if name.startswith("f:"):
+        _f, facet, value = name.split(":", 2)
+        return index["bitmaps"][facet][value].serialize()
+    if name == "relevance":
+        return index["relevance"].tobytes()
+    order, number = name.split(":")
+    number, bounds, (ids, keys) = int(number), _bounds(index, order), index[order]
+    key = _sort_key(order)
+
+    def position(bound):
+        return bisect_left(range(len(ids)), bound, key=lambda i: key(keys[i], ids[i]))
+
+    start = 0 if number == 0 else position(bounds[number - 1])
+    end = len(ids) if number == len(bounds) else position(bounds[number])
+    return ids[start:end].tobytes(), keys[start:end].tobytes()
+
+
+def load_parts(ranked, parts, bounds):
+    """An index from ``{name: dump_part(...)}`` and its orders' ``bounds``."""
+    index = {
+        "ranked": ranked,
+        "bitmaps": {facet: {} for facet in facets.FACETS},
+        "bounds": {name: list(found) for name, found in bounds.items()},
+    }
+    chunks = {name: {} for name in CHUNKED}
+    for name, value in parts.items():
+        if name == "all":
+            index["all"] = BitMap.deserialize(value)
+        elif name.startswith("f:"):
+            _f, facet, code = name.split(":", 2)
+            index["bitmaps"].setdefault(facet, {})[code] = BitMap.deserialize(value)
+        elif name == "relevance":
+            index["relevance"] = _ids()
+            index["relevance"].frombytes(value)
+        else:
+            order, number = name.split(":")
+            chunks[order][int(number)] = value
+    for order, found in chunks.items():
+        ids, keys = _ids(), _keys()
+        for number in sorted(found):
+            ids.frombytes(found[number][0])
+            keys.frombytes(found[number][1])
+        index[order] = (ids, keys)
+    return index
+
+
+def changed_parts(index):
+    """The parts ``update`` changed since the index was loaded or stored (and forgets them)."""
+    return index.pop("changed", set())
+
+
+# --- updates -----------------------------------------------------------------------------------
+
+
+def _position(ids, pk):
+    """The position of ``pk`` in the id array ``ids``, or None (a byte search: fast in C)."""
+    raw = ids.tobytes()
+    needle = array("I", [pk]).tobytes()
+    at = raw.find(needle)
+    while at != -1 and at % ids.itemsize:
+        at = raw.find(needle, at + 1)
+    return None if at == -1 else at // ids.itemsize
+
+
+def _reorder(index, name, pk, key):
+    """Move ``pk`` to where ``key`` sorts in the order ``name`` (None: out of it); the chunks
+    of the order it changed."""
+    ids, keys = index[name]
+    sort_key = _sort_key(name)
+    position = _position(ids, pk)
+    changed = set()
+    if position is not None:
+        if key is not None and keys[position] == key:
+            return changed
+        changed.add(_chunk_of(index, name, sort_key(keys[position], pk)))
+        del ids[position]
+        del keys[position]
+    if key is not None:
+        target = sort_key(key, pk)
+        at = bisect_left(range(len(ids)), target, key=lambda i: sort_key(keys[i], ids[i]))
+        ids.insert(at, pk)
+        keys.insert(at, key)
+        changed.add(_chunk_of(index, name, target))
+    return changed
+
+
+def _newest_key(created, pk):
+    return (-created, -pk)
+
+
+def _price_key(cents, pk):
+    return (cents, pk)
+
+
+def _apply(index, pk, row, changed):
+    """Bring ``pk``'s membership in every part to ``row`` (None: out of the list)."""
+    for facet, by_value in index["bitmaps"].items():
+        old = {value for value, bitmap in by_value.items() if pk in bitmap}
+        new = set(row[facet]) if row is not None else set()
+        for value in old - new:
+            by_value[value].discard(pk)
+            changed.add(f"f:{facet}:{value}")
+            if not by_value[value]:
+                del by_value[value]
+        for value in new - old:
+            by_value.setdefault(value, BitMap()).add(pk)
+            changed.add(f"f:{facet}:{value}")
+    changed |= _reorder(index, "newest", pk, None if row is None else _stamp(row["created"]))
+    changed |= _reorder(index, "price", pk, None if row is None else row["cents"])
 
 
 def update(index, changed, rows):
@@ -144,54 +285,47 @@ def update(index, changed, rows):
     ``changed``: the ids of the products that changed; ``rows``: the rows (``product_rows``)
     of those now in the list. A row found is updated (a ranked list keeps it at its rank), one
     missing leaves the list, a new one joins an unranked list (a search's ranking is its own:
-    a product newly matching it shows once its index expires).
+    a product newly matching it shows once its index expires). The parts it changed are noted
+    for ``changed_parts``.
     """
     current = {row["pk"]: row for row in rows}
-    modified = False
+    touched = index.setdefault("changed", set())
+    before = len(touched)
     for pk in sorted(changed):
-        position, row = _find(index, pk), current.get(pk)
-        if position is not None:
-            _unset(index, position)
-            if row is not None:
-                _set(index, position, row)
-            else:
-                index["live"] &= ~(1 << position)
-                index["by_pk"].remove(position)
+        row = current.get(pk)
+        if pk in index["all"]:
+            if row is None:
+                index["all"].discard(pk)
+                touched.add("all")
                 if index["ranked"]:
-                    index["orders"]["relevance"].remove(position)
-            modified = True
+                    index["relevance"].remove(pk)
+                    touched.add("relevance")
+            _apply(index, pk, row, touched)
         elif row is not None and not index["ranked"]:
-            position = index["size"]
-            index["size"] += 1
-            index["pks"].append(pk)
-            index["cents"].append(0)
-            index["created"].append(0)
-            index["live"] |= 1 << position
-            insort(index["by_pk"], position, key=index["pks"].__getitem__)
-            _set(index, position, row)
-            modified = True
-    return modified
+            index["all"].add(pk)
+            touched.add("all")
+            _apply(index, pk, row, touched)
+    return len(touched) > before
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def everything(index):
+    """The bitmap of the products in the list."""
+    return index["all"]
 
 
 def shippable(index, blocked):
-    """The bitmap of the rows not in ``blocked`` (a set of product ids).
-
-    A few blocked ids are looked up by bisection; many, by one pass over the list.
-    """
-    pks = index["pks"]
-    if len(blocked) * 32 < index["size"]:
-        by_pk = index["by_pk"]
-        found = (bisect_left(by_pk, pk, key=pks.__getitem__) for pk in blocked)
-        rows = [i for i in found if i < len(by_pk) and pks[by_pk[i]] in blocked]
-        return everything(index) & ~_bitmap((by_pk[i] for i in rows), index["size"])
-    allowed = _bitmap((i for i, pk in enumerate(pks) if pk not in blocked), index["size"])
-    return allowed & everything(index)
+    """The bitmap of the list's products not in ``blocked`` (a set of product ids)."""
+    return index["all"] - BitMap(blocked)
 
 
 def _matching(index, selected, start):
     bitmap = start
     for facet, value in selected.items():
-        bitmap &= index["bitmaps"][facet].get(value, 0)
+        found = index["bitmaps"][facet].get(value)
+        bitmap = bitmap & found if found is not None else BitMap()
     return bitmap
 
 
@@ -204,54 +338,66 @@ def counts(index, base, selected):
         found[facet] = {
             value: count
             for value, bitmap in by_value.items()
-            if (count := (bitmap & within).bit_count())
+            if (count := bitmap.intersection_cardinality(within))
         }
     return found
 
 
+def _order(index, sort):
+    """All the list's ids in the ``sort`` order."""
+    if sort == "relevance":
+        if index["ranked"]:
+            return index["relevance"]
+        ids = index["all"].to_array()
+        ids.reverse()
+        return ids
+    if sort in ("price-asc", "price-desc"):
+        priced = index["price"][0]
+        unpriced = (index["all"] - BitMap(priced)).to_array()
+        if sort == "price-asc":
+            return priced + unpriced
+        ordered = priced[::-1]
+        unpriced.reverse()
+        return ordered + unpriced
+    return index["newest"][0]
+
+
 def ordered_ids(index, bitmap, sort):
-    """The product ids of the rows in ``bitmap``, in the ``sort`` order."""
-    order = index["orders"].get(sort, index["orders"]["newest"])
-    pks = index["pks"]
-    if bitmap == everything(index):
-        return array("q", [pks[i] for i in order])
-    flags = bitmap.to_bytes((index["size"] + 7) // 8, "little")
-    return array("q", [pks[i] for i in order if flags[i >> 3] >> (i & 7) & 1])
+    """The product ids in ``bitmap``, in the ``sort`` order."""
+    order = _order(index, sort)
+    if len(bitmap) == len(index["all"]):
+        return _ids(order)
+    return _ids(compress(order, map(bitmap.__contains__, order)))
 
 
 RANGE = ("price_min", "price_max")
 
 
 def in_price_range(index, low=None, high=None):
-    """The bitmap of the priced rows whose price (centimes) is within ``low``..``high``."""
+    """The bitmap of the priced products whose price (centimes) is within ``low``..``high``."""
     if low is None and high is None:
         return everything(index)
-    low = -1 if low is None else int(low)
-    high = None if high is None else int(high)
-    cents = index["cents"]
-    return _bitmap(
-        (
-            i
-            for i, price in enumerate(cents)
-            if price != NO_PRICE and price >= low and (high is None or price <= high)
-        ),
-        index["size"],
-    ) & everything(index)
+    ids, cents = index["price"]
+    start = 0 if low is None else bisect_left(cents, int(low))
+    end = len(cents) if high is None else bisect_right(cents, int(high))
+    return BitMap(ids[start:end]) if end > start else BitMap()
 
 
 def refine(index, in_country, selected, sort):
     """What a list shows for one selection: facet counts and the matching ids, in order.
 
-    ``in_country``: the bitmap of the rows that may ship to the facet's country; ``selected``
-    may hold a price range in MAD centimes (``price_min``, ``price_max``). Returns
-    ``{"counts": {facet: {value: n}}, "ships": n, "ids": array of ids}``.
+    ``in_country``: the bitmap of the products that may ship to the facet's country (0 or an
+    empty bitmap: none); ``selected`` may hold a price range in MAD centimes (``price_min``,
+    ``price_max``). Returns ``{"counts": {facet: {value: n}}, "ships": n, "ids": array of ids}``.
     """
+    if not isinstance(in_country, BitMap):
+        in_country = BitMap()
     others = {name: value for name, value in selected.items() if name not in ("ships_to", *RANGE)}
     ranged = in_price_range(index, selected.get("price_min"), selected.get("price_max"))
     base = (in_country if "ships_to" in selected else everything(index)) & ranged
     matching = _matching(index, others, base)
     return {
         "counts": counts(index, base, others),
-        "ships": _matching(index, others, in_country & ranged).bit_count(),
+        "ships": len(_matching(index, others, in_country & ranged)),
         "ids": ordered_ids(index, matching, sort),
     }

@@ -86,7 +86,7 @@ def selected_filters(request):
 
 
 def _index_key(cache_key):
-    return versioned_key(STOREFRONT, f"listing-index:{timezone.localdate()}:{cache_key}")
+    return versioned_key(STOREFRONT, f"listing-parts:{timezone.localdate()}:{cache_key}")
 
 
 def _revision_key(cache_key):
@@ -102,19 +102,83 @@ def listing_revision(cache_key):
     return found[1]
 
 
-def listing_index(source, cache_key):
-    """The list's index (``catalog.list_index``) of its rows (``facets.product_rows``), current.
+def _keep(keys, timeout):
+    """Renew the timeout of the cache ``keys`` (the parts an index update kept): one round trip
+    on Redis (``marketplace.core.redis_cache``), a touch per key elsewhere."""
+    touch_many = getattr(cache, "touch_many", None)
+    if touch_many is not None:
+        touch_many(keys, timeout)
+        return
+    for key in keys:
+        cache.touch(key, timeout)
+
+
+def _load_index(key):
+    """The index stored under ``key`` (its parts, each its own cache key), or None if it or
+    any of its parts is missing."""
+    stored = cache.get(key)
+    if stored is None:
+        return None
+    parts = cache.get_many(list(stored["parts"].values()))
+    if len(parts) != len(stored["parts"]):
+        return None
+    index = list_index.load_parts(
+        stored["ranked"],
+        {name: parts[part] for name, part in stored["parts"].items()},
+        stored["bounds"],
+    )
+    index.update(revision=stored["revision"], sequence=stored["sequence"], stored=stored["parts"])
+    return index
+
+
+def _store_index(key, index, names):
+    """Store the parts ``names`` of ``index`` under new keys (a part is never rewritten: a
+    request reading the previous revision meanwhile reads its parts whole), keep the others,
+    then point ``key`` at them."""
+    stored = dict(index.get("stored", {}))
+    current = set(list_index.part_names(index))
+    for name in set(stored) - current:
+        del stored[name]
+    written = {}
+    for name in names & current | current - set(stored):
+        written[name] = f"listing-part:{uuid.uuid4().hex}"
+    cache.set_many(
+        {written[name]: list_index.dump_part(index, name) for name in written}, ROWS_TIMEOUT
+    )
+    kept = [part for name, part in stored.items() if name not in written]
+    if kept:
+        _keep(kept, ROWS_TIMEOUT)
+    stored.update(written)
+    index["stored"] = stored
+    cache.set(
+        key,
+        {
+            "ranked": index["ranked"],
+            "revision": index["revision"],
+            "sequence": index["sequence"],
+            "parts": stored,
+            "bounds": index["bounds"],
+        },
+        ROWS_TIMEOUT,
+    )
+
+
+def listing_index(source, cache_key, whole=None):
+    """The list's index (``catalog.list_index``), current.
 
     ``source(only)`` gives (raw rows, ranked): ``facets.read_rows`` of the list's products, or a
     search's rows, best first; with ``only`` (product ids), the rows of those of them now in the
-    list. The index is kept per storefront version and day (a professional card expires at
-    midnight) under ``cache_key`` (what the list is: a category, a seller, a search), so paging,
-    sorting and refining one list read its rows (and run its search) once; products changed
-    since it was stored are read and applied (``list_index.update``).
+    list. ``whole()``, if given, builds the whole list's index in the database
+    (``list_index.from_sql``), which a cold list then uses instead of its rows. The index is
+    kept per storefront version and day (a professional card expires at midnight) under
+    ``cache_key`` (what the list is: a category, a seller, a search), as one cache key per part
+    (``list_index.part_names``), so paging, sorting and refining one list read its rows (and
+    run its search) once; products changed since it was stored are read and applied
+    (``list_index.update``), and only the parts they changed are written again.
     """
     sequence = change_sequence()  # before any row is read: a later change is applied later
     key = _index_key(cache_key)
-    index = cache.get(key)
+    index = _load_index(key)
     if index is not None:
         checked = cache.get(_revision_key(cache_key))
         start = index["sequence"]
@@ -128,18 +192,31 @@ def listing_index(source, cache_key):
             rows = facets.product_rows(raw_rows, facets.vocabularies())
             if list_index.update(index, changed, rows):
                 index["revision"], index["sequence"] = uuid.uuid4().hex[:12], sequence
-                cache.set(key, index, ROWS_TIMEOUT)
+                _store_index(key, index, list_index.changed_parts(index))
     if index is None:
-        raw_rows, ranked = source(None)
-        rows = facets.product_rows(raw_rows, facets.vocabularies())
-        if ranked:
-            for rank, row in enumerate(rows):
-                row["rank"] = rank
-        index = list_index.build(rows)
+        if whole is not None:
+            index = whole()
+        else:
+            raw_rows, ranked = source(None)
+            rows = facets.product_rows(raw_rows, facets.vocabularies())
+            if ranked:
+                for rank, row in enumerate(rows):
+                    row["rank"] = rank
+            index = list_index.build(rows)
         index["revision"], index["sequence"] = uuid.uuid4().hex[:12], sequence
-        cache.set(key, index, ROWS_TIMEOUT)
+        _store_index(key, index, set(list_index.part_names(index)))
     cache.set(_revision_key(cache_key), (sequence, index["revision"]), ROWS_TIMEOUT)
     return index
+
+
+def blocked_ids(country):
+    """The ids of the products that may not ship to ``country`` (None: not served), kept per
+    catalogue version, country and day (one set, over the whole catalogue, serves every list)."""
+    day = timezone.localdate()
+    key = f"ships-blocked:{country}:{day}"
+    return versioned(
+        (STOREFRONT, CATALOGUE), key, lambda: destinations.blocked_ids(country, day), ROWS_TIMEOUT
+    )
 
 
 def in_country(index, country):
@@ -147,11 +224,7 @@ def in_country(index, country):
 
     The products that may not ship are kept per catalogue version, country and day.
     """
-    day = timezone.localdate()
-    key = f"ships-blocked:{country}:{day}"
-    blocked = versioned(
-        (STOREFRONT, CATALOGUE), key, lambda: destinations.blocked_ids(country, day), ROWS_TIMEOUT
-    )
+    blocked = blocked_ids(country)
     if blocked is None:
         return 0
     return list_index.shippable(index, blocked)

@@ -17,8 +17,8 @@ from django.views.generic import TemplateView
 from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
 from oscar.core.loading import get_model
 
-from catalog import cards, listing
-from catalog.search.engine import listed_rows
+from catalog import cards, facets, list_index, listing
+from catalog.search.engine import list_parts, listed_rows
 from catalog.tasks import record_product_view
 from marketplace.core.cache import VOCABULARY, product_token, versioned
 from marketplace.core.page_cache import cache_anonymous_page, serve_cached
@@ -58,8 +58,17 @@ class ProductListView(TemplateView):
             return listed_rows(condition, params), False
         return listing.product_list_rows(self.get_products(), only)
 
+    def whole_index(self):
+        """PostgreSQL: the whole list's index, aggregated in the database (a cold list); else
+        None (its rows are read)."""
+        if connection.vendor != "postgresql":
+            return None
+        condition, params = self.document_condition()
+        return list_index.from_sql(list_parts(condition, params), facets.vocabularies())
+
     def get_index(self):
-        return listing.listing_index(self.read_rows, self.rows_key())
+        whole = self.whole_index if connection.vendor == "postgresql" else None
+        return listing.listing_index(self.read_rows, self.rows_key(), whole)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -38,3 +38,14 @@ def test_a_computed_none_is_kept_as_a_value(cache):
     assert cache.get_or_set("ships:XX", compute, 60) is None
     assert cache.get_or_set("ships:XX", compute, 60) is None
     assert compute.call_count == 1
+
+
+def test_touch_many_renews_the_timeout_of_every_key_given(cache):
+    cache.set_many({"part:1": b"a", "part:2": b"b", "part:3": b"c"}, 5)
+    cache.touch_many(["part:1", "part:2"], 600)
+    client = cache._cache.get_client()
+    ttl = {
+        key: client.ttl(cache.make_and_validate_key(key)) for key in ("part:1", "part:2", "part:3")
+    }
+    assert ttl["part:1"] > 500 and ttl["part:2"] > 500
+    assert ttl["part:3"] <= 5
