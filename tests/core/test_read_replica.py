@@ -236,9 +236,7 @@ def test_a_request_reads_the_fence_once_however_many_replica_reads_it_makes(repl
 @pytest.mark.postgres
 @on_both_databases
 @NO_PAGE_CACHE
-def test_a_product_page_reads_the_fence_only_with_the_cache_keys_it_reads_anyway(
-    client, replica, monkeypatch
-):
+def test_a_product_page_reads_the_fence_alone_at_most_once(client, replica, monkeypatch):
     product = ProductFactory()
     wait_until_replayed()
     get_page(client, product.get_absolute_url())  # cards, menus and rates cached
@@ -247,7 +245,7 @@ def test_a_product_page_reads_the_fence_only_with_the_cache_keys_it_reads_anyway
         response = client.get(product.get_absolute_url())
     assert response.status_code == 200
     assert len(standby.captured_queries) > 1
-    assert reads.alone == 0
+    assert reads.alone <= 1  # its first query comes before any key: then with the keys only
     assert reads.with_keys < len(standby.captured_queries)
 
 
