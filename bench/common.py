@@ -308,24 +308,37 @@ def stop_server(process):
 
 
 @contextmanager
-def bench_server(products, keep_db, workers, log_path):
-    """Prepare ``bench_<N>``, collect static files and serve it.
+def bench_server(products, keep_db, workers, log_path, replica=False, keep_replica=False):
+    """Prepare ``bench_<N>``, collect static files and serve it; with ``replica``, on a
+    streaming replica of the cluster as well (``bench/replica.py``: ``DATABASE_REPLICA_URL``).
 
-    Yields base_url, env, state (database created or reused) and the gunicorn process.
+    Yields base_url, env, state (database created or reused), the gunicorn process and the
+    replica's port (or None).
     """
+    import replica as standby
+
     with static_root() as static:
         env = bench_env(products, static)
         media_root(products).mkdir(parents=True, exist_ok=True)
         state = prepare_database(products, env, keep_db)
         log(f"cleared {clear_cache(products)} cache keys")
         collectstatic(env)
-        process = None
+        process = port = None
         try:
+            if replica:
+                port = standby.start()
+                standby.wait_replayed(port, db_name(products))
+                env["DATABASE_REPLICA_URL"] = standby.url(port, db_name(products))
+                log(f"reads of anonymous catalogue pages go to the replica on port {port}")
             process, base_url = start_server(env, workers, log_path)
-            yield SimpleNamespace(base_url=base_url, env=env, state=state, process=process)
+            yield SimpleNamespace(
+                base_url=base_url, env=env, state=state, process=process, replica_port=port
+            )
         finally:
             stop_server(process)
             log(f"dropped {purge_task_queue()} tasks queued for a Celery worker the bench lacks")
+            if port is not None and not keep_replica:
+                standby.stop()
 
 
 def _cpu_ticks(pid):

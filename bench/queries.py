@@ -28,14 +28,19 @@ def setup_django():
 
 def count(url):
     """SQL of one anonymous GET: (status, statements, statements but transaction control)."""
-    from django.db import connection
+    from contextlib import ExitStack
+
+    from django.db import connections
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST="127.0.0.1")
-    with CaptureQueriesContext(connection) as queries:
+    with ExitStack() as stack:
+        # Every database: with --replica, the catalogue reads go to the replica's connection.
+        captured = [stack.enter_context(CaptureQueriesContext(c)) for c in connections.all()]
         response = client.get(url)
-    sql = [query["sql"].lstrip().upper() for query in queries.captured_queries]
+    queries = [query for capture in captured for query in capture.captured_queries]
+    sql = [query["sql"].lstrip().upper() for query in queries]
     data = [text for text in sql if not text.startswith(TRANSACTION_CONTROL)]
     return response.status_code, len(sql), len(data)
 

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/run.py [--products 10000] [--duration 10] [--connections 16]
                                   [--keep-db] [--drop-db] [--workers 2*cores]
-                                  [--orders 5] [--price-edits 5]
+                                  [--orders 5] [--price-edits 5] [--replica [--keep-replica]]
 
 Prepares ``bench_<N>`` (migrate, seed_demo), serves it with gunicorn on 127.0.0.1, loads each
 page with wrk, counts its SQL queries with Django's test client, prints a table and writes it as
@@ -102,6 +102,14 @@ def parse_args():
     parser.add_argument("--drop-db", action="store_true", help="drop bench_<N> at the end")
     parser.add_argument("--orders", type=float, default=5, help="orders placed per second")
     parser.add_argument("--price-edits", type=float, default=5, help="price edits per second")
+    parser.add_argument(
+        "--replica",
+        action="store_true",
+        help="serve anonymous catalogue reads from a streaming replica (bench/replica.py)",
+    )
+    parser.add_argument(
+        "--keep-replica", action="store_true", help="leave the replica running for the next run"
+    )
     return parser.parse_args()
 
 
@@ -452,6 +460,12 @@ def print_table(report):
         f"load average (1, 5, 15 min) before {before[0]:.2f} {before[1]:.2f} {before[2]:.2f}, "
         f"after {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}"
     )
+    if report.get("replica"):
+        replica = report["replica"]
+        print(
+            f"anonymous catalogue reads on a streaming replica (127.0.0.1:{replica['port']}), "
+            f"replay lag after the load: {replica['lag_bytes_at_end']} bytes of WAL"
+        )
     if report["contended"]:
         print(f"!! other work used over {CONTENTION_PCT}% of the CPU during some measurements")
     if report["code_changed_during_run"]:
@@ -535,6 +549,15 @@ def print_scale(scale):
         )
 
 
+def replica_lag(server):
+    """The replica's replay lag (bytes of WAL) once the load is over, or None without one."""
+    if server.replica_port is None:
+        return None
+    import replica
+
+    return replica.lag_bytes(server.replica_port)
+
+
 def on_sigterm(signum, frame):
     raise SystemExit(128 + signum)
 
@@ -547,7 +570,14 @@ def main():
     stamp = timestamp()
     gunicorn_log = RESULTS / f"gunicorn-{stamp}.log"
     try:
-        with bench_server(args.products, args.keep_db, args.workers, gunicorn_log) as server:
+        with bench_server(
+            args.products,
+            args.keep_db,
+            args.workers,
+            gunicorn_log,
+            replica=args.replica,
+            keep_replica=args.keep_replica,
+        ) as server:
             code, load_before = git_state(), os.getloadavg()
             rows = measure(server, args)
             writes = None
@@ -555,6 +585,7 @@ def main():
                 writes = measure_with_writes(server, args, rows)
             load_after = os.getloadavg()
             queued = purge_task_queue()
+            lag = replica_lag(server)
     finally:
         if args.drop_db:
             drop_database(args.products)
@@ -575,6 +606,7 @@ def main():
         "warmup": WARMUP_SECONDS,
         "tasks_queued": queued,
         "write_mix": {"orders_per_s": args.orders, "price_edits_per_s": args.price_edits},
+        "replica": {"port": server.replica_port, "lag_bytes_at_end": lag} if args.replica else None,
         "writers": writes,
         "rows": rows,
     }

@@ -15,7 +15,7 @@ from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from marketplace.core.cache import STOREFRONT, product_states, versioned_key
+from marketplace.core.cache import HELD, SOLD_OUT, STOREFRONT, product_states, versioned_key
 from marketplace.currency.rates import current_rate
 from marketplace.currency.selection import buyer_currency
 
@@ -59,8 +59,8 @@ def render_cards_of_ids(request, ids, load, start=1):
     states = product_states(ids)
 
     def key(pk, position):
-        token, sold_out = states[pk]
-        return f"{prefix}:{pk}:{token}:{'sold' if sold_out else 'on'}:{loading(position)}"
+        token, availability = states[pk]
+        return f"{prefix}:{pk}:{token}:{availability}:{loading(position)}"
 
     keys = [key(pk, position) for position, pk in zip(positions, ids, strict=True)]
     found = cache.get_many(keys)
@@ -77,7 +77,8 @@ def render_cards_of_ids(request, ids, load, start=1):
                     "request": request,
                     "product": product,
                     "position": position,
-                    "sold_out": states[product.pk][1],
+                    "sold_out": states[product.pk][1] == SOLD_OUT,
+                    "held": states[product.pk][1] == HELD,
                 }
                 rendered[key] = template.render(context)
         cache.set_many(rendered, TIMEOUT)

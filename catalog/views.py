@@ -20,7 +20,7 @@ from oscar.core.loading import get_model
 from catalog import cards, facets, list_index, listing
 from catalog.search.engine import list_parts, listed_rows
 from catalog.tasks import record_product_view
-from marketplace.core.cache import VOCABULARY, product_token, versioned
+from marketplace.core.cache import HELD, VOCABULARY, product_stamp, product_states, versioned
 from marketplace.core.page_cache import cache_anonymous_page, serve_cached
 
 Product = get_model("catalogue", "Product")
@@ -139,7 +139,9 @@ def category_links(category):
 
 class ProductDetailView(OscarProductDetailView):
     """Oscar's product page on the sellable queryset, cached whole for anonymous visitors under
-    its product's token: a change to this product shows at once, and to others not at all.
+    its product's token and availability: a change to this product shows at once, and to others
+    not at all; a piece held by another buyer's payment shows reserved (no basket form) until
+    the hold expires or is released.
 
     View analytics leave the request path (a Celery task) and are recorded on every view, cached
     or not. Oscar's recently-viewed cookie is not set: no page shows that list, and a cookie
@@ -150,7 +152,7 @@ class ProductDetailView(OscarProductDetailView):
         response = serve_cached(
             request,
             lambda: super(ProductDetailView, self).dispatch(request, *args, **kwargs),
-            stamp=lambda: product_token(int(kwargs["pk"])),
+            stamp=lambda: product_stamp(int(kwargs["pk"])),
         )
         if response.status_code == 200:
             user_id = request.user.pk if request.user.is_authenticated else None
@@ -173,6 +175,11 @@ class ProductDetailView(OscarProductDetailView):
             return self.get_queryset().get(pk=self.kwargs["pk"])
         except Product.DoesNotExist as exc:
             raise Http404 from exc
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["held"] = product_states([self.object.pk])[self.object.pk][1] == HELD
+        return ctx
 
     def send_signal(self, request, response, product):
         """Recorded by ``dispatch`` for cached and fresh views alike."""

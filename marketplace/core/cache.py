@@ -8,9 +8,10 @@ version once (``marketplace.core.memo``): one request sees one state of the data
 
 A change to one product (its fields, price, stock, photos, links) bumps no version: it gives
 the product a new *token* (``product_tokens``: its card and its page are keyed by it), records
-whether it is sold out (``sold_out``: read when a card is shown, never baked into a list) and
-appends its id to the *change log* (``changes_since``), from which each cached list updates its
-own rows (``catalog.listing``) instead of being rebuilt.
+whether it is sold out or held by a payment in progress (``product_states``: read when a card or
+a product page is shown, never baked into a list) and appends its id to the *change log*
+(``changes_since``), from which each cached list updates its own rows (``catalog.listing``)
+instead of being rebuilt.
 
 Each committed change records the primary's position for the read replica
 (``marketplace.core.replicas.record_fence``) before it renews a key, so no key is filled from
@@ -26,7 +27,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 
 from marketplace.core.memo import forget, remembered
-from marketplace.core.replicas import record_fence
+from marketplace.core.replicas import FENCE_KEY, note_fence, reads_fence, record_fence
 
 # Each version, and the wider versions a change to it also bumps (a page shows the vocabulary,
 # the shipping tables and the rules, so a change to any of them changes the storefront).
@@ -53,9 +54,25 @@ def _key(name):
     return f"version:{name}"
 
 
+def _with_fence(keys):
+    """``cache.get_many(keys)``; in a request that may read the replica, the catalogue fence is
+    read in the same round trip (``replicas.note_fence``): the request's replica reads are then
+    at least as recent as the change that renewed any of these keys."""
+    if not reads_fence():
+        return cache.get_many(keys)
+    found = cache.get_many([*keys, FENCE_KEY])
+    note_fence(found.pop(FENCE_KEY, None))
+    return found
+
+
+def _get(key):
+    """``cache.get(key)``, with the fence as ``_with_fence`` reads it."""
+    return _with_fence([key]).get(key) if reads_fence() else cache.get(key)
+
+
 def _read(name):
     key = _key(name)
-    found = cache.get(key)
+    found = _get(key)
     if found is None:
         cache.add(key, 1, timeout=None)
         found = cache.get(key, 1)
@@ -119,34 +136,54 @@ def versioned_key(names, key):
 
 TOKEN_KEY = "product-token:{}"
 SOLD_OUT_KEY = "product-sold-out:{}"
+HELD_KEY = "product-held:{}"
 SEQUENCE_KEY = "catalogue-changes"
 CHANGE_KEY = "catalogue-changes:{}"
 # A list more than this many changes behind (or whose changes expired) is read afresh.
 CHANGE_LOG_TIMEOUT = 3600
+# What a card or a product page shows of a product's stock (``product_states``).
+AVAILABLE = "on"
+HELD = "held"  # every unit left is in other buyers' payments in progress: reserved
+SOLD_OUT = "sold"  # every unit allocated to orders
 
 
 def product_states(pks):
-    """{pk: (token, sold out)} of the products ``pks``, in one round trip.
+    """{pk: (token, availability)} of the products ``pks``, in one round trip.
 
     The token changes whenever the product's card or page may change (``touch_products``); a
     product without one gets one (a token lost from the cache is replaced, never reused: nothing
-    cached under the old one is served). Sold out: every unit allocated (``record_stock``).
+    cached under the old one is served). Availability: ``SOLD_OUT`` (every unit allocated,
+    ``record_stock``), ``HELD`` (every unit left held by payments in progress until their
+    earliest hold expires, ``record_hold``) or ``AVAILABLE``.
     """
     tokens = {pk: TOKEN_KEY.format(pk) for pk in pks}
     flags = {pk: SOLD_OUT_KEY.format(pk) for pk in pks}
-    found = cache.get_many([*tokens.values(), *flags.values()])
+    holds = {pk: HELD_KEY.format(pk) for pk in pks}
+    found = _with_fence([*tokens.values(), *flags.values(), *holds.values()])
     states = {}
     for pk, key in tokens.items():
         token = found.get(key)
         if token is None:
             cache.add(key, uuid.uuid4().hex[:12], timeout=None)
             token = cache.get(key)
-        states[pk] = (token, bool(found.get(flags[pk])))
+        if found.get(flags[pk]):
+            availability = SOLD_OUT
+        elif found.get(holds[pk]):
+            availability = HELD
+        else:
+            availability = AVAILABLE
+        states[pk] = (token, availability)
     return states
 
 
 def product_token(pk):
     return product_states([pk])[pk][0]
+
+
+def product_stamp(pk):
+    """What a product page is keyed by: its token and what it shows of its stock."""
+    token, availability = product_states([pk])[pk]
+    return f"{token}:{availability}"
 
 
 def record_stock(pk, is_sold_out):
@@ -155,6 +192,16 @@ def record_stock(pk, is_sold_out):
     transaction.on_commit(
         lambda: cache.set(key, True, timeout=None) if is_sold_out else cache.delete(key)
     )
+
+
+def record_hold(pk, seconds):
+    """Now (the caller runs it on commit): every unit left of the product is held by payments
+    in progress for ``seconds``, when the earliest of those holds expires; 0: not held."""
+    key = HELD_KEY.format(pk)
+    if seconds > 0:
+        cache.set(key, True, timeout=seconds)
+    else:
+        cache.delete(key)
 
 
 def set_sold_out(pks):
@@ -197,7 +244,7 @@ def change_sequence():
     """The number of the catalogue's last change, read once per request."""
 
     def read():
-        found = cache.get(SEQUENCE_KEY)
+        found = _get(SEQUENCE_KEY)
         if found is None:
             cache.add(SEQUENCE_KEY, 0, timeout=None)
             found = cache.get(SEQUENCE_KEY, 0)

@@ -16,6 +16,13 @@ commands, other models) stays on the primary. Two write-ahead-log positions deci
   (read-your-writes), and within the request itself every read after such a write goes to the
   primary.
 
+A request reads the fence once, not per query: with the first cache key that names a state of
+the data (a version, the change log's sequence, product tokens: ``marketplace.core.cache``), in
+the same round trip (``note_fence``), and again with each such key read after (the highest
+reading counts), so a key read at any point of the request has a fence at least as recent as
+the change that renewed it. A request that reads the replica before any such key reads the
+fence alone, once (``request_fence``).
+
 The replica's replay position is read at most every ``REPLICA_POLL_SECONDS`` per process; a
 replica that cannot be reached is left alone for ``REPLICA_RETRY_SECONDS``. Its lag is thus
 bounded for catalogue reads by construction: a read never sees a state older than the last
@@ -50,6 +57,7 @@ class ReadState:
     eligible: bool = False  # an anonymous GET or HEAD
     floor: int = 0  # the WAL position this browser's own last write reached
     wrote: bool = False  # this request wrote routed data: read the primary from then on
+    fence: int | None = None  # the highest catalogue fence this request has read (None: not yet)
 
 
 _OUTSIDE_REQUESTS = ReadState()
@@ -123,8 +131,31 @@ def fence():
     return cache.get(FENCE_KEY) or 0
 
 
-def replica_is_current(floor):
-    needed = max(fence(), floor)
+def reads_fence():
+    """Whether cache reads of data states should fetch the fence with them (``note_fence``):
+    in a request that may read the replica."""
+    state = _state.get()
+    return state.eligible and not state.wrote
+
+
+def note_fence(found):
+    """The fence, as read in the same round trip as cache keys naming a state of the data: the
+    request's replica reads are held to the highest such reading."""
+    state = _state.get()
+    if not state.eligible:
+        return
+    state.fence = max(state.fence or 0, int(found or 0))
+
+
+def request_fence(state):
+    """The request's fence: read once, alone, if no key read brought it yet."""
+    if state.fence is None:
+        state.fence = fence()
+    return state.fence
+
+
+def replica_is_current(state):
+    needed = max(request_fence(state), state.floor)
     return replica_position(needed) >= needed
 
 
@@ -140,7 +171,7 @@ class ReplicaRouter:
             return PRIMARY
         if model._meta.app_label not in ROUTED_APPS:
             return PRIMARY
-        return REPLICA if replica_is_current(state.floor) else PRIMARY
+        return REPLICA if replica_is_current(state) else PRIMARY
 
     def db_for_write(self, model, **hints):
         state = _state.get()

@@ -9,6 +9,6 @@ class PaymentsConfig(AppConfig):
 
     def ready(self):
         from catalog import holds
-        from marketplace.payments.reservations import held_subquery
+        from marketplace.payments.reservations import held_subquery, publish_all_holds
 
-        holds.register(held_subquery)
+        holds.register(held_subquery, publish_all_holds)

@@ -8,7 +8,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from marketplace.core import page_cache
-from marketplace.core.cache import product_token
+from marketplace.core.cache import product_stamp
 
 
 def get(client, url):
@@ -104,7 +104,7 @@ def test_the_stored_page_holds_no_csrf_token(client, product):
 
     get(client, product.get_absolute_url())
     request = RequestFactory().get(product.get_absolute_url())
-    key = page_cache.page_key(request, product_token(product.pk))  # a product page's stamp
+    key = page_cache.page_key(request, product_stamp(product.pk))  # a product page's stamp
     content, _type, _fresh_until = cache.get(key)
     assert page_cache.CSRF_PLACEHOLDER in content
     assert b'csrfmiddlewaretoken" value="__CSRF_TOKEN__"' in content

@@ -4,6 +4,7 @@ The replica is a hot standby of the test cluster started with ``pg_basebackup`` 
 port (``tests/support/replica.py``); pausing its replay makes its lag as long as a test needs.
 """
 
+import threading
 from decimal import Decimal
 
 import pytest
@@ -13,6 +14,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 
+from marketplace.core import cache as core_cache
 from marketplace.core import replicas
 from tests.factories.catalogue import ProductFactory
 from tests.factories.users import UserFactory
@@ -177,6 +179,118 @@ def test_reads_after_a_write_in_the_same_request_stay_on_the_primary(replica):
     with CaptureQueriesContext(connections[replicas.REPLICA]) as standby:
         replicas.ReplicaReadMiddleware(write_then_read)(_anonymous())
     assert not catalogue_reads(standby.captured_queries)
+
+
+class FenceReads:
+    """Counts the Redis round trips that read the catalogue fence: alone (``alone``) or with
+    other keys (``with_keys``)."""
+
+    def __init__(self, monkeypatch):
+        self.alone, self.with_keys = 0, 0
+        backend = replicas.cache
+        spy = self
+
+        class Spy:
+            def __getattr__(self, name):
+                return getattr(backend, name)
+
+            def get(self, key, *args, **kwargs):
+                spy.alone += key == replicas.FENCE_KEY
+                return backend.get(key, *args, **kwargs)
+
+            def get_many(self, keys, *args, **kwargs):
+                spy.with_keys += replicas.FENCE_KEY in keys
+                return backend.get_many(keys, *args, **kwargs)
+
+        monkeypatch.setattr(replicas, "cache", Spy())
+        monkeypatch.setattr(core_cache, "cache", Spy())
+
+    @property
+    def total(self):
+        return self.alone + self.with_keys
+
+
+def _reading_many(request):
+    from oscar.core.loading import get_model
+
+    Product = get_model("catalogue", "Product")
+    for _n in range(5):
+        list(Product.objects.all()[:1])
+    return HttpResponse("read")
+
+
+@pytest.mark.postgres
+@on_both_databases
+def test_a_request_reads_the_fence_once_however_many_replica_reads_it_makes(replica, monkeypatch):
+    ProductFactory()
+    wait_until_replayed()
+    reads = FenceReads(monkeypatch)
+    with CaptureQueriesContext(connections[replicas.REPLICA]) as standby:
+        replicas.ReplicaReadMiddleware(_reading_many)(_anonymous())
+    assert len(catalogue_reads(standby.captured_queries)) == 5
+    assert reads.total == 1
+    replicas.ReplicaReadMiddleware(_reading_many)(_anonymous())
+    assert reads.total == 2, "the next request reads it afresh"
+
+
+@pytest.mark.postgres
+@on_both_databases
+@NO_PAGE_CACHE
+def test_a_product_page_reads_the_fence_alone_at_most_once(client, replica, monkeypatch):
+    product = ProductFactory()
+    wait_until_replayed()
+    get_page(client, product.get_absolute_url())  # cards, menus and rates cached
+    reads = FenceReads(monkeypatch)
+    with CaptureQueriesContext(connections[replicas.REPLICA]) as standby:
+        response = client.get(product.get_absolute_url())
+    assert response.status_code == 200
+    assert len(standby.captured_queries) > 1
+    assert reads.alone <= 1  # its first query comes before any key: then with the keys only
+    assert reads.with_keys < len(standby.captured_queries)
+
+
+def _another_process_reprices(product, price):
+    """A seller's edit in another process: not this request's own write."""
+
+    def reprice():
+        try:
+            record = product.stockrecords.get()
+            record.price = Decimal(price)
+            record.save()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=reprice)
+    thread.start()
+    thread.join()
+
+
+@pytest.mark.postgres
+@on_both_databases
+def test_a_change_committed_during_a_request_holds_its_later_reads_to_the_new_fence(replica):
+    """The request read the fence before the change; it then reads the product's new token,
+    and with it the new fence: what it computes under that token comes from the primary."""
+    from oscar.core.loading import get_model
+
+    Product = get_model("catalogue", "Product")
+    product = ProductFactory()
+    wait_until_replayed()
+    where = []
+
+    def view(request):
+        with CaptureQueriesContext(connections[replicas.REPLICA]) as standby:
+            list(Product.objects.filter(pk=product.pk))
+        where.append(bool(catalogue_reads(standby.captured_queries)))
+        set_replay(paused=True)
+        _another_process_reprices(product, "4321.00")
+        core_cache.product_states([product.pk])  # the key its card and page are cached under
+        with CaptureQueriesContext(connections[replicas.REPLICA]) as standby:
+            list(Product.objects.filter(pk=product.pk))
+        where.append(bool(catalogue_reads(standby.captured_queries)))
+        return HttpResponse("read")
+
+    replicas.ReplicaReadMiddleware(view)(_anonymous())
+    assert where == [True, False]
 
 
 def test_without_a_replica_the_router_sends_everything_to_the_primary():

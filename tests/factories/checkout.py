@@ -219,3 +219,23 @@ def paid_order(client, prices=("1000.00", "333.33"), sellers=None):
     walk_to_preview(client, pieces)
     client.get(start_payment(client).json()["return_url"])
     return Order.objects.get()
+
+
+def pending_payment(basket):
+    """A payment in progress for ``basket`` (as ``start_payment`` records it, before Stripe)."""
+    from marketplace.payments.models import CheckoutPayment
+
+    total = sum((line.line_price_incl_tax for line in basket.all_lines()), Decimal("0"))
+    return CheckoutPayment.objects.create(
+        basket=basket,
+        order_number=f"1{basket.pk:05d}",
+        email="claire.buyer@example.com",
+        language="en",
+        shipping_address={},
+        shipping_method_code="parcels",
+        shipping_mad=Decimal("0"),
+        total_mad=total,
+        currency="MAD",
+        rate=Decimal("1"),
+        amount=total,
+    )

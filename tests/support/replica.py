@@ -1,7 +1,10 @@
 """A real streaming replica of the test cluster, on another port, for the read-replica tests.
 
 ``pg_basebackup`` copies the running cluster (the test database included) and the copy runs as
-a hot standby that streams the primary's write-ahead log. The server runs as the ``postgres``
+a hot standby that streams the primary's write-ahead log, through a physical replication slot
+created with the copy: the primary keeps every WAL segment the standby has not received (a
+busy shared cluster otherwise recycles the segment the standby starts from before it connects),
+and the slot is dropped when the standby stops. The server runs as the ``postgres``
 user (PostgreSQL refuses root). What the machine lacks is a skip reason, never a failure.
 """
 
@@ -83,12 +86,15 @@ def streaming_replica():
     root = tempfile.mkdtemp(prefix="replica-", dir="/tmp" if os.path.isdir("/tmp") else None)
     os.chmod(root, 0o777)
     data, port = os.path.join(root, "data"), free_port()
+    slot = f"test_replica_{os.getpid()}_{port}"
     copied = _as_postgres(
         [basebackup, "-h", primary["HOST"] or "127.0.0.1", "-p", str(primary["PORT"] or 5432)]
         + ["-U", primary["USER"] or "postgres", "-D", data, "-R", "-X", "stream", "-c", "fast"]
+        + ["-C", "-S", slot]
     )
     if copied.returncode != 0:
         shutil.rmtree(root, ignore_errors=True)
+        _drop_slot(slot)
         raise ReplicaUnavailable(f"pg_basebackup refused: {copied.stderr.strip()}")
     _configure(data, port)
     if os.geteuid() == 0:
@@ -99,12 +105,24 @@ def streaming_replica():
     if started.returncode != 0:
         log = open(os.path.join(root, "log")).read() if os.path.exists(f"{root}/log") else ""
         shutil.rmtree(root, ignore_errors=True)
+        _drop_slot(slot)
         raise ReplicaUnavailable(f"the replica did not start: {started.stderr.strip()} {log}")
     try:
         yield port
     finally:
         _as_postgres([pg_ctl, "-D", data, "-m", "immediate", "-w", "stop"])
         shutil.rmtree(root, ignore_errors=True)
+        _drop_slot(slot)
+
+
+def _drop_slot(slot):
+    """Drop the standby's slot: a slot left behind would keep the primary's WAL forever."""
+    with connections["default"].cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots "
+            "WHERE slot_name = %s AND NOT active",
+            [slot],
+        )
 
 
 @contextmanager
