@@ -18,6 +18,9 @@ rates table and the cartons, and the cartons each seller packs.
 - cartons: a seller packs only the accepted lines of its own part, once the order's first
   payment is confirmed; the pieces packed never exceed those ordered; a carton number is
   entered once per seller (a double submit is refused by the unique constraint).
+- payment: a freight quote makes (or updates) the order's unpaid freight payment, due before
+  shipment by transfer or card like the others; a computed quote dropped with a carton change
+  drops its unpaid payment; once the freight is paid, its quote and the cartons are final.
 - papers: once every accepted line is packed in full.
 """
 
@@ -38,6 +41,7 @@ from wholesale.models import (
     QuoteLine,
     SellerQuote,
     WholesaleOrder,
+    WholesalePayment,
 )
 
 CENT = Decimal("0.01")
@@ -153,6 +157,7 @@ def quote_from_rate(order_id, user, rate=None, port="", day=None):
     """Compute the order's freight from ``rate`` (else the valid one for its destination)."""
     day = day or timezone.localdate()
     order = _locked(order_id)
+    _refuse_once_paid(order)
     if not needs_freight_quote(order.request.incoterm):
         raise FreightError(_("Under this Incoterm the buyer pays the main carriage."))
     country = order.request.destination.country
@@ -178,6 +183,7 @@ def quote_from_rate(order_id, user, rate=None, port="", day=None):
         "entered_by": user,
     }
     quote, _created = FreightQuote.objects.update_or_create(order=order, defaults=values)
+    _freight_due(order, quote.amount)
     return quote
 
 
@@ -192,6 +198,7 @@ def override_quote(order_id, user, amount, port="", note="", seller=None):
     """A freight price for the order (in MAD) entered by staff, or by ``seller`` when it
     alone supplies the order."""
     order = _locked(order_id)
+    _refuse_once_paid(order)
     if not needs_freight_quote(order.request.incoterm):
         raise FreightError(_("Under this Incoterm the buyer pays the main carriage."))
     if seller is not None and not sole_seller(order, seller):
@@ -209,6 +216,7 @@ def override_quote(order_id, user, amount, port="", note="", seller=None):
         "entered_by": user,
     }
     quote, _created = FreightQuote.objects.update_or_create(order=order, defaults=values)
+    _freight_due(order, quote.amount)
     return quote
 
 
@@ -246,6 +254,7 @@ def seller_orders(seller):
 def add_carton(order_id, seller, number, dimensions, gross_kg, net_kg, quantities):
     """``dimensions``: (length, width, height) in cm; ``quantities``: {line id: pieces}."""
     order = _locked(order_id)
+    _refuse_once_paid(order)
     if not order.payments.filter(paid_at__isnull=False).exists():
         raise FreightError(_("Cartons are entered once the first payment is received."))
     lines = {line.pk: line for line in seller_lines(order, seller)}
@@ -283,13 +292,37 @@ def add_carton(order_id, seller, number, dimensions, gross_kg, net_kg, quantitie
     return carton
 
 
+def freight_paid(order):
+    return order.payments.filter(kind=WholesalePayment.FREIGHT, paid_at__isnull=False).exists()
+
+
+def _refuse_once_paid(order):
+    """Once the buyer has paid the freight, neither its quote nor the cartons it was
+    computed from change."""
+    if freight_paid(order):
+        raise FreightError(
+            _("The freight is paid: its quote and the cartons can no longer change.")
+        )
+
+
+def _freight_due(order, amount):
+    """The order's unpaid freight payment, at the quote's amount."""
+    WholesalePayment.objects.update_or_create(
+        order=order, kind=WholesalePayment.FREIGHT, defaults={"amount": amount}
+    )
+
+
 def _drop_computed_quote(order):
-    FreightQuote.objects.filter(order=order, rate__isnull=False).delete()
+    """A computed quote no longer matches the cartons: it and its unpaid payment go."""
+    deleted, _rows = FreightQuote.objects.filter(order=order, rate__isnull=False).delete()
+    if deleted:
+        order.payments.filter(kind=WholesalePayment.FREIGHT, paid_at__isnull=True).delete()
 
 
 @transaction.atomic
 def remove_carton(order_id, seller, carton_id):
     order = _locked(order_id)
+    _refuse_once_paid(order)
     deleted, _rows = Carton.objects.filter(pk=carton_id, order=order, seller=seller).delete()
     if deleted:
         _drop_computed_quote(order)

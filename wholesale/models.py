@@ -296,10 +296,17 @@ class WholesaleOrder(models.Model):
 
 
 class WholesalePayment(models.Model):
-    """One payment due on a wholesale order, confirmed by staff once the transfer arrives."""
+    """One payment due on a wholesale order, confirmed by staff once the transfer arrives (or
+    settled by card). ``freight`` is due before shipment once the order's freight is quoted,
+    when the sellers pay the main carriage (CIF, DAP, DDP)."""
 
-    FULL, DEPOSIT, BALANCE = "full", "deposit", "balance"
-    KINDS = [(FULL, _("Full payment")), (DEPOSIT, _("Deposit")), (BALANCE, _("Balance"))]
+    FULL, DEPOSIT, BALANCE, FREIGHT = "full", "deposit", "balance", "freight"
+    KINDS = [
+        (FULL, _("Full payment")),
+        (DEPOSIT, _("Deposit")),
+        (BALANCE, _("Balance")),
+        (FREIGHT, _("Freight")),
+    ]
 
     order = models.ForeignKey(WholesaleOrder, on_delete=models.CASCADE, related_name="payments")
     kind = models.CharField(max_length=10, choices=KINDS)

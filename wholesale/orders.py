@@ -109,4 +109,6 @@ def status(order):
         return _("In production: balance due before shipment")
     if due[0].kind == WholesalePayment.DEPOSIT:
         return _("Waiting for the deposit")
+    if due[0].kind == WholesalePayment.FREIGHT:
+        return _("Packed: freight due before shipment")
     return _("Waiting for payment")
