@@ -7,7 +7,7 @@ list rows: each document carries its product's row (``catalog.search.index``), s
 never reads the products. Elsewhere the products are narrowed by word and their rows read.
 """
 
-from django.db import connection
+from django.db import connection, connections, router
 from oscar.core.loading import get_model
 
 from catalog import listing
@@ -63,12 +63,18 @@ def search_rows(query, language):
     return ranked_rows(query, folded, language), True
 
 
+def _reader():
+    """The connection the router gives catalogue reads: an anonymous storefront request's
+    searches and cold lists read the replica when it is current, like its ORM queries."""
+    return connections[router.db_for_read(get_model("catalogue", "Product"))]
+
+
 def ranked_rows(query, folded, language):
     """Raw rows of the sellable products matching ``query``, best first: full text, else
     trigram similarity."""
     sellable, sellable_params = _sellable_sql()
     tsquery, tsquery_params = synonyms.tsquery_sql(query, language, search_config(language))
-    with connection.cursor() as cursor:
+    with _reader().cursor() as cursor:
         cursor.execute(
             FULL_TEXT_SQL.format(sellable=sellable, tsquery=tsquery),
             [
@@ -108,7 +114,7 @@ def listed_rows(condition, params):
     on the document's columns, with ``params``), unranked: one pass over one language's
     documents."""
     sellable, sellable_params = _sellable_sql()
-    with connection.cursor() as cursor:
+    with _reader().cursor() as cursor:
         cursor.execute(
             LISTED_SQL.format(sellable=sellable, condition=condition),
             [ROWS_LANGUAGE, *sellable_params, *params],
@@ -195,7 +201,7 @@ def list_parts(condition, params):
     parts = {name: {} for name in LINKED}
     parts["unique"] = b""
     sql = LIST_PARTS_SQL.format(language=ROWS_LANGUAGE, sellable=sellable, condition=condition)
-    with connection.cursor() as cursor:
+    with _reader().cursor() as cursor:
         cursor.execute(sql, [*sellable_params, *params] * 3)
         for name, values, ids, keys in cursor.fetchall():
             ids = bytes(ids) if ids is not None else b""

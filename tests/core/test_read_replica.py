@@ -85,6 +85,26 @@ def test_an_anonymous_product_page_reads_the_catalogue_from_the_replica(client, 
     assert not on_primary
 
 
+def search_reads(queries):
+    return [q["sql"] for q in queries if "catalogue_productsearchdocument" in q["sql"]]
+
+
+@pytest.mark.postgres
+@on_both_databases
+@NO_PAGE_CACHE
+def test_an_anonymous_search_ranks_its_matches_on_the_replica(client, replica):
+    ProductFactory(title_en="Zanafi kilim")
+    wait_until_replayed()
+    with (
+        CaptureQueriesContext(connections["default"]) as primary,
+        CaptureQueriesContext(connections[replicas.REPLICA]) as standby,
+    ):
+        response = client.get("/en/search/?q=zanafi")
+    assert response.status_code == 200 and "Zanafi kilim" in response.content.decode()
+    assert search_reads(standby.captured_queries)
+    assert not search_reads(primary.captured_queries)
+
+
 @pytest.mark.postgres
 @on_both_databases
 @NO_PAGE_CACHE
