@@ -26,7 +26,7 @@ import uuid
 from django.core.cache import cache
 from django.db import connection, transaction
 
-from marketplace.core.memo import forget, remembered
+from marketplace.core.memo import forget, remember_many, remembered
 from marketplace.core.replicas import FENCE_KEY, note_fence, reads_fence, record_fence
 
 # Each version, and the wider versions a change to it also bumps (a page shows the vocabulary,
@@ -79,9 +79,22 @@ def _read(name):
     return found
 
 
+def _read_all():
+    """Every version in one round trip, kept for the request: a page asks for most of them
+    (its page key, the rates, the vocabulary, the footer's pages), one read each before."""
+    keys = [_key(name) for name in VERSIONS]
+    found = _with_fence(keys)
+    for name in VERSIONS:
+        if found.get(_key(name)) is None:
+            found[_key(name)] = _read(name)
+    remember_many(found)
+    return found
+
+
 def version(name):
-    """The current version of ``name``, read once per request."""
-    return remembered(_key(name), lambda: _read(name))
+    """The current version of ``name``, read once per request (with all the others)."""
+    key = _key(name)
+    return remembered(key, lambda: _read_all()[key])
 
 
 def _increment(name):

@@ -21,6 +21,13 @@ def remembered(key, compute):
     return memo[key]
 
 
+def remember_many(values):
+    """Keep ``values`` (key: value) in the current request's memo."""
+    memo = _memo.get()
+    if memo is not None:
+        memo.update(values)
+
+
 def forget(key):
     """Drop ``key`` from the current request's memo (after the value changed)."""
     memo = _memo.get()

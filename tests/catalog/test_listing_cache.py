@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_class, get_model
 
 from catalog import cards
+from marketplace.core import cache as core_cache
 from marketplace.core.cache import CATALOGUE, version
 from marketplace.core.memo import RequestMemoMiddleware, remembered
 from tests.factories.catalogue import ProductFactory
@@ -116,6 +117,20 @@ def test_within_a_request_a_value_is_read_once():
 
     RequestMemoMiddleware(view)(RequestFactory().get("/"))
     assert len(calls) == 1
+
+
+def test_a_request_reads_every_version_in_one_round_trip(monkeypatch):
+    reads = []
+    real = core_cache.cache.get_many
+    monkeypatch.setattr(core_cache.cache, "get_many", lambda keys: reads.append(keys) or real(keys))
+    seen = []
+
+    def view(request):
+        seen.extend(version(name) for name in (CATALOGUE, "storefront", "rates", "pages"))
+        seen.append(version(CATALOGUE))
+
+    RequestMemoMiddleware(view)(RequestFactory().get("/"))
+    assert len(reads) == 1 and len(seen) == 5
 
 
 @pytest.mark.django_db
