@@ -204,16 +204,28 @@ def _price_edit(products, repeat):
         with translation.override("en"):
             return view.get_index()
 
+    from catalog import listing
+
+    ships = getattr(listing, "ships_to_set", None)
+    request = RequestFactory().get("/en/catalogue/", HTTP_HOST="127.0.0.1")
+    with translation.override("en"):
+        country = listing.destination(request, {})
     StockRecord = get_model("partner", "StockRecord")
     record = StockRecord.objects.filter(product__is_public=True).order_by("-pk").first()
     common.clear_cache(products)
     index()
-    times, sizes = [], []
+    if ships is not None:
+        ships(country)
+    times, sizes, ships_times = [], [], []
     for step in range(2 * repeat):
         delta = 1 if step % 2 == 0 else -1
         StockRecord.objects.filter(pk=record.pk).update(price=F("price") + delta)
         reindex([record.product_id])
         touch_products([record.product_id])
+        if ships is not None:
+            started = time.perf_counter()
+            ships(country)  # the ships-to set's update: the rule for this product only
+            ships_times.append(time.perf_counter() - started)
         written.clear()
         cache.set, cache.set_many = counting_set, counting_set_many
         try:
@@ -226,6 +238,7 @@ def _price_edit(products, repeat):
     return {
         "update ms": statistics.median(times) * 1000,
         "bytes written": statistics.median(sizes),
+        "ships-to update ms": statistics.median(ships_times) * 1000 if ships_times else None,
     }
 
 
@@ -403,6 +416,11 @@ def main():
             f"{products:>8} one price edit, the whole catalogue's index: update "
             f"{edit['update ms']:.0f} ms, {edit['bytes written'] / 1024:.0f} KB written"
         )
+        if edit.get("ships-to update ms") is not None:
+            print(
+                f"{products:>8} the same edit, the ships-to set's update (the rule for that "
+                f"product only): {edit['ships-to update ms']:.1f} ms"
+            )
         print(
             f"{products:>8} alternative (b), whole catalogue in SQL per selection: "
             + ", ".join(

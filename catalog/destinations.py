@@ -8,10 +8,11 @@ _blocked_ids = None
 
 
 def register(blocked_ids):
-    """``blocked_ids(country, day)``: a frozenset of product ids, or None (country not served)."""
+    """``blocked_ids(country, day, only=None)``: a frozenset of product ids, or None (country not
+    served); with ``only`` (product ids), of those products alone."""
     global _blocked_ids
     _blocked_ids = blocked_ids
 
 
-def blocked_ids(country, day):
-    return _blocked_ids(country, day) if _blocked_ids is not None else frozenset()
+def blocked_ids(country, day, only=None):
+    return _blocked_ids(country, day, only) if _blocked_ids is not None else frozenset()

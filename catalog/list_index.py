@@ -317,8 +317,8 @@ def everything(index):
 
 
 def shippable(index, blocked):
-    """The bitmap of the list's products not in ``blocked`` (a set of product ids)."""
-    return index["all"] - BitMap(blocked)
+    """The bitmap of the list's products not in ``blocked`` (a bitmap or set of product ids)."""
+    return index["all"] - (blocked if isinstance(blocked, BitMap) else BitMap(blocked))
 
 
 def _matching(index, selected, start):

@@ -23,6 +23,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
+from pyroaring import BitMap
 
 from catalog import destinations, facets, list_index
 from catalog.price_range import price_range_form, selected_range
@@ -68,6 +69,9 @@ VALID_VALUES = {"price": BANDS.keys(), "unique": {"1"}}
 ROWS_TIMEOUT = 300
 # A list more changes behind than this is read afresh rather than updated.
 MAX_UPDATE = 500
+# The ships-to set is read by every list, so it is kept longer and updated from further behind.
+BLOCKED_TIMEOUT = 3600
+MAX_BLOCKED_UPDATE = 2000
 
 
 def selected_filters(request):
@@ -209,22 +213,69 @@ def listing_index(source, cache_key, whole=None):
     return index
 
 
-def blocked_ids(country):
-    """The ids of the products that may not ship to ``country`` (None: not served), kept per
-    catalogue version, country and day (one set, over the whole catalogue, serves every list)."""
-    day = timezone.localdate()
-    key = f"ships-blocked:{country}:{day}"
-    return versioned(
-        (STOREFRONT, CATALOGUE), key, lambda: destinations.blocked_ids(country, day), ROWS_TIMEOUT
-    )
+def _blocked_key(country, day):
+    return versioned_key((STOREFRONT, CATALOGUE), f"ships-blocked:{country}:{day}")
 
 
-def in_country(index, country):
-    """The bitmap of the list's rows that may ship to ``country``.
+def ships_to_set(country):
+    """(revision, bitmap) of the products that may not ship to ``country`` (bitmap None: no
+    carrier serves it), current.
 
-    The products that may not ship are kept per catalogue version, country and day.
+    One set over the whole catalogue serves every list. It is kept per country and day under
+    the versions of what the rule reads besides the products themselves (carriers, services and
+    rates, destination rules, certificates: ``STOREFRONT`` and ``CATALOGUE``), which rebuild
+    it whole in one query. A product that changes (a sale, a price or weight edit, a new
+    piece: ``touch_products``) is read from the change log and the rule evaluated again for
+    the changed products only (``destinations.blocked_ids(..., only=...)``, the same SQL
+    restricted to their ids); the revision is renewed only when that changed the set, so the
+    lists' results kept under it stay where they are otherwise. A set more than
+    ``MAX_BLOCKED_UPDATE`` changes behind, or whose changes left the log, is rebuilt.
     """
-    blocked = blocked_ids(country)
+    day = timezone.localdate()
+    sequence = change_sequence()  # before the rule is read: a later change is applied later
+    key = _blocked_key(country, day)
+    stored = cache.get(key)
+    if stored is not None:
+        changed = changes_since(stored["sequence"], sequence, MAX_BLOCKED_UPDATE)
+        if changed is None:
+            stored = None
+        elif not changed:
+            bitmap = None if stored["blocked"] is None else BitMap.deserialize(stored["blocked"])
+            return stored["revision"], bitmap
+        elif stored["blocked"] is None:  # not served: no product of it changes that
+            _store_blocked(key, stored["revision"], sequence, None)
+            return stored["revision"], None
+        else:
+            bitmap = BitMap.deserialize(stored["blocked"])
+            now = destinations.blocked_ids(country, day, only=changed)
+            if now is not None:
+                updated = (bitmap - BitMap(changed)) | BitMap(now)
+                revision = stored["revision"] if updated == bitmap else uuid.uuid4().hex[:12]
+                _store_blocked(key, revision, sequence, updated)
+                return revision, updated
+    found = destinations.blocked_ids(country, day)
+    bitmap = None if found is None else BitMap(found)
+    revision = uuid.uuid4().hex[:12]
+    _store_blocked(key, revision, sequence, bitmap)
+    return revision, bitmap
+
+
+def _store_blocked(key, revision, sequence, bitmap):
+    blocked = None if bitmap is None else bitmap.serialize()
+    value = {"revision": revision, "sequence": sequence, "blocked": blocked}
+    cache.set(key, value, BLOCKED_TIMEOUT)
+
+
+def blocked_ids(country):
+    """The ids of the products that may not ship to ``country`` (a bitmap; None: not served)."""
+    return ships_to_set(country)[1]
+
+
+def in_country(index, country, blocked=None):
+    """The bitmap of the list's rows that may ship to ``country`` (``blocked``: the set of
+    ``blocked_ids(country)``, when the caller has it)."""
+    if blocked is None:
+        blocked = blocked_ids(country)
     if blocked is None:
         return 0
     return list_index.shippable(index, blocked)
@@ -304,9 +355,12 @@ def listing_result(index, cache_key, request, selected, sort):
     index at all.
     """
     country = destination(request, selected)
+    ships_revision, blocked = ships_to_set(country)
     choice = "&".join(f"{name}={value}" for name, value in sorted(selected.items()))
     day = timezone.localdate()
-    digest = hashlib.sha256(f"{country}|{day}|{sort}|{choice}".encode()).hexdigest()[:32]
+    digest = hashlib.sha256(
+        f"{country}|{day}|{ships_revision}|{sort}|{choice}".encode()
+    ).hexdigest()[:32]
     found = []
     revision = listing_revision(cache_key)
     if revision is None:
@@ -316,7 +370,8 @@ def listing_result(index, cache_key, request, selected, sort):
 
     def compute():
         current = found[0] if found else index()
-        return list_index.refine(current, in_country(current, country), selected, sort)
+        shippable = 0 if blocked is None else list_index.shippable(current, blocked)
+        return list_index.refine(current, shippable, selected, sort)
 
     return versioned((STOREFRONT, CATALOGUE), key, compute, ROWS_TIMEOUT)
 

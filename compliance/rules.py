@@ -148,16 +148,20 @@ def ships_to(queryset, country, on=None):
     return queryset
 
 
-def blocked_ids(country, on=None):
+def blocked_ids(country, on=None, only=None):
     """Ids of the products the destination rules keep from ``country``.
 
-    Over the whole catalogue, so one set serves every list: usually small, and empty (no query)
-    where no rule applies.
+    Over the whole catalogue, so one set serves every list (or over the products of ids
+    ``only``, to update that set when they changed): usually small, and empty (no query) where
+    no rule applies.
     """
     day = on or timezone.localdate()
     if not rules_for(country, day):
         return frozenset()
     Product = get_model("catalogue", "Product")
-    shipping = ships_to(Product.objects.order_by(), country, day).values("pk")
-    blocked = Product.objects.order_by().exclude(pk__in=shipping)
+    products = Product.objects.order_by()
+    if only is not None:
+        products = products.filter(pk__in=list(only))
+    shipping = ships_to(products, country, day).values("pk")
+    blocked = products.exclude(pk__in=shipping)
     return frozenset(blocked.values_list("pk", flat=True))

@@ -119,13 +119,17 @@ def _service_q(service, top_kg):
     return q
 
 
-def blocked_ids(country, on=None):
+def blocked_ids(country, on=None, only=None):
     """Ids of the products that cannot reach ``country`` (None: no carrier serves it): those no
     carrier service takes there, and those the destination rules keep out. One query for the
-    carriers, over the whole catalogue, so one set serves every list."""
+    carriers, over the whole catalogue, so one set serves every list; with ``only`` (product
+    ids), over those products alone (the same rule, to update that set when they changed)."""
     if country not in served_countries():
         return None
     Product = get_model("catalogue", "Product")
-    carried = carried_queryset(Product.objects.order_by(), country).values("pk")
-    too_big = Product.objects.order_by().exclude(pk__in=carried).values_list("pk", flat=True)
-    return frozenset(too_big) | rules.blocked_ids(country, on)
+    products = Product.objects.order_by()
+    if only is not None:
+        products = products.filter(pk__in=list(only))
+    carried = carried_queryset(products, country).values("pk")
+    too_big = products.exclude(pk__in=carried).values_list("pk", flat=True)
+    return frozenset(too_big) | rules.blocked_ids(country, on, only)

@@ -26,11 +26,10 @@ BUMPS = {
         "certificates.Certificate",
         "certificates.ExportProfile",
     ),
-    # The products that may not ship to a country depend on which products exist and their
-    # categories (prices and stock play no part).
+    # The products that may not ship to a country depend on their papers; a change to a
+    # product itself (its weight, size, price, categories) only re-evaluates that product from
+    # the change log (``catalog.listing.ships_to_set``).
     cache.CATALOGUE: (
-        "catalogue.Product",
-        "catalogue.ProductCategory",
         "certificates.Certificate",
         "certificates.ExportProfile",
     ),
