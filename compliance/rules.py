@@ -4,6 +4,9 @@ Both read the same data: the destination rules valid on the day, the product's k
 or its craft's HS heading, plus its export profile) and the verified certificates covering it.
 """
 
+import operator
+from functools import reduce
+
 from django.db.models import Exists, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, Concat
 from django.utils import timezone
@@ -131,20 +134,26 @@ def covers_lot_q():
     )
 
 
+def _blocked_q(rule, day):
+    """The products ``rule`` keeps out: of its kind, without a valid certificate covering them
+    (unless marked not for food where the rule allows it)."""
+    covering = Certificate.objects.valid_on(day).filter(
+        covers_lot_q(),
+        products=OuterRef("pk"),
+        type=rule.certificate_type,
+        standard__icontains=rule.standard_contains,
+    )
+    blocked = kind_q(rule.product_kind) & ~Exists(covering)
+    if rule.exempt_if_marked_not_for_food:
+        blocked &= ~Q(export_profile__marked_not_for_food=True)
+    return blocked
+
+
 def ships_to(queryset, country, on=None):
     """The products of ``queryset`` that may ship to ``country``: one query for the rules."""
     day = on or timezone.localdate()
     for rule in rules_for(country, day):
-        covering = Certificate.objects.valid_on(day).filter(
-            covers_lot_q(),
-            products=OuterRef("pk"),
-            type=rule.certificate_type,
-            standard__icontains=rule.standard_contains,
-        )
-        blocked = kind_q(rule.product_kind) & ~Exists(covering)
-        if rule.exempt_if_marked_not_for_food:
-            blocked &= ~Q(export_profile__marked_not_for_food=True)
-        queryset = queryset.exclude(blocked)
+        queryset = queryset.exclude(_blocked_q(rule, day))
     return queryset
 
 
@@ -162,6 +171,5 @@ def blocked_ids(country, on=None, only=None):
     products = Product.objects.order_by()
     if only is not None:
         products = products.filter(pk__in=list(only))
-    shipping = ships_to(products, country, day).values("pk")
-    blocked = products.exclude(pk__in=shipping)
-    return frozenset(blocked.values_list("pk", flat=True))
+    blocked = reduce(operator.or_, (_blocked_q(rule, day) for rule in rules_for(country, day)))
+    return frozenset(products.filter(blocked).values_list("pk", flat=True))
