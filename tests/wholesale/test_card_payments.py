@@ -82,10 +82,12 @@ def pay(client, payment, card="4242424242424242", language="en", charge=None):
 
 
 def intents_of(payment):
+    """Every intent localstripe holds for ``payment``, read page by page: a whole test run
+    leaves far more than one page of intents behind."""
     listed = stripe_client().v1.payment_intents.list(params={"limit": 100})
     return [
         intent
-        for intent in listed.data
+        for intent in listed.auto_paging_iter()
         if intent.metadata.to_dict().get("wholesale_payment") == str(payment.pk)
     ]
 
