@@ -14,9 +14,11 @@ product that is not in a list leaves the list's results where they are.
 """
 
 import hashlib
+import time
 import uuid
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import F
@@ -94,16 +96,21 @@ def _index_key(cache_key):
 
 
 def _revision_key(cache_key):
-    return versioned_key(STOREFRONT, f"listing-revision:{timezone.localdate()}:{cache_key}")
+    return versioned_key(STOREFRONT, f"listing-checked:{timezone.localdate()}:{cache_key}")
 
 
 def listing_revision(cache_key):
     """The revision of the list's index if it is known current (no change since it was last
-    checked), else None."""
+    checked, or checked less than ``STOREFRONT_LIST_RESULT_SECONDS`` ago), else None."""
     found = cache.get(_revision_key(cache_key))
-    if found is None or found[0] < change_sequence():
+    if found is None:
         return None
-    return found[1]
+    sequence, revision, checked_at = found
+    if sequence >= change_sequence():
+        return revision
+    if time.time() - checked_at < settings.STOREFRONT_LIST_RESULT_SECONDS:
+        return revision
+    return None
 
 
 def _keep(keys, timeout):
@@ -209,7 +216,7 @@ def listing_index(source, cache_key, whole=None):
             index = list_index.build(rows)
         index["revision"], index["sequence"] = uuid.uuid4().hex[:12], sequence
         _store_index(key, index, set(list_index.part_names(index)))
-    cache.set(_revision_key(cache_key), (sequence, index["revision"]), ROWS_TIMEOUT)
+    cache.set(_revision_key(cache_key), (sequence, index["revision"], time.time()), ROWS_TIMEOUT)
     return index
 
 

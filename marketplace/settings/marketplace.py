@@ -27,6 +27,11 @@ STOREFRONT_PAGE_CACHE = env.bool("STOREFRONT_PAGE_CACHE", default=True)
 # How long a cached page showing many products (lists, search, CMS pages) is kept: the bound on
 # how late a price change or a sale shows there (a product page shows it at once).
 STOREFRONT_LIST_PAGE_SECONDS = env.int("STOREFRONT_LIST_PAGE_SECONDS", default=5)
+# How long a list's computed result (its order, facet counts, page of ids) is reused while
+# products change (catalog/listing.py ``listing_revision``): under a stream of sales and price
+# edits a list is brought up to date once in this time, not on every request. Cards read their
+# prices and stock at once; only a list's order and counts may lag by this much.
+STOREFRONT_LIST_RESULT_SECONDS = env.float("STOREFRONT_LIST_RESULT_SECONDS", default=2)
 # A cached page is stored once per resolved country, currency and rate freshness (from the
 # cookies or Accept-Language: marketplace/currency/selection.py ``page_variant``).
 

@@ -18,7 +18,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from oscar.core.loading import get_model
 
-from catalog import list_index
+from catalog import list_index, listing
 from marketplace.core import page_cache
 from marketplace.core.cache import CATALOGUE, STOREFRONT, product_token, version
 from tests.factories.catalogue import ProductFactory
@@ -176,3 +176,24 @@ def test_while_one_request_renews_a_list_the_others_get_it_as_it_was(
     assert stale["X-Page-Cache"] == "stale" and "888.00" not in stale.content.decode()
     cache.delete(f"{key}:renewing")  # its render is stored
     assert "888.00" in get(client, url).content.decode()
+
+
+def test_under_changes_a_lists_order_follows_within_its_window_and_its_cards_at_once(
+    client, settings, craft, product, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.STOREFRONT_PAGE_CACHE = False
+    settings.STOREFRONT_LIST_RESULT_SECONDS = 60
+    seller = product.stockrecords.get().partner
+    cushion = ProductFactory(category=craft, title_en="Kilim cushion", stockrecord__seller=seller)
+    reprice(cushion, "50000.00", django_capture_on_commit_callbacks)
+    url = f"{craft.get_absolute_url()}?sort=price-desc"
+    first = get(client, url).content.decode()
+    assert first.index("Kilim cushion") < first.index(product.title)
+    reprice(product, "99999.00", django_capture_on_commit_callbacks)
+    html = get(client, url).content.decode()
+    assert "99,999.00" in html or "99999.00" in html  # the card shows the new price at once
+    assert html.index("Kilim cushion") < html.index(product.title)  # the order, in the window
+    now = time.time()
+    monkeypatch.setattr(listing.time, "time", lambda: now + 61)
+    html = get(client, url).content.decode()
+    assert html.index(product.title) < html.index("Kilim cushion")
