@@ -236,19 +236,21 @@ def ships_to_set(country):
     the changed products only (``destinations.blocked_ids(..., only=...)``, the same SQL
     restricted to their ids); the revision is renewed only when that changed the set, so the
     lists' results kept under it stay where they are otherwise. A set more than
-    ``MAX_BLOCKED_UPDATE`` changes behind, or whose changes left the log, is rebuilt.
+    ``MAX_BLOCKED_UPDATE`` changes behind, or whose changes left the log, is rebuilt. A set
+    brought up to date is kept as it is for ``STOREFRONT_LIST_RESULT_SECONDS``.
     """
     day = timezone.localdate()
     sequence = change_sequence()  # before the rule is read: a later change is applied later
     key = _blocked_key(country, day)
     stored = cache.get(key)
+    if stored is not None and _checked_lately(stored.get("checked_at")):
+        return stored["revision"], _bitmap(stored)
     if stored is not None:
         changed = changes_since(stored["sequence"], sequence, MAX_BLOCKED_UPDATE)
         if changed is None:
             stored = None
         elif not changed:
-            bitmap = None if stored["blocked"] is None else BitMap.deserialize(stored["blocked"])
-            return stored["revision"], bitmap
+            return stored["revision"], _bitmap(stored)
         elif stored["blocked"] is None:  # not served: no product of it changes that
             _store_blocked(key, stored["revision"], sequence, None)
             return stored["revision"], None
@@ -267,10 +269,22 @@ def ships_to_set(country):
     return revision, bitmap
 
 
+def _bitmap(stored):
+    return None if stored["blocked"] is None else BitMap.deserialize(stored["blocked"])
+
+
+def _checked_lately(checked_at):
+    """Whether a set brought up to date at ``checked_at`` is kept as it is: for
+    ``STOREFRONT_LIST_RESULT_SECONDS`` after an update, like the lists it serves (under a stream
+    of edits every request would otherwise evaluate the rule again for the latest change)."""
+    window = settings.STOREFRONT_LIST_RESULT_SECONDS
+    return checked_at is not None and time.time() - checked_at < window
+
+
 def _store_blocked(key, revision, sequence, bitmap):
     blocked = None if bitmap is None else bitmap.serialize()
     value = {"revision": revision, "sequence": sequence, "blocked": blocked}
-    cache.set(key, value, BLOCKED_TIMEOUT)
+    cache.set(key, {**value, "checked_at": time.time()}, BLOCKED_TIMEOUT)
 
 
 def blocked_ids(country):

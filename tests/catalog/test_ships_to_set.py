@@ -2,6 +2,7 @@
 follows product saves from the change log, re-evaluating the rule for the changed products only,
 and is rebuilt whole when the rules, carriers or rates change."""
 
+import time
 from decimal import Decimal
 
 import pytest
@@ -115,3 +116,18 @@ def test_the_list_results_follow_a_product_that_stops_shipping(client, craft, pi
     rug.weight_kg = Decimal("90")
     rug.save()
     assert rug.title not in client.get(f"{url}1").content.decode()
+
+
+def test_under_edits_the_set_is_brought_up_to_date_once_per_window(
+    settings, monkeypatch, pieces, calls
+):
+    settings.STOREFRONT_LIST_RESULT_SECONDS = 60
+    before = current("US")
+    rug = pieces["rug"]
+    rug.weight_kg = Decimal("90")  # too heavy for every carrier
+    rug.save()
+    assert current("US") == before  # within the window: the set as last brought up to date
+    now = time.time()
+    monkeypatch.setattr(listing.time, "time", lambda: now + 61)
+    assert current("US") == set(fresh_blocked_ids("US")) and rug.pk in current("US")
+    assert calls == [None, {rug.pk}]
