@@ -3,8 +3,6 @@ chromium through localstripe's Stripe.js shim: a declined card first (told in Fr
 recorded), then a card that goes through (recorded, the order in production)."""
 
 import datetime
-import os
-import shutil
 from decimal import Decimal
 
 import pytest
@@ -16,23 +14,15 @@ from marketplace.payments import localstripe_server
 from tests.factories.catalogue import ProductFactory, SellerFactory
 from tests.factories.checkout import DECLINED_CARD, TEST_CARD
 from tests.factories.wholesale import company_member, offer_on
+from tests.support.browser import BROWSER_TEST, CHROMIUM, CHROMIUM_ARGS
 from tests.support.csp_watch import assert_no_csp_violation, watch_csp
 from wholesale.models import Company
 from wholesale.orders import place_order
 from wholesale.quotes import accept_quote, answer_quote, ask_quote
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
 DAY = datetime.timedelta(days=1)
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian chromium is not installed (apt-get install chromium)",
-    ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture

@@ -6,13 +6,9 @@ parcel's tracking; the Stripe stand-in shows the evidence submitted; the dispute
 
 import datetime
 import io
-import os
-import shutil
 import urllib.request
 
-import pytest
 from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 from PIL import Image
 
@@ -23,28 +19,13 @@ from tests.factories.catalogue import SellerFactory
 from tests.factories.disputes import INTENT, paid_order
 from tests.factories.shipping import ServiceFactory
 from tests.factories.users import member_of
+from tests.support.browser import BROWSER_TEST, CHROMIUM, CHROMIUM_ARGS, PHONE, session_cookie
 from tests.support.payments import signed_event
 from tests.support.stripe_disputes import dispute_event, stripe_dispute
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
-PHONE = {"width": 390, "height": 844}
 TRACKING = "EE123456789MA"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian chromium is not installed (apt-get install chromium)",
-    ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-def _session(user):
-    client = Client()
-    client.force_login(user)
-    return client.cookies[settings.SESSION_COOKIE_NAME].value
+pytestmark = BROWSER_TEST
 
 
 def _photo(tmp_path):
@@ -86,7 +67,7 @@ def test_a_seller_answers_a_dispute_and_its_payout_is_unfrozen_when_won(
         "du_journey", INTENT, "needs_response", amount=11100, reason="product_not_received"
     )
 
-    _walk(live_server.url, _session(user), _photo(tmp_path), stripe_stand_in, order.number)
+    _walk(live_server.url, session_cookie(user), _photo(tmp_path), stripe_stand_in, order.number)
 
     dispute = Dispute.objects.get(order=order)
     assert dispute.status == "won" and dispute.settled_at is not None

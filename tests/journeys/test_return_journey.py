@@ -4,11 +4,8 @@ return tracking; the seller confirms the receipt; the refund shows in euros on t
 order page and as a debit in the seller's ledger."""
 
 import io
-import os
-import shutil
 from decimal import Decimal
 
-import pytest
 from django.conf import settings
 from django.test import Client
 from django.utils import timezone
@@ -22,25 +19,9 @@ from sellers.returns.models import ReturnRequest
 from tests.factories.catalogue import SellerFactory
 from tests.factories.checkout import paid_order
 from tests.factories.returns import deliver, guest_url
+from tests.support.browser import BROWSER_TEST, CHROMIUM, CHROMIUM_ARGS, PHONE, session_cookie
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
-PHONE = {"width": 390, "height": 844}
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian chromium is not installed (apt-get install chromium)",
-    ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-def _session(user):
-    client = Client()
-    client.force_login(user)
-    return client.cookies[settings.SESSION_COOKIE_NAME].value
+pytestmark = BROWSER_TEST
 
 
 def _photo(tmp_path):
@@ -71,7 +52,7 @@ def test_a_broken_tagine_is_returned_and_refunded_in_euros(live_server, stripe_a
     }
     email = order.email
 
-    _walk(live_server.url, urls, email, _session(seller_user), _photo(tmp_path))
+    _walk(live_server.url, urls, email, session_cookie(seller_user), _photo(tmp_path))
 
     request = ReturnRequest.objects.get()
     assert request.status == ReturnRequest.Status.REFUNDED

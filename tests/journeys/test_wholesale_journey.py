@@ -8,13 +8,9 @@ on a 390 px phone."""
 
 import csv
 import io
-import os
-import shutil
 from decimal import Decimal
 
-import pytest
 from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 from pypdf import PdfReader
 
@@ -23,32 +19,17 @@ from tests.factories.catalogue import ProductFactory, SellerFactory
 from tests.factories.freight import rate
 from tests.factories.users import UserFactory, member_of
 from tests.factories.wholesale import offer_on
+from tests.support.browser import BROWSER_TEST, CHROMIUM, CHROMIUM_ARGS, PHONE, session_cookie
 from wholesale.models import Carton, Company, WholesaleOrder
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
 DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 FR_VAT = "FR44732829320"
 # What sticks out of a phone's screen, for the failure message.
 OVERFLOWING_TABLES = """[...document.querySelectorAll('table')]
   .filter(table => table.getBoundingClientRect().right > innerWidth)
   .map(table => table.innerText.slice(0, 60))"""
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian chromium is not installed (apt-get install chromium)",
-    ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-def _session(user):
-    client = Client()
-    client.force_login(user)
-    return client.cookies[settings.SESSION_COOKIE_NAME].value
+pytestmark = BROWSER_TEST
 
 
 def pdf_text(content):
@@ -83,10 +64,10 @@ def test_a_paris_concept_store_orders_from_two_cooperatives_and_gets_its_freight
     )
     store = UserFactory(email="achats@concept-store.example")
     sessions = {
-        "store": _session(store),
-        "staff": _session(UserFactory(is_staff=True, is_superuser=True)),
-        "azilal": _session(member_of(azilal)),
-        "safi": _session(member_of(safi)),
+        "store": session_cookie(store),
+        "staff": session_cookie(UserFactory(is_staff=True, is_superuser=True)),
+        "azilal": session_cookie(member_of(azilal)),
+        "safi": session_cookie(member_of(safi)),
     }
     urls = {"rugs": rugs.get_absolute_url(), "tagines": tagines.get_absolute_url()}
 
