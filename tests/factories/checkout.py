@@ -137,7 +137,7 @@ def card_token(number=TEST_CARD):
 def rate_lock_on_preview(client, language="en"):
     """The rate lock the buyer's preview page carries (and its script posts back)."""
     html = client.get(f"/{language}/checkout/preview/").content.decode()
-    return html_module.unescape(re.search(r'data-rate-lock="([^"]+)"', html).group(1))
+    return html_module.unescape(re.search(r'name="rate_lock" value="([^"]+)"', html).group(1))
 
 
 def start_payment(client, card=TEST_CARD, language="en"):

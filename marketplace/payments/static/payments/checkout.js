@@ -1,4 +1,5 @@
-/* Card payment on the checkout preview page.
+/* Card payment on the checkout preview page and on a wholesale order page (its due payment).
+ * The form's own fields (the preview's rate lock, the order page's amount shown) are posted with it.
  *
  * With Stripe.js (real Stripe) the Payment Element collects the card and confirmPayment() pays.
  * Where only a Card Element exists (the localstripe shim used in development and tests), the card
@@ -33,7 +34,6 @@
 
   async function startPayment(extra) {
     var body = new FormData(form);
-    body.append("rate_lock", form.dataset.rateLock);
     Object.keys(extra).forEach(function (key) {
       body.append(key, extra[key]);
     });
@@ -55,6 +55,10 @@
       throw submitted.error;
     }
     var data = await startPayment({});
+    if (data.status === "succeeded") {
+      window.location.assign(data.return_url);
+      return;
+    }
     var result = await stripe.confirmPayment({
       elements: elements,
       clientSecret: data.client_secret,
