@@ -15,18 +15,18 @@ from oscar.core.loading import get_class, get_model
 from catalog.search import engine
 from marketplace.payments.models import CheckoutPayment, StockReservation
 from tests.factories.catalogue import ProductFactory, SellerFactory
+from tests.support.dates import days_from_today, today
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
 Basket = get_model("basket", "Basket")
 Selector = get_class("partner.strategy", "Selector")
 
-TODAY = timezone.localdate()
 CARDS = {
     "no card": None,
-    "expired yesterday": TODAY - datetime.timedelta(days=1),
-    "expires today": TODAY,
-    "expires tomorrow": TODAY + datetime.timedelta(days=1),
+    "expired yesterday": -1,
+    "expires today": 0,
+    "expires tomorrow": 1,
 }
 CASES = [
     (status, card, photos)
@@ -39,7 +39,8 @@ CASES = [
 @pytest.mark.django_db
 @pytest.mark.parametrize(("status", "card", "photos"), CASES)
 def test_sql_and_python_faces_of_the_selling_rule_agree(status, card, photos):
-    seller = SellerFactory(status=status, card_expires_on=CARDS[card])
+    expires_on = None if CARDS[card] is None else days_from_today(CARDS[card])
+    seller = SellerFactory(status=status, card_expires_on=expires_on)
     product = ProductFactory(stockrecord__seller=seller, image=None if photos else False)
     seller_may_sell = status == Partner.Status.VERIFIED and card != "expired yesterday"
     expected = seller_may_sell and photos > 0
@@ -72,7 +73,7 @@ def _reserve(product, quantity, minutes=30, state=StockReservation.State.ACTIVE)
         total_mad=Decimal("100"),
         currency="EUR",
         rate=Decimal("0.0925"),
-        rate_date=TODAY,
+        rate_date=today(),
         amount=Decimal("9.25"),
     )
     return StockReservation.objects.create(

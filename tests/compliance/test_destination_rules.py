@@ -3,15 +3,14 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from catalog.models import Product
 from compliance.rules import can_ship, ships_to
 from tests.factories.catalogue import CategoryFactory, ProductFactory
 from tests.factories.compliance import CertificateFactory, ExportProfileFactory
+from tests.support.dates import today
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 @pytest.fixture
@@ -46,18 +45,18 @@ def test_a_report_covering_another_product_does_not_count(plate):
 
 
 def test_a_report_is_valid_on_its_expiry_day(plate):
-    CertificateFactory(products=[plate], expires_on=TODAY)
-    assert can_ship(plate, "US", on=TODAY)[0] is True
+    CertificateFactory(products=[plate], expires_on=today())
+    assert can_ship(plate, "US", on=today())[0] is True
 
 
 def test_a_report_is_invalid_the_day_after_expiry(plate):
-    CertificateFactory(products=[plate], expires_on=TODAY)
-    assert can_ship(plate, "US", on=TODAY + datetime.timedelta(days=1))[0] is False
+    CertificateFactory(products=[plate], expires_on=today())
+    assert can_ship(plate, "US", on=today() + datetime.timedelta(days=1))[0] is False
 
 
 def test_a_report_is_invalid_before_its_issue_day(plate):
-    CertificateFactory(products=[plate], issued_on=TODAY + datetime.timedelta(days=1))
-    assert can_ship(plate, "US", on=TODAY)[0] is False
+    CertificateFactory(products=[plate], issued_on=today() + datetime.timedelta(days=1))
+    assert can_ship(plate, "US", on=today())[0] is False
 
 
 def test_decorative_piece_marked_not_for_food_ships_to_the_us(plate):
@@ -116,9 +115,9 @@ def test_hs_code_falls_back_to_the_craft_heading():
 def test_a_rule_not_yet_in_force_does_not_apply(plate):
     from compliance.certificates.models import DestinationRule
 
-    DestinationRule.objects.filter(destination="US").update(valid_from=TODAY)
-    assert can_ship(plate, "US", on=TODAY - datetime.timedelta(days=1))[0] is True
-    assert can_ship(plate, "US", on=TODAY)[0] is False
+    DestinationRule.objects.filter(destination="US").update(valid_from=today())
+    assert can_ship(plate, "US", on=today() - datetime.timedelta(days=1))[0] is True
+    assert can_ship(plate, "US", on=today())[0] is False
 
 
 def test_a_country_no_carrier_serves_is_refused():

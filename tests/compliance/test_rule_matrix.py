@@ -2,11 +2,9 @@
 filters a list in SQL. Over every product kind, export profile and certificate state, for every
 destination, the two agree on every product."""
 
-import datetime
 import itertools
 
 import pytest
-from django.utils import timezone
 from oscar.core.loading import get_model
 
 from compliance.certificates.models import DestinationRule
@@ -14,9 +12,9 @@ from compliance.rules import can_ship, ships_to
 from marketplace.core.countries import destinations_of
 from tests.factories.catalogue import CategoryFactory, ProductFactory, SellerFactory
 from tests.factories.compliance import CertificateFactory, ExportProfileFactory
+from tests.support.dates import days_from_today
 
 Product = get_model("catalogue", "Product")
-TODAY = timezone.localdate()
 DESTINATIONS = ("US", "FR", "DE", "ES", "GB", "CA")
 # One HS code per kind the rules name, a code no rule names, and a code left to the craft.
 HS_CODES = ("6912", "6913", "4202", "4420", "4602", "3304", "3401", "5701", "9405", "")
@@ -32,9 +30,17 @@ CERTIFICATES = {
     "valid, every lot": {},
     "valid, lot L-1": {"lot_codes": "L-1"},
     "valid, lot L-2": {"lot_codes": "L-2"},
-    "expired": {"expires_on": TODAY - datetime.timedelta(days=1)},
+    "expired": {"expires_in_days": -1},
     "not verified": {"verified_at": None},
 }
+
+
+def certificate_dates(state):
+    """A state's fields, its ``expires_in_days`` made a date from today."""
+    fields = dict(state)
+    if "expires_in_days" in fields:
+        fields["expires_on"] = days_from_today(fields.pop("expires_in_days"))
+    return fields
 
 
 @pytest.fixture
@@ -60,7 +66,7 @@ def matrix(db):
                     products=[product],
                     type=certificate_type,
                     standard=f"{standard} test".strip(),
-                    **CERTIFICATES[state],
+                    **certificate_dates(CERTIFICATES[state]),
                 )
         products.append(product)
     return products

@@ -13,9 +13,9 @@ from compliance.models import DutyRate, ImportRegime, RuleChange
 from marketplace.core.countries import country_name
 from tests.factories.catalogue import ProductFactory
 from tests.factories.users import UserFactory
+from tests.support.dates import today
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 TABLES = ("destination-rules", "import-regimes", "duty-rates")
 
 
@@ -81,7 +81,9 @@ def test_staff_create_a_rule_with_its_validity_dates(client, editor):
 
 
 def test_staff_edit_a_rules_dates(client, editor):
-    rule = DestinationRule.objects.create(**{**rule_data(), "valid_from": TODAY, "valid_to": None})
+    rule = DestinationRule.objects.create(
+        **{**rule_data(), "valid_from": today(), "valid_to": None}
+    )
     url = reverse("compliance-dashboard-edit", args=["destination-rules", rule.pk])
     response = client.post(url, rule_as_in_form(rule, valid_to="2030-06-30"))
     assert response.status_code == 302
@@ -151,7 +153,9 @@ def test_anonymous_visitors_go_to_the_dashboard_login(client):
 
 
 def test_an_edit_is_recorded_in_the_history_with_who_when_and_what(client, editor):
-    rule = DestinationRule.objects.create(**{**rule_data(), "valid_from": TODAY, "valid_to": None})
+    rule = DestinationRule.objects.create(
+        **{**rule_data(), "valid_from": today(), "valid_to": None}
+    )
     url = reverse("compliance-dashboard-edit", args=["destination-rules", rule.pk])
     client.post(url, rule_as_in_form(rule, valid_to="2030-06-30", standard_contains="ISO 17075"))
     (change,) = RuleChange.objects.filter(model="certificates.DestinationRule", object_id=rule.pk)
@@ -181,7 +185,7 @@ def test_a_rule_edited_in_the_dashboard_changes_what_the_product_page_says(clien
     for rule in DestinationRule.objects.filter(destination="US", product_kind="ceramic_tableware"):
         url = reverse("compliance-dashboard-edit", args=["destination-rules", rule.pk])
         response = client.post(
-            url, rule_as_in_form(rule, valid_to=(TODAY - datetime.timedelta(days=1)).isoformat())
+            url, rule_as_in_form(rule, valid_to=(today() - datetime.timedelta(days=1)).isoformat())
         )
         assert response.status_code == 302
     client.cookies["country"] = "US"

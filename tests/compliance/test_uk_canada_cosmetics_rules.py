@@ -4,17 +4,15 @@ right certificate, the same certificate expired the day before; and the rule's l
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from catalog.models import Product
 from compliance.certificates.models import DestinationRule
 from compliance.rules import can_ship, ships_to
 from tests.factories.catalogue import ProductFactory
 from tests.factories.compliance import CertificateFactory, ExportProfileFactory
+from tests.support.dates import days_from_today
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
-YESTERDAY = TODAY - datetime.timedelta(days=1)
 
 # country, HS code, export profile, certificate type, standard on the certificate, source cited
 RULES = {
@@ -153,7 +151,7 @@ def test_an_expired_certificate_does_not_count(name):
     country, product = piece_for(name)
     _country, _hs, _profile, certificate_type, standard, _source = RULES[name]
     CertificateFactory(
-        products=[product], type=certificate_type, standard=standard, expires_on=YESTERDAY
+        products=[product], type=certificate_type, standard=standard, expires_on=days_from_today(-1)
     )
     assert verdicts(product, country)[0] is False
 

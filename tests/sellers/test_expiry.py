@@ -11,25 +11,25 @@ from sellers import expiry
 from sellers.tasks import check_card_expiry
 from tests.factories.catalogue import ProductFactory
 from tests.factories.sellers import ArtisanFactory
+from tests.support.dates import today
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
 S = Partner.Status
-TODAY = timezone.localdate()
 
 
 def card_ending(days):
     return ArtisanFactory(
-        card_issued_on=TODAY - datetime.timedelta(days=900),
-        card_expires_on=TODAY + datetime.timedelta(days=days),
+        card_issued_on=today() - datetime.timedelta(days=900),
+        card_expires_on=today() + datetime.timedelta(days=days),
     )
 
 
 @pytest.fixture
 def run(django_capture_on_commit_callbacks):
-    def run_check(today=TODAY):
+    def run_check(on=None):
         with django_capture_on_commit_callbacks(execute=True):
-            return expiry.check_all(today)
+            return expiry.check_all(on or today())
 
     return run_check
 
@@ -61,7 +61,7 @@ def test_a_card_ending_in_31_days_is_not_warned_yet(run, mailoutbox):
 def test_the_warning_is_sent_once(run, mailoutbox):
     card_ending(10)
     run()
-    assert run(TODAY + datetime.timedelta(days=1)) == (0, 0)
+    assert run(today() + datetime.timedelta(days=1)) == (0, 0)
     assert len(mailoutbox) == 1
 
 
@@ -69,9 +69,9 @@ def test_the_warning_is_sent_once(run, mailoutbox):
 def test_a_renewed_card_is_warned_again_before_its_own_expiry(run, mailoutbox):
     seller = card_ending(10)
     run()
-    seller.card_expires_on = TODAY + datetime.timedelta(days=400)
+    seller.card_expires_on = today() + datetime.timedelta(days=400)
     seller.save()
-    run(TODAY + datetime.timedelta(days=380))
+    run(today() + datetime.timedelta(days=380))
     assert len(mailoutbox) == 2
 
 
@@ -140,7 +140,7 @@ def test_a_newly_verified_card_brings_the_products_back(run):
     product = ProductFactory(stockrecord__seller=seller)
     run()
     seller.refresh_from_db()
-    seller.card_expires_on = TODAY + datetime.timedelta(days=1000)
+    seller.card_expires_on = today() + datetime.timedelta(days=1000)
     seller.save()
     assert not Product.objects.sellable().exists()
     from sellers import verification

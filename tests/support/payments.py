@@ -26,8 +26,10 @@ def stripe_api(localstripe_url, settings):
     settings.STRIPE_JS_URL = f"{localstripe_url}/js.stripe.com/v3/"
     yield localstripe_url
     from localstripe import webhooks
+    from localstripe.resources import store
 
     webhooks._webhooks.clear()
+    store.clear()  # as the database forgets rows: a pk reused on SQLite finds no stale intent
 
 
 @pytest.fixture

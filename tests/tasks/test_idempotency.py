@@ -53,12 +53,12 @@ from tests.factories.compliance import CertificateFactory
 from tests.factories.orders import place_order
 from tests.factories.sellers import ArtisanFactory
 from tests.factories.users import member_of
+from tests.support.dates import today
 
 pytestmark = pytest.mark.django_db
 Partner = get_model("partner", "Partner")
 ProductImage = get_model("catalogue", "ProductImage")
 ProductSearchDocument = get_model("catalogue", "ProductSearchDocument")
-TODAY = timezone.localdate()
 
 
 def deliver_twice(task, *args):
@@ -147,7 +147,7 @@ def test_a_status_email_delivered_twice_is_sent_once(django_capture_on_commit_ca
 
 
 def test_a_card_expiry_email_delivered_twice_is_sent_once(django_capture_on_commit_callbacks):
-    seller = ArtisanFactory(card_expires_on=TODAY + datetime.timedelta(days=10))
+    seller = ArtisanFactory(card_expires_on=today() + datetime.timedelta(days=10))
     with django_capture_on_commit_callbacks(execute=False):
         notice = card_expiry.warn(seller)
     deliver_twice(send_card_expiry_email, notice.pk)
@@ -155,8 +155,8 @@ def test_a_card_expiry_email_delivered_twice_is_sent_once(django_capture_on_comm
 
 
 def test_the_card_expiry_check_run_twice_notifies_once(django_capture_on_commit_callbacks):
-    soon = ArtisanFactory(card_expires_on=TODAY + datetime.timedelta(days=10))
-    gone = ArtisanFactory(card_expires_on=TODAY - datetime.timedelta(days=1))
+    soon = ArtisanFactory(card_expires_on=today() + datetime.timedelta(days=10))
+    gone = ArtisanFactory(card_expires_on=today() - datetime.timedelta(days=1))
     with django_capture_on_commit_callbacks(execute=True):
         run_twice(check_card_expiry)
     assert soon.card_expiry_notices.count() == 1 and gone.card_expiry_notices.count() == 1
@@ -173,8 +173,8 @@ def test_the_certificate_check_run_twice_emails_once_per_certificate():
     for days in (5, -2):  # one expiring soon, one expired
         CertificateFactory(
             partner=seller,
-            issued_on=TODAY - datetime.timedelta(days=300),
-            expires_on=TODAY + datetime.timedelta(days=days),
+            issued_on=today() - datetime.timedelta(days=300),
+            expires_on=today() + datetime.timedelta(days=days),
         )
     assert run_twice(check_expiry) == [{"warned": 1, "expired": 1}, {"warned": 0, "expired": 0}]
     assert len(outbox_to("potter@example.ma")) == 2

@@ -10,7 +10,6 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.test import Client
-from django.utils import timezone
 
 from marketplace.currency.models import ExchangeRate
 from marketplace.currency.rates import current_rate
@@ -20,13 +19,13 @@ from tests.factories.catalogue import ProductFactory, SellerFactory
 from tests.factories.checkout import DECLINED_CARD, card_token
 from tests.factories.users import UserFactory
 from tests.factories.wholesale import company_member, offer_on
+from tests.support.dates import today
 from tests.support.payments import intent_event, signed_event
 from wholesale.models import Company, WholesaleCardPayment, WholesalePayment
 from wholesale.orders import confirm_payment, place_order
 from wholesale.quotes import accept_quote, answer_quote, ask_quote
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 WEBHOOK = "/payments/stripe/webhook/"
 
@@ -43,11 +42,11 @@ def order(buyer, stripe_api):
     offer_on(tagines, tiers=((12, "180.00"),), minimum=12, case_pack=12)
     location = buyer.company_contact.company.locations.get()
     request = ask_quote(
-        buyer, location, "DAP", TODAY + 30 * DAY, [(tagines.stockrecords.get(), 24)]
+        buyer, location, "DAP", today() + 30 * DAY, [(tagines.stockrecords.get(), 24)]
     )
     quote = request.quotes.get()
     answer_quote(
-        quote.pk, quote.seller, {quote.lines.get().pk: Decimal("150.00")}, 20, TODAY + 9 * DAY
+        quote.pk, quote.seller, {quote.lines.get().pk: Decimal("150.00")}, 20, today() + 9 * DAY
     )
     accept_quote(quote.pk, buyer)
     return place_order(request.pk, buyer, 30)

@@ -6,18 +6,18 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import translation
 from pypdf import PdfReader
 
 from tests.factories.catalogue import ProductFactory, SellerFactory
 from tests.factories.users import UserFactory
 from tests.factories.wholesale import company_member, offer_on
+from tests.support.dates import today
 from wholesale.models import Company, WholesaleOrder, WholesalePayment
 from wholesale.orders import confirm_payment, place_order, split
 from wholesale.quotes import QuoteError, accept_quote, answer_quote, ask_quote, decline_quote
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 
 
@@ -39,12 +39,12 @@ def request_(buyer):
             buyer,
             location,
             "FOB",
-            TODAY + 60 * DAY,
+            today() + 60 * DAY,
             [(rugs.stockrecords.get(), 40), (tagines.stockrecords.get(), 120)],
         )
     for quote, price in zip(request.quotes.order_by("pk"), ("2050.00", "149.50"), strict=True):
         prices = {line.pk: Decimal(price) for line in quote.lines.all()}
-        answer_quote(quote.pk, quote.seller, prices, 45, TODAY + 14 * DAY)
+        answer_quote(quote.pk, quote.seller, prices, 45, today() + 14 * DAY)
     return request
 
 

@@ -6,18 +6,18 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import translation
 
 from tests.factories.catalogue import ProductFactory, SellerFactory
 from tests.factories.users import member_of
 from tests.factories.wholesale import company_member, offer_on
+from tests.support.dates import today
 from wholesale import emails
 from wholesale.models import Company, QuoteMessage
 from wholesale.quote_messages import post_message
 from wholesale.quotes import QuoteError, accept_quote, answer_quote, ask_quote
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
@@ -46,7 +46,7 @@ def quote(seller, buyer, django_capture_on_commit_callbacks):
             buyer,
             location,
             "DAP",
-            TODAY + datetime.timedelta(days=30),
+            today() + datetime.timedelta(days=30),
             [(rugs.stockrecords.get(), 40)],
         )
     return request.quotes.get()
@@ -73,7 +73,7 @@ def test_the_buyer_hears_of_the_answer_in_the_language_it_asked_in(
     mailoutbox.clear()
     prices = {line.pk: Decimal("2050.00") for line in quote.lines.all()}
     with django_capture_on_commit_callbacks(execute=True):
-        answer_quote(quote.pk, quote.seller, prices, 45, TODAY + datetime.timedelta(days=14))
+        answer_quote(quote.pk, quote.seller, prices, 45, today() + datetime.timedelta(days=14))
     (mail,) = mailoutbox
     assert mail.to == [buyer.email]
     assert "a répondu" in mail.subject
@@ -86,7 +86,7 @@ def test_the_seller_hears_of_the_acceptance(
     quote, buyer, mailoutbox, django_capture_on_commit_callbacks
 ):
     prices = {line.pk: Decimal("2050.00") for line in quote.lines.all()}
-    answer_quote(quote.pk, quote.seller, prices, 45, TODAY)
+    answer_quote(quote.pk, quote.seller, prices, 45, today())
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         accept_quote(quote.pk, buyer)

@@ -4,11 +4,11 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 
 from tests.factories.catalogue import ProductFactory, SellerFactory
 from tests.factories.users import UserFactory
 from tests.factories.wholesale import company_member, offer_on
+from tests.support.dates import today
 from wholesale.models import Company, SellerQuote
 from wholesale.quotes import (
     QuoteError,
@@ -21,7 +21,6 @@ from wholesale.quotes import (
 )
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 
 
@@ -40,8 +39,9 @@ def buyer():
     return company_member(Company.VERIFIED)
 
 
-def ask(buyer, items, target=TODAY + 30 * DAY):
+def ask(buyer, items, target=None):
     location = buyer.company_contact.company.locations.get()
+    target = today() + 30 * DAY if target is None else target
     return ask_quote(buyer, location, "FOB", target, items)
 
 
@@ -50,8 +50,9 @@ def asked(buyer, cooperatives):
     return ask(buyer, [(rugs, 40), (tagines, 120)])
 
 
-def answer(quote, valid_until=TODAY + 14 * DAY, price=Decimal("2000.00")):
+def answer(quote, valid_until=None, price=Decimal("2000.00")):
     prices = {line.pk: price for line in quote.lines.all()}
+    valid_until = today() + 14 * DAY if valid_until is None else valid_until
     return answer_quote(quote.pk, quote.seller, prices, 45, valid_until)
 
 
@@ -100,19 +101,19 @@ def test_an_unverified_company_cannot_ask(status, cooperatives):
 def test_a_consumer_cannot_ask(cooperatives, buyer):
     location = buyer.company_contact.company.locations.get()
     with pytest.raises(QuoteError):
-        ask_quote(UserFactory(), location, "FOB", TODAY + DAY, [(cooperatives[0], 10)])
+        ask_quote(UserFactory(), location, "FOB", today() + DAY, [(cooperatives[0], 10)])
 
 
 def test_the_wanted_by_date_must_be_after_today(buyer, cooperatives):
     with pytest.raises(QuoteError):
-        ask(buyer, [(cooperatives[0], 10)], target=TODAY)
-    assert ask(buyer, [(cooperatives[0], 10)], target=TODAY + DAY)
+        ask(buyer, [(cooperatives[0], 10)], target=today())
+    assert ask(buyer, [(cooperatives[0], 10)], target=today() + DAY)
 
 
 def test_another_companys_location_is_refused(buyer, cooperatives):
     other = company_member(Company.VERIFIED).company_contact.company.locations.get()
     with pytest.raises(QuoteError):
-        ask_quote(buyer, other, "FOB", TODAY + DAY, [(cooperatives[0], 10)])
+        ask_quote(buyer, other, "FOB", today() + DAY, [(cooperatives[0], 10)])
 
 
 # answering
@@ -123,7 +124,7 @@ def test_the_seller_answers_with_prices_lead_time_and_validity(buyer, cooperativ
     answer(quote)
     quote.refresh_from_db()
     assert quote.status == SellerQuote.ANSWERED
-    assert (quote.lead_time_days, quote.valid_until) == (45, TODAY + 14 * DAY)
+    assert (quote.lead_time_days, quote.valid_until) == (45, today() + 14 * DAY)
     assert quote.lines.get().unit_price == Decimal("2000.00")
 
 
@@ -138,20 +139,20 @@ def test_a_quote_is_answered_once(buyer, cooperatives):
 def test_another_seller_cannot_answer(buyer, cooperatives):
     first, second = asked(buyer, cooperatives).quotes.all()
     with pytest.raises(QuoteError):
-        answer_quote(first.pk, second.seller, {}, 10, TODAY)
+        answer_quote(first.pk, second.seller, {}, 10, today())
 
 
 def test_validity_may_end_today_but_not_yesterday(buyer, cooperatives):
     first, second = asked(buyer, cooperatives).quotes.all()
     with pytest.raises(QuoteError):
-        answer(first, valid_until=TODAY - DAY)
-    assert answer(second, valid_until=TODAY).status == SellerQuote.ANSWERED
+        answer(first, valid_until=today() - DAY)
+    assert answer(second, valid_until=today()).status == SellerQuote.ANSWERED
 
 
 def test_every_line_must_be_priced(buyer, cooperatives):
     quote = asked(buyer, cooperatives).quotes.first()
     with pytest.raises(QuoteError):
-        answer_quote(quote.pk, quote.seller, {}, 10, TODAY)
+        answer_quote(quote.pk, quote.seller, {}, 10, today())
 
 
 # accepting, declining, expiring
@@ -173,14 +174,14 @@ def test_an_asked_quote_cannot_be_accepted(buyer, cooperatives):
 
 def test_accepting_on_the_last_valid_day_works(buyer, cooperatives):
     quote = asked(buyer, cooperatives).quotes.first()
-    answer(quote, valid_until=TODAY)
+    answer(quote, valid_until=today())
     assert accept_quote(quote.pk, buyer).status == SellerQuote.ACCEPTED
 
 
 def test_accepting_after_validity_expires_the_quote(buyer, cooperatives):
     quote = asked(buyer, cooperatives).quotes.first()
-    answer(quote, valid_until=TODAY)
-    SellerQuote.objects.filter(pk=quote.pk).update(valid_until=TODAY - DAY)
+    answer(quote, valid_until=today())
+    SellerQuote.objects.filter(pk=quote.pk).update(valid_until=today() - DAY)
     with pytest.raises(QuoteError, match="expired"):
         accept_quote(quote.pk, buyer)
     quote.refresh_from_db()
@@ -216,28 +217,28 @@ def test_the_buyer_declines_an_asked_or_answered_quote(buyer, cooperatives, answ
 
 def test_expiry_closes_answered_quotes_the_day_after_their_validity(buyer, cooperatives):
     first, second = asked(buyer, cooperatives).quotes.all()
-    answer(first, valid_until=TODAY)
-    answer(second, valid_until=TODAY + DAY)
-    assert expire_quotes(TODAY) == 0  # the last valid day is still valid
-    assert expire_quotes(TODAY + DAY) == 1
+    answer(first, valid_until=today())
+    answer(second, valid_until=today() + DAY)
+    assert expire_quotes(today()) == 0  # the last valid day is still valid
+    assert expire_quotes(today() + DAY) == 1
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.status, second.status) == (SellerQuote.EXPIRED, SellerQuote.ANSWERED)
 
 
 def test_expiry_closes_unanswered_quotes_after_the_wanted_by_date(buyer, cooperatives):
-    request = ask(buyer, [(cooperatives[0], 10)], target=TODAY + DAY)
-    assert expire_quotes(TODAY + DAY) == 0
-    assert expire_quotes(TODAY + 2 * DAY) == 1
+    request = ask(buyer, [(cooperatives[0], 10)], target=today() + DAY)
+    assert expire_quotes(today() + DAY) == 0
+    assert expire_quotes(today() + 2 * DAY) == 1
     assert request.quotes.get().status == SellerQuote.EXPIRED
 
 
 def test_expiry_leaves_accepted_and_declined_quotes(buyer, cooperatives):
     first, second = asked(buyer, cooperatives).quotes.all()
-    answer(first, valid_until=TODAY)
+    answer(first, valid_until=today())
     accept_quote(first.pk, buyer)
     decline_quote(second.pk, buyer)
-    assert expire_quotes(TODAY + 365 * DAY) == 0
+    assert expire_quotes(today() + 365 * DAY) == 0
 
 
 def test_the_scheduled_task_expires_quotes_and_may_run_twice(buyer, cooperatives, settings):
@@ -245,8 +246,8 @@ def test_the_scheduled_task_expires_quotes_and_may_run_twice(buyer, cooperatives
     from wholesale import tasks
 
     quote = asked(buyer, cooperatives).quotes.first()
-    answer(quote, valid_until=TODAY)
-    SellerQuote.objects.filter(pk=quote.pk).update(valid_until=TODAY - DAY)
+    answer(quote, valid_until=today())
+    SellerQuote.objects.filter(pk=quote.pk).update(valid_until=today() - DAY)
     scheduled = settings.CELERY_BEAT_SCHEDULE["wholesale-expire-quotes"]["task"]
     assert scheduled in app.tasks
     tasks.expire_quotes.apply()

@@ -6,17 +6,16 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 
 from tests.factories.catalogue import ProductFactory, SellerFactory
 from tests.factories.wholesale import company_member, offer_on
+from tests.support.dates import today
 from wholesale import rules
 from wholesale.models import Company, QuoteRequest, WholesaleOffer
 from wholesale.orders import place_order
 from wholesale.quotes import accept_quote, answer_quote, ask_quote, decline_quote
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 
 
@@ -44,10 +43,10 @@ def answered(buyer, pieces, quantities=(40, 120)):
         (piece.stockrecords.get(), quantity)
         for piece, quantity in zip(pieces, quantities, strict=True)
     ]
-    request = ask_quote(buyer, location, "FOB", TODAY + 60 * DAY, items)
+    request = ask_quote(buyer, location, "FOB", today() + 60 * DAY, items)
     for quote in request.quotes.all():
         prices = {line.pk: Decimal("100.00") for line in quote.lines.all()}
-        answer_quote(quote.pk, quote.seller, prices, 30, TODAY + 14 * DAY)
+        answer_quote(quote.pk, quote.seller, prices, 30, today() + 14 * DAY)
     return request
 
 
@@ -90,7 +89,7 @@ def test_sending_the_edited_draft_asks_the_same_sellers_anew(signed_in, ordered,
         {
             "destination": location.pk,
             "incoterm": "DAP",
-            "target_date": (TODAY + 40 * DAY).isoformat(),
+            "target_date": (today() + 40 * DAY).isoformat(),
             f"quantity_{rugs.pk}": "50",
             f"quantity_{tagines.pk}": "0",
         },
@@ -111,7 +110,7 @@ def test_an_edited_quantity_off_the_case_pack_is_refused(signed_in, ordered, pie
         {
             "destination": ordered.destination.pk,
             "incoterm": "FOB",
-            "target_date": (TODAY + 40 * DAY).isoformat(),
+            "target_date": (today() + 40 * DAY).isoformat(),
             f"quantity_{rugs.pk}": "45",
         },
     )
