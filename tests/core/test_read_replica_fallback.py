@@ -7,6 +7,9 @@ from tests.factories.catalogue import ProductFactory
 from tests.factories.checkout import free_port
 from tests.support.replica import replica_connection
 
+# A streaming replica is PostgreSQL's, of a PostgreSQL primary: the fence is a WAL position.
+pytestmark = pytest.mark.postgres
+
 
 @pytest.fixture(scope="module")
 def unreachable_replica():
