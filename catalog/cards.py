@@ -31,7 +31,8 @@ def loading(position):
     return "eager" if position <= EAGER_CARDS else "lazy"
 
 
-def _rate_token(request):
+def rate_token(request):
+    """What a price shown to this buyer depends on: currency, rate, its date and freshness."""
     currency = buyer_currency(request)
     rate = current_rate(currency)
     if rate is None:
@@ -54,7 +55,7 @@ def render_cards_of_ids(request, ids, load, start=1):
     card is not cached (ready for cards: ``for_cards()``). A product gone meanwhile is left out.
     ``start`` is the first card's position on the page (``loading``).
     """
-    prefix = versioned_key(STOREFRONT, f"card:{get_language()}:{_rate_token(request)}")
+    prefix = versioned_key(STOREFRONT, f"card:{get_language()}:{rate_token(request)}")
     positions = range(start, start + len(ids))
     states = product_states(ids)
 

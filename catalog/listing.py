@@ -23,14 +23,16 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from pyroaring import BitMap
 
-from catalog import destinations, facets, list_index
+from catalog import cards, destinations, facets, list_index
 from catalog.price_range import price_range_form, selected_range
 from marketplace.core.cache import (
     CATALOGUE,
+    RATES,
     STOREFRONT,
     change_sequence,
     changes_since,
@@ -38,6 +40,7 @@ from marketplace.core.cache import (
     versioned_key,
 )
 from marketplace.core.countries import is_country_code, to_country
+from marketplace.currency.display import for_request
 from marketplace.currency.selection import buyer_country, buyer_currency
 
 SORTS = {
@@ -397,6 +400,23 @@ def listing_result(index, cache_key, request, selected, sort):
     return versioned((STOREFRONT, CATALOGUE), key, compute, ROWS_TIMEOUT)
 
 
+def price_band_labels(request):
+    """Each price band as the buyer reads it ("£40 – £160", "£800 and more"), plain text, kept
+    per language and buyer's rate (``cards.rate_token``)."""
+    display = for_request(request)
+
+    def labels():
+        shown = {}
+        for key, low, high in facets.PRICE_BANDS:
+            if high is None:
+                shown[key] = gettext("%(low)s and more") % {"low": display.show(low)}
+            else:
+                shown[key] = f"{display.show(low)} – {display.show(high)}"
+        return shown
+
+    return versioned(RATES, f"price-bands:{get_language()}:{cards.rate_token(request)}", labels)
+
+
 def build_facets(result, request, selected, exclude=()):
     """The facets to show: each option with its count and toggle link, in the page language."""
     vocab = facets.vocabularies()
@@ -411,6 +431,9 @@ def build_facets(result, request, selected, exclude=()):
             option["url"] = toggle_url(name, option["value"])
         if name == "price":
             label = label % {"currency": buyer_currency(request)}
+            band_labels = price_band_labels(request)
+            for option in options:
+                option["label"] = band_labels[option["value"]]
         if options or name == "price":
             groups.append((name, label, options))
     unique = facets.unique_option(counts["unique"], selected.get("unique") == "1")

@@ -96,7 +96,9 @@ class ProductCategoryView(ProductListView):
     facets_exclude = ("craft",)
 
     def get(self, request, *args, **kwargs):
-        self.category = get_object_or_404(Category.objects.browsable(), pk=kwargs["pk"])
+        self.category = browsable_category(int(kwargs["pk"]))
+        if self.category is None:
+            raise Http404
         expected = self.category.get_absolute_url()
         if request.path != expected:
             query = f"?{request.GET.urlencode()}" if request.GET else ""
@@ -118,6 +120,17 @@ class ProductCategoryView(ProductListView):
         ctx["category"] = self.category
         ctx.update(category_links(self.category))
         return ctx
+
+
+def browsable_category(pk):
+    """The public category ``pk``, or None, kept until a category changes (its save bumps the
+    vocabulary): a list page no cache has seen reads it from its worker, not the database."""
+    return versioned(
+        VOCABULARY,
+        f"category:{pk}",
+        lambda: Category.objects.browsable().filter(pk=pk).first(),
+        listing.ROWS_TIMEOUT,
+    )
 
 
 def category_links(category):

@@ -26,6 +26,7 @@ import uuid
 from django.core.cache import cache
 from django.db import connection, transaction
 
+from marketplace.core import local_cache
 from marketplace.core.memo import forget, remember_many, remembered
 from marketplace.core.replicas import FENCE_KEY, note_fence, reads_fence, record_fence
 
@@ -133,8 +134,10 @@ def bump(name):
 
 def versioned(names, key, loader, timeout=DEFAULT_TIMEOUT):
     """``loader()``, cached under ``key`` and the current versions of ``names`` (a name or a
-    tuple of names). The value is computed at most once per version."""
-    return cache.get_or_set(versioned_key(names, key), loader, timeout)
+    tuple of names). The value is computed at most once per version; a worker keeps its own
+    copy for a few seconds (``local_cache``), as the key names that one value for good."""
+    full = versioned_key(names, key)
+    return local_cache.get_or_set(full, lambda: cache.get_or_set(full, loader, timeout), timeout)
 
 
 def versioned_key(names, key):

@@ -32,6 +32,10 @@ STOREFRONT_LIST_PAGE_SECONDS = env.int("STOREFRONT_LIST_PAGE_SECONDS", default=5
 # edits a list is brought up to date once in this time, not on every request. Cards read their
 # prices and stock at once; only a list's order and counts may lag by this much.
 STOREFRONT_LIST_RESULT_SECONDS = env.float("STOREFRONT_LIST_RESULT_SECONDS", default=2)
+# How long a worker keeps its own copy of a value read under a versioned key, and how much it
+# keeps (bytes, pickled): marketplace/core/local_cache.py.
+STOREFRONT_LOCAL_CACHE_SECONDS = env.float("STOREFRONT_LOCAL_CACHE_SECONDS", default=30)
+STOREFRONT_LOCAL_CACHE_BYTES = env.int("STOREFRONT_LOCAL_CACHE_BYTES", default=32 * 1024 * 1024)
 # A cached page is stored once per resolved country, currency and rate freshness (from the
 # cookies or Accept-Language: marketplace/currency/selection.py ``page_variant``).
 

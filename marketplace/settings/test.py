@@ -10,3 +10,5 @@ if not USES_POSTGRES:
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test_db.sqlite3")}
 # Lists follow every change at once, except in the tests of that window.
 STOREFRONT_LIST_RESULT_SECONDS = 0
+# Nor does a worker keep its own copy of versioned values, except in the tests of that copy.
+STOREFRONT_LOCAL_CACHE_SECONDS = 0

@@ -6,6 +6,7 @@ from django.utils import timezone
 from compliance.landed_cost import DAP, landed_cost
 from compliance.rules import valid_certificates
 from marketplace.core.countries import country_name, to_country
+from marketplace.core.html import select_options
 from marketplace.currency.selection import buyer_country
 from shipping.buyer import country_choices
 from shipping.methods import method_name
@@ -30,7 +31,7 @@ def ships_to_panel(context, product):
         "to_country": to_country(country),
         "ok": ok,
         "reasons": reasons,
-        "choices": country_choices(),
+        "options": select_options(country_choices(), country),
         "badges": badges,
         "next": request.get_full_path(),
         "csrf_token": context.get("csrf_token"),
@@ -49,7 +50,7 @@ def country_picker(context):
         choices = [(country, country_name(country)), *choices]
     return {
         "country": country,
-        "choices": choices,
+        "options": select_options(choices, country),
         "next": request.get_full_path(),
         "csrf_token": context.get("csrf_token"),
     }

@@ -17,6 +17,17 @@ def craft_menu():
     return menu.craft_menu()
 
 
+@register.simple_tag(takes_context=True)
+def basket_count(context):
+    """The pieces in the visitor's basket. A visitor without a basket cookie who is not signed
+    in has none: no basket is looked up for them (most storefront requests)."""
+    request = context["request"]
+    has_basket = settings.OSCAR_BASKET_COOKIE_OPEN in request.COOKIES
+    if not request.user.is_authenticated and not has_basket:
+        return 0
+    return request.basket.num_items
+
+
 @register.simple_tag
 def trust_links():
     return trust.trust_links()
