@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from django import forms
 from django.db import models
+from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.translation import get_language, pgettext_lazy
 from phonenumber_field.formfields import PhoneNumberField
@@ -49,7 +50,17 @@ class LocalizedNumberInput(forms.TextInput):
         return formats.format_number(value).replace("\u00a0", " ").replace("\u202f", " ")
 
     def render(self, name, value, attrs=None, renderer=None):
-        html = super().render(name, value, attrs, renderer)
+        """The markup of Django's ``input.html``, built without its three templates (the
+        list filter's price range renders two of these on every list page)."""
+        widget = self.get_context(name, value, attrs)["widget"]
+        shown = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])
+        html = format_html(
+            '<input type="{}" name="{}"{}{}>',
+            widget["type"],
+            widget["name"],
+            shown,
+            flatatt(widget["attrs"]),
+        )
         if not self.unit:
             return html
         return format_html(
