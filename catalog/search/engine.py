@@ -40,6 +40,20 @@ ORDER BY ts_rank(candidate.vector, ({{tsquery}})) DESC, product_id
 LIMIT %s
 """
 
+# With the RUM indexes (migration 0046), the index yields the matches best first: every match
+# is ranked (no candidate cap) and only the best are read. The index orders by its distance
+# alone (a second key would sort every match); ties are ordered by id among the best.
+RUM_SQL = f"""
+SELECT {ROW_COLUMNS} FROM (
+    SELECT {ROW_COLUMNS}, vector <=> ({{tsquery}}) AS distance
+    FROM catalogue_productsearchdocument
+    WHERE language = %s AND vector @@ ({{tsquery}}) AND {{sellable}}
+    ORDER BY vector <=> ({{tsquery}})
+    LIMIT %s
+) AS best
+ORDER BY distance, product_id
+"""
+
 SIMILAR_SQL = f"""
 SELECT {ROW_COLUMNS} FROM catalogue_productsearchdocument
 WHERE language = %s AND document %%> %s AND {{sellable}}
@@ -69,23 +83,43 @@ def _reader():
     return connections[router.db_for_read(get_model("catalogue", "Product"))]
 
 
+_rum_indexes = {}
+
+
+def has_rum_index(connection, language):
+    """Whether the database behind ``connection`` has the RUM index of ``language`` (migration
+    0046 creates it where the extension is installed); asked once per database and language."""
+    key = (connection.settings_dict["NAME"], connection.settings_dict.get("HOST"), language)
+    if key not in _rum_indexes:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT to_regclass(%s) IS NOT NULL", [f"search_vector_rum_{language}"])
+            _rum_indexes[key] = cursor.fetchone()[0]
+    return _rum_indexes[key]
+
+
 def ranked_rows(query, folded, language):
     """Raw rows of the sellable products matching ``query``, best first: full text, else
     trigram similarity."""
     sellable, sellable_params = _sellable_sql()
     tsquery, tsquery_params = synonyms.tsquery_sql(query, language, search_config(language))
-    with _reader().cursor() as cursor:
-        cursor.execute(
-            FULL_TEXT_SQL.format(sellable=sellable, tsquery=tsquery),
-            [
-                language,
-                *tsquery_params,
-                *sellable_params,
-                MAX_CANDIDATES,
-                *tsquery_params,
-                MAX_RESULTS,
-            ],
-        )
+    reader = _reader()
+    with reader.cursor() as cursor:
+        if has_rum_index(reader, language):
+            sql = RUM_SQL.format(sellable=sellable, tsquery=tsquery)
+            params = [*tsquery_params, language, *tsquery_params, *sellable_params]
+            cursor.execute(sql, [*params, *tsquery_params, MAX_RESULTS])
+        else:
+            cursor.execute(
+                FULL_TEXT_SQL.format(sellable=sellable, tsquery=tsquery),
+                [
+                    language,
+                    *tsquery_params,
+                    *sellable_params,
+                    MAX_CANDIDATES,
+                    *tsquery_params,
+                    MAX_RESULTS,
+                ],
+            )
         rows = cursor.fetchall()
         if rows:
             return rows

@@ -137,3 +137,27 @@ def test_title_match_ranks_above_description_match(client, craft):
     other = CategoryFactory(name_en="Textiles", slug="textiles")
     ProductFactory(title_en="Linen throw", description_en="Woven", category=other)
     assert result_titles(client, "rug")[0] == "Wool rug"
+
+
+def rum_indexed():
+    from django.db import connection
+
+    from catalog.search.engine import has_rum_index
+
+    return has_rum_index(connection, "en")
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_with_the_rum_index_every_match_is_ranked_not_only_the_first_candidates(
+    client, craft, monkeypatch
+):
+    if not rum_indexed():
+        pytest.skip("needs PostgreSQL's RUM extension (postgresql-15-rum)")
+    monkeypatch.setattr("catalog.search.engine.MAX_CANDIDATES", 2)
+    for n in range(6):
+        ProductFactory(
+            title_en=f"Wool cushion {n}", description_en="Pairs with a rug.", category=craft
+        )
+    ProductFactory(title_en="Wool rug", description_en="Knotted in Azilal.", category=craft)
+    assert result_titles(client, "rug")[0] == "Wool rug"
