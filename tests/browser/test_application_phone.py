@@ -9,23 +9,16 @@ from django.conf import settings
 from django.test import Client
 from oscar.core.loading import get_model
 
-from tests.browser.test_storefront import CHROMIUM, CHROMIUM_ARGS
 from tests.factories.sellers import REAL_RIB, VALID_ICE
 from tests.factories.uploads import PDF_BYTES
 from tests.factories.users import UserFactory
+from tests.support.browser import BROWSER, CHROMIUM, CHROMIUM_ARGS, PHONE
 from tests.support.csp_watch import assert_no_csp_violation, watch_csp
 
 Partner = get_model("partner", "Partner")
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian chromium is not installed (apt-get install chromium)",
-    ),
-]
+pytestmark = BROWSER
 
-PHONE = {"width": 390, "height": 844}
 ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 SPACED_RIB = " ".join(REAL_RIB[i : i + 4] for i in range(0, len(REAL_RIB), 4))
 TARGETS = ".choices label, .step-actions .button, .file-button, .error-summary a"

@@ -2,28 +2,16 @@
 Accept-Language (a British browser on /en/ sees pounds and the United Kingdom from the home page
 to the basket) and the checkout starts the address in that country (France for a French one)."""
 
-import os
-import shutil
-
 import pytest
 from django.utils import translation
 
 from tests.factories.catalogue import ProductFactory
 from tests.factories.checkout import country
+from tests.support.browser import BROWSER_TEST, CHROMIUM, CHROMIUM_ARGS, PHONE
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
-PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian chromium is not installed (apt-get install chromium)",
-    ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture

@@ -1,7 +1,5 @@
 """A French buyer paying in euros in Debian chromium, through localstripe's Stripe.js shim."""
 
-import os
-import shutil
 import time
 
 import pytest
@@ -12,20 +10,12 @@ from marketplace.payments import localstripe_server
 from marketplace.payments.models import StockReservation, StripeEvent
 from tests.factories.catalogue import SellerFactory
 from tests.factories.checkout import DECLINED_CARD, TEST_CARD, CountryFactory, unique_piece
+from tests.support.browser import BROWSER_TEST, CHROMIUM, CHROMIUM_ARGS
 from tests.support.csp_watch import assert_no_csp_violation, watch_csp
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
 Order = get_model("order", "Order")
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian chromium is not installed (apt-get install chromium)",
-    ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture

@@ -4,33 +4,16 @@ The storefront and the checkout with Stripe.js are watched by their own browser 
 (test_browser.py, test_checkout_browser.py); these visit what those do not reach.
 """
 
-import os
-
-import pytest
 from django.conf import settings
-from django.test import Client
 from django.utils import translation
 
-from tests.browser.test_storefront import CHROMIUM, CHROMIUM_ARGS
 from tests.factories.catalogue import SellerFactory
 from tests.factories.orders import order_for, product_of
 from tests.factories.users import UserFactory, member_of
+from tests.support.browser import BROWSER_TEST, CHROMIUM, CHROMIUM_ARGS, session_cookie
 from tests.support.csp_watch import assert_no_csp_violation, watch_csp
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian chromium is not installed (apt-get install chromium)",
-    ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-def session_of(user):
-    client = Client()
-    client.force_login(user)
-    return client.cookies[settings.SESSION_COOKIE_NAME].value
+pytestmark = BROWSER_TEST
 
 
 def test_seller_space_reports_no_csp_violation(live_server):
@@ -43,7 +26,7 @@ def test_seller_space_reports_no_csp_violation(live_server):
         for page in ("", "listings/", f"listings/{product.pk}/", "listings/import/", "orders/")
     ]
     paths += [f"/fr/my-shop/orders/{order.number}/", "/fr/my-shop/payouts/"]
-    violations = _visit(live_server.url, session_of(member_of(seller)), paths)
+    violations = _visit(live_server.url, session_cookie(member_of(seller)), paths)
     assert_no_csp_violation(violations)
 
 
@@ -51,14 +34,14 @@ def test_storefront_account_pages_report_no_csp_violation(live_server, home_page
     with translation.override("fr"):
         product_url = product.get_absolute_url()
     paths = ["/fr/", product_url, "/fr/accounts/profile/", "/fr/accounts/profile/edit/"]
-    violations = _visit(live_server.url, session_of(UserFactory()), paths)
+    violations = _visit(live_server.url, session_cookie(UserFactory()), paths)
     assert_no_csp_violation(violations)
 
 
 def test_wagtail_page_editor_and_its_preview_report_no_csp_violation(live_server, home_page):
     editor = UserFactory(is_staff=True, is_superuser=True)
     paths = ["/cms/", "/cms/pages/", f"/cms/pages/{home_page.pk}/edit/"]
-    violations = _visit(live_server.url, session_of(editor), paths, open_preview=True)
+    violations = _visit(live_server.url, session_cookie(editor), paths, open_preview=True)
     assert_no_csp_violation(violations)
 
 
@@ -73,7 +56,7 @@ def test_oscar_dashboard_reports_no_csp_violation(live_server, product):
         f"/dashboard/orders/{order.number}/",
         "/dashboard/shipping-tables/",
     ]
-    violations = _visit(live_server.url, session_of(staff), paths)
+    violations = _visit(live_server.url, session_cookie(staff), paths)
     assert_no_csp_violation(violations)
 
 

@@ -4,7 +4,6 @@ finish and reads the report (issue 16); the job page's script follows a job run 
 
 import csv
 import io
-import os
 import threading
 import zipfile
 from decimal import Decimal
@@ -12,12 +11,10 @@ from decimal import Decimal
 import pytest
 from django.conf import settings
 from django.db import connection
-from django.test import Client
 from oscar.core.loading import get_model
 
 from sellers.space.import_jobs import run_job
 from sellers.space.models import ImportJob
-from tests.browser.test_storefront import CHROMIUM, CHROMIUM_ARGS
 from tests.factories.catalogue import (
     CategoryFactory,
     MaterialFactory,
@@ -27,24 +24,12 @@ from tests.factories.catalogue import (
 )
 from tests.factories.uploads import image_bytes
 from tests.factories.users import member_of
+from tests.support.browser import BROWSER_TEST, CHROMIUM, CHROMIUM_ARGS, session_cookie
 from tests.support.csp_watch import watch_csp
 
 StockRecord = get_model("partner", "StockRecord")
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian chromium is not installed (apt-get install chromium)",
-    ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-def session_of(seller):
-    client = Client()
-    client.force_login(member_of(seller))
-    return client.cookies[settings.SESSION_COOKIE_NAME].value
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture
@@ -61,7 +46,7 @@ def test_the_served_template_and_a_zip_of_photos_import_on_a_phone(
     live_server, seller, language, tmp_path
 ):
     url = f"{live_server.url}/{language}/my-shop/listings/import/"
-    seen = _import_template_with_photos(url, session_of(seller), tmp_path)
+    seen = _import_template_with_photos(url, session_cookie(member_of(seller)), tmp_path)
     record = StockRecord.objects.get(partner=seller)
     product = record.product
     assert seen["sku"] == record.partner_sku == "EXAMPLE-1"
@@ -132,7 +117,7 @@ def test_the_job_page_follows_a_job_run_elsewhere_and_shows_its_report(live_serv
         rows_total=1,
     )
     url = f"{live_server.url}/fr/my-shop/listings/import/{job.pk}/"
-    seen = _watch_job(url, session_of(seller), job.pk)
+    seen = _watch_job(url, session_cookie(member_of(seller)), job.pk)
     assert seen == {"before": "0", "after": "100", "report": "V1", "csp": []}
     assert StockRecord.objects.get(partner=seller).partner_sku == "V1"
 

@@ -4,9 +4,6 @@ amount, from the home page's cards and the product page on, is in pounds, and MA
 as the reference beside the amount charged and in the rate line. Paid at localstripe through
 its Stripe.js shim."""
 
-import os
-import shutil
-
 import pytest
 from django.test import Client
 from django.utils import translation
@@ -15,19 +12,11 @@ from oscar.core.loading import get_model
 from marketplace.payments import localstripe_server
 from tests.factories.checkout import TEST_CARD, country, rug_and_lantern
 from tests.factories.users import UserFactory
+from tests.support.browser import BROWSER_TEST, CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
 Order = get_model("order", "Order")
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian chromium is not installed (apt-get install chromium)",
-    ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST
 
 # The page's main content without the MAD reference lines (the amount charged in MAD, the rate).
 CONTENT_WITHOUT_REFERENCES = """() => {

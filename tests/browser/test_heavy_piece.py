@@ -3,7 +3,6 @@ never sees a 40 kg zellige table offered to the UK: its page says why no carrier
 has no basket button, and the ships-to filter leaves it out. (The basket and the checkout
 refusals are in tests/shipping/test_carrier_capacity.py.)"""
 
-import os
 from decimal import Decimal
 
 import pytest
@@ -13,19 +12,12 @@ from django.utils.translation import gettext
 
 from marketplace.core.countries import to_country
 from shipping.reach import carrier_refusal
-from tests.browser.test_storefront import CHROMIUM, CHROMIUM_ARGS
 from tests.factories.catalogue import ProductFactory
+from tests.support.browser import BROWSER, CHROMIUM, CHROMIUM_ARGS, PHONE
 
-PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian chromium is not installed (apt-get install chromium)",
-    ),
-]
+pytestmark = BROWSER
 
 
 @pytest.mark.parametrize(

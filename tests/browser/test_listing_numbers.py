@@ -1,7 +1,6 @@
 """A seller on a 390 px phone types a decimal-comma or Arabic-digit weight: the listing keeps the
 weight meant (issue 16: a French "4,2" was saved as 42 kg by the browser's number input)."""
 
-import os
 from decimal import Decimal
 
 import pytest
@@ -9,19 +8,13 @@ from django.conf import settings
 from django.test import Client
 from oscar.core.loading import get_model
 
-from tests.browser.test_storefront import CHROMIUM, CHROMIUM_ARGS
 from tests.factories.catalogue import RegionFactory, SellerFactory, rug_craft
 from tests.factories.users import member_of
+from tests.support.browser import BROWSER, CHROMIUM, CHROMIUM_ARGS
 
 Product = get_model("catalogue", "Product")
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian chromium is not installed (apt-get install chromium)",
-    ),
-]
+pytestmark = BROWSER
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

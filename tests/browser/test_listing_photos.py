@@ -4,7 +4,6 @@ decimal-comma or Arabic-digit weight; then makes the last photo the main one. Th
 the weight meant and its photos in the order chosen, and no page is wider than the screen."""
 
 import io
-import os
 from decimal import Decimal
 
 import pytest
@@ -13,7 +12,6 @@ from django.test import Client
 from oscar.core.loading import get_model
 from PIL import Image
 
-from tests.browser.test_storefront import CHROMIUM, CHROMIUM_ARGS
 from tests.factories.catalogue import (
     CategoryFactory,
     MaterialFactory,
@@ -22,16 +20,11 @@ from tests.factories.catalogue import (
     rug_craft,
 )
 from tests.factories.users import member_of
+from tests.support.browser import BROWSER, CHROMIUM, CHROMIUM_ARGS
 
 Product = get_model("catalogue", "Product")
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian chromium is not installed (apt-get install chromium)",
-    ),
-]
+pytestmark = BROWSER
 
 WIDTHS = (41, 42, 43)
 # Notes in the tab's session storage (kept across the navigation) that the bar was shown.

@@ -1,23 +1,15 @@
 """Phone-width layout checks that only a real browser can make (Debian chromium, Playwright)."""
 
-import os
-
 import pytest
 from django.conf import settings
 from django.test import Client
 
-from tests.browser.test_storefront import CHROMIUM, CHROMIUM_ARGS
 from tests.factories.sellers import ArtisanFactory
 from tests.factories.users import curator
+from tests.support.browser import BROWSER, CHROMIUM, CHROMIUM_ARGS
 from tests.support.csp_watch import assert_no_csp_violation, watch_csp
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian chromium is not installed (apt-get install chromium)",
-    ),
-]
+pytestmark = BROWSER
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -2,26 +2,16 @@
 "Filter" button at the top (no script: the button's target shows them), and a filter applied
 brings the results back to the first screen. On a desktop the filters stay beside the list."""
 
-import os
-
 import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.browser.test_storefront import CHROMIUM, CHROMIUM_ARGS
 from tests.factories.catalogue import ProductFactory, RegionFactory
+from tests.support.browser import BROWSER_TEST, CHROMIUM, CHROMIUM_ARGS, PHONE
 
-PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian chromium is not installed (apt-get install chromium)",
-    ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture

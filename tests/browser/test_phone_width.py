@@ -20,7 +20,6 @@ from sellers.payouts.services import credit_delivered_line
 from sellers.returns.models import ReturnEvent, ReturnLine, ReturnRequest
 from sellers.space.models import ImportJob
 from sellers.space.services import add_photo
-from tests.browser.test_storefront import CHROMIUM, CHROMIUM_ARGS
 from tests.factories.compliance import CertificateFactory
 from tests.factories.disputes import paid_order
 from tests.factories.orders import order_for, product_of
@@ -28,20 +27,14 @@ from tests.factories.sellers import ArtisanFactory
 from tests.factories.uploads import image_upload
 from tests.factories.users import UserFactory, curator, member_of
 from tests.factories.wholesale import company_member, offer_on
+from tests.support.browser import BROWSER, CHROMIUM, CHROMIUM_ARGS, PHONE
 from wholesale.quote_messages import post_message
 from wholesale.quotes import ask_quote
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian chromium is not installed (apt-get install chromium)",
-    ),
-]
+pytestmark = BROWSER
 
 ApplicationProgress = get_model("partner", "ApplicationProgress")
 
-PHONE = {"width": 390, "height": 844}
 LONG_LATIN = "Coopérative féminine de tissage Tilila Ouarzazate"
 LONG_ARABIC = "تعاونية تيليلا النسائية للنسيج ورزازات"
 

@@ -3,14 +3,11 @@ types "tajine" in the header search finds the tagines, and one who types it in A
 finds them too (the search vocabulary, ``catalog.search.synonyms``; per-language cases are in
 tests/catalog/test_search_synonyms.py)."""
 
-import os
-
 import pytest
 
-from tests.browser.test_storefront import CHROMIUM, CHROMIUM_ARGS
 from tests.factories.catalogue import ProductFactory
+from tests.support.browser import BROWSER, CHROMIUM, CHROMIUM_ARGS, PHONE
 
-PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 TAGINES = {
     "en": ("Painted terracotta tagine", "Glazed tagine", "Brass lantern"),
@@ -18,13 +15,7 @@ TAGINES = {
     "ar": ("طاجين فخاري مرسوم", "طاجين مزجج", "فانوس نحاسي"),
 }
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian chromium is not installed (apt-get install chromium)",
-    ),
-]
+pytestmark = BROWSER
 
 
 @pytest.mark.parametrize(

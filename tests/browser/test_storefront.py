@@ -1,30 +1,12 @@
 """A buyer's path in a real browser: Debian chromium driven by Playwright."""
 
-import os
-import shutil
-
 import pytest
 from django.utils import translation
 
+from tests.support.browser import BROWSER, CHROMIUM, CHROMIUM_ARGS
 from tests.support.csp_watch import assert_no_csp_violation, watch_csp
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-        reason="Debian chromium is not installed (apt-get install chromium)",
-    ),
-]
+pytestmark = BROWSER
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
