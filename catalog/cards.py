@@ -3,11 +3,11 @@
 A card shows nothing personal (title, photo, seller, region, price in MAD and in the buyer's
 currency, sold out), so one rendering serves every visitor of the same language and currency.
 The key holds the storefront version (a seller or vocabulary change renders every card afresh),
-the product's token (its own price, stock, photo or text change renders its card afresh, and no
-other), whether it is sold out (read when the card is shown, from ``cache.product_states``), the
-language, the buyer's currency with its rate, date and
-freshness, and how the photo loads (the first card's
-photo has priority, the fifth and later load lazily).
+the language, the buyer's currency with its rate, date and freshness, the product and how the
+photo loads (the first card's photo has priority, the fifth and later load lazily); the card
+is kept with the product's token and availability it shows (``cache.product_states``, read in
+the same round trip): a price, stock, photo or text change of the product renders its card
+afresh, and no other.
 """
 
 from django.core.cache import cache
@@ -15,7 +15,7 @@ from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from marketplace.core.cache import HELD, SOLD_OUT, STOREFRONT, product_states, versioned_key
+from marketplace.core.cache import HELD, SOLD_OUT, STOREFRONT, product_states_and, versioned_key
 from marketplace.currency.rates import current_rate
 from marketplace.currency.selection import buyer_currency
 
@@ -54,35 +54,39 @@ def render_cards_of_ids(request, ids, load, start=1):
     """The cards of the products ``ids``, in order; ``load(ids)`` fetches the products whose
     card is not cached (ready for cards: ``for_cards()``). A product gone meanwhile is left out.
     ``start`` is the first card's position on the page (``loading``).
+
+    A card is kept under its product and position with the token and availability it was
+    rendered for, so the products' states and their cards come in one round trip; a card of
+    another token or availability is rendered again.
     """
     prefix = versioned_key(STOREFRONT, f"card:{get_language()}:{rate_token(request)}")
     positions = range(start, start + len(ids))
-    states = product_states(ids)
-
-    def key(pk, position):
-        token, availability = states[pk]
-        return f"{prefix}:{pk}:{token}:{availability}:{loading(position)}"
-
-    keys = [key(pk, position) for position, pk in zip(positions, ids, strict=True)]
-    found = cache.get_many(keys)
-    missing = [(index, key) for index, key in enumerate(keys) if key not in found]
+    keys = [f"{prefix}:{pk}:{loading(at)}" for at, pk in zip(positions, ids, strict=True)]
+    states, stored = product_states_and(ids, keys)
+    shown = {
+        key: stored[key][1]
+        for key, pk in zip(keys, ids, strict=True)
+        if key in stored and stored[key][0] == states[pk]
+    }
+    missing = [(index, key) for index, key in enumerate(keys) if key not in shown]
     if missing:
         template = get_template(TEMPLATE)
         loaded = {p.pk: p for p in load([ids[index] for index, _key in missing])}
         rendered = {}
         for index, key in missing:
-            position = positions[index]
             product = loaded.get(ids[index])
             if product is not None:
                 context = {
                     "request": request,
                     "product": product,
-                    "position": position,
+                    "position": positions[index],
                     "sold_out": states[product.pk][1] == SOLD_OUT,
                     "held": states[product.pk][1] == HELD,
                 }
                 rendered[key] = template.render(context)
-        cache.set_many(rendered, TIMEOUT)
-        found.update(rendered)
+        cache.set_many(
+            {key: (states[ids[i]], rendered[key]) for i, key in missing if key in rendered}, TIMEOUT
+        )
+        shown.update(rendered)
     # Safe: each string is the autoescaped card template's own output, read back from the cache.
-    return [mark_safe(found[key]) for key in keys if key in found]
+    return [mark_safe(shown[key]) for key in keys if key in shown]

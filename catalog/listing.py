@@ -102,10 +102,15 @@ def _revision_key(cache_key):
     return versioned_key(STOREFRONT, f"listing-checked:{timezone.localdate()}:{cache_key}")
 
 
-def listing_revision(cache_key):
+_UNREAD = object()
+
+
+def listing_revision(cache_key, found=_UNREAD):
     """The revision of the list's index if it is known current (no change since it was last
-    checked, or checked less than ``STOREFRONT_LIST_RESULT_SECONDS`` ago), else None."""
-    found = cache.get(_revision_key(cache_key))
+    checked, or checked less than ``STOREFRONT_LIST_RESULT_SECONDS`` ago), else None.
+    ``found``: what its key holds, if the caller read it."""
+    if found is _UNREAD:
+        found = cache.get(_revision_key(cache_key))
     if found is None:
         return None
     sequence, revision, checked_at = found
@@ -227,7 +232,7 @@ def _blocked_key(country, day):
     return versioned_key((STOREFRONT, CATALOGUE), f"ships-blocked:{country}:{day}")
 
 
-def ships_to_set(country):
+def ships_to_set(country, stored=_UNREAD, day=None):
     """(revision, bitmap) of the products that may not ship to ``country`` (bitmap None: no
     carrier serves it), current.
 
@@ -240,12 +245,14 @@ def ships_to_set(country):
     restricted to their ids); the revision is renewed only when that changed the set, so the
     lists' results kept under it stay where they are otherwise. A set more than
     ``MAX_BLOCKED_UPDATE`` changes behind, or whose changes left the log, is rebuilt. A set
-    brought up to date is kept as it is for ``STOREFRONT_LIST_RESULT_SECONDS``.
+    brought up to date is kept as it is for ``STOREFRONT_LIST_RESULT_SECONDS``. ``stored``:
+    what its key holds for ``day`` (today if not given), if the caller read it.
     """
-    day = timezone.localdate()
+    day = day or timezone.localdate()
     sequence = change_sequence()  # before the rule is read: a later change is applied later
     key = _blocked_key(country, day)
-    stored = cache.get(key)
+    if stored is _UNREAD:
+        stored = cache.get(key)
     if stored is not None and _checked_lately(stored.get("checked_at")):
         return stored["revision"], _bitmap(stored)
     if stored is not None:
@@ -379,14 +386,16 @@ def listing_result(index, cache_key, request, selected, sort):
     index at all.
     """
     country = destination(request, selected)
-    ships_revision, blocked = ships_to_set(country)
-    choice = "&".join(f"{name}={value}" for name, value in sorted(selected.items()))
     day = timezone.localdate()
+    keys = _blocked_key(country, day), _revision_key(cache_key)
+    stored = cache.get_many(keys)  # both in one round trip
+    ships_revision, blocked = ships_to_set(country, stored.get(keys[0]), day)
+    choice = "&".join(f"{name}={value}" for name, value in sorted(selected.items()))
     digest = hashlib.sha256(
         f"{country}|{day}|{ships_revision}|{sort}|{choice}".encode()
     ).hexdigest()[:32]
     found = []
-    revision = listing_revision(cache_key)
+    revision = listing_revision(cache_key, stored.get(keys[1]))
     if revision is None:
         found.append(index())
         revision = found[0]["revision"]

@@ -82,12 +82,15 @@ def _read(name):
 
 def _read_all():
     """Every version in one round trip, kept for the request: a page asks for most of them
-    (its page key, the rates, the vocabulary, the footer's pages), one read each before."""
+    (its page key, the rates, the vocabulary, the footer's pages), one read each before. The
+    change log's position comes in the same trip (every list reads it: ``change_sequence``)."""
     keys = [_key(name) for name in VERSIONS]
-    found = _with_fence(keys)
+    found = _with_fence([*keys, SEQUENCE_KEY])
     for name in VERSIONS:
         if found.get(_key(name)) is None:
             found[_key(name)] = _read(name)
+    if found.get(SEQUENCE_KEY) is None:
+        found.pop(SEQUENCE_KEY, None)
     remember_many(found)
     return found
 
@@ -172,10 +175,15 @@ def product_states(pks):
     ``record_stock``), ``HELD`` (every unit left held by payments in progress until their
     earliest hold expires, ``record_hold``) or ``AVAILABLE``.
     """
+    return product_states_and(pks, [])[0]
+
+
+def product_states_and(pks, keys):
+    """(``product_states(pks)``, what the cache holds of ``keys``), in the same round trip."""
     tokens = {pk: TOKEN_KEY.format(pk) for pk in pks}
     flags = {pk: SOLD_OUT_KEY.format(pk) for pk in pks}
     holds = {pk: HELD_KEY.format(pk) for pk in pks}
-    found = _with_fence([*tokens.values(), *flags.values(), *holds.values()])
+    found = _with_fence([*tokens.values(), *flags.values(), *holds.values(), *keys])
     states = {}
     for pk, key in tokens.items():
         token = found.get(key)
@@ -189,7 +197,7 @@ def product_states(pks):
         else:
             availability = AVAILABLE
         states[pk] = (token, availability)
-    return states
+    return states, {key: found[key] for key in keys if key in found}
 
 
 def product_token(pk):
