@@ -26,8 +26,13 @@ class PriceRangeForm(forms.Form):
     )
 
 
+def has_bounds(request):
+    return any(name in request.GET for name in PriceRangeForm.base_fields)
+
+
 def price_range_form(request):
-    return PriceRangeForm(request.GET or None)
+    """The form, bound only when the query string gives a bound (else nothing to validate)."""
+    return PriceRangeForm(request.GET) if has_bounds(request) else PriceRangeForm()
 
 
 def mad_cents_bounds(form, display):
@@ -46,4 +51,6 @@ def mad_cents_bounds(form, display):
 
 def selected_range(request):
     """The MAD bounds of the request's price range (empty when none or invalid)."""
+    if not has_bounds(request):
+        return {}
     return mad_cents_bounds(price_range_form(request), for_request(request))

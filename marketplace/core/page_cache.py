@@ -31,6 +31,7 @@ from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
 from marketplace.core.cache import STOREFRONT, versioned_key
+from marketplace.core.memo import remembered
 
 PAGE_TIMEOUT = 300  # how long a page is kept (a list: served stale only while renewed)
 RENEW_SECONDS = 10  # the longest a stale list is served while one request renders it
@@ -59,10 +60,16 @@ def vary_on(variant):
     return variant
 
 
+def page_variant(request):
+    """The buyer's display choices (``vary_on``) as one string, read once per request (the page
+    key and the chrome ask for it: ``themes.chrome``)."""
+    return remembered("page-variant", lambda: "|".join(variant(request) for variant in _variants))
+
+
 def page_key(request, stamp=""):
     """Version, language, the buyer's display choices (``vary_on``), path and ``stamp`` (a
     product page: its product's token)."""
-    choices = "|".join(variant(request) for variant in _variants)
+    choices = page_variant(request)
     digest = hashlib.sha256(f"{choices}\n{request.get_full_path()}".encode()).hexdigest()
     return versioned_key(STOREFRONT, f"page:{get_language()}:{digest}:{stamp}")
 

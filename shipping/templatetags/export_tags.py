@@ -8,7 +8,7 @@ from compliance.rules import valid_certificates
 from marketplace.core.countries import country_name, to_country
 from marketplace.core.html import select_options
 from marketplace.currency.selection import buyer_country
-from shipping.buyer import country_choices
+from shipping.buyer import country_choices, country_options
 from shipping.methods import method_name
 from shipping.reach import can_reach
 from shipping.services import ParcelItem, ParcelPlan, RateTable
@@ -45,12 +45,9 @@ def country_picker(context):
     (from their browser) kept in the list even when no service reaches it yet."""
     request = context["request"]
     country = buyer_country(request)
-    choices = country_choices()
-    if country not in {code for code, _name in choices}:
-        choices = [(country, country_name(country)), *choices]
     return {
         "country": country,
-        "options": select_options(choices, country),
+        "options": country_options(country),
         "next": request.get_full_path(),
         "csrf_token": context.get("csrf_token"),
     }

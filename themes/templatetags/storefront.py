@@ -6,8 +6,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
 from catalog import cards, renditions
+from marketplace.core import html
 from marketplace.core.translated_urls import translated_path
-from themes import menu, trust
+from themes import chrome, menu, trust
 
 register = template.Library()
 
@@ -15,6 +16,31 @@ register = template.Library()
 @register.simple_tag
 def craft_menu():
     return menu.craft_menu()
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context, template_name, **values):
+    """``{% include template_name with values %}``, kept for everyone where it may be
+    (``themes.chrome``): the site header and footer."""
+    return chrome.render(context, template_name, **values)
+
+
+@register.simple_tag
+def facet_links(options):
+    """A facet's options as links with their counts (``marketplace.core.html.counted_links``)."""
+    return html.counted_links(options)
+
+
+@register.simple_tag
+def hidden_inputs(params, *exclude):
+    """Hidden inputs keeping the query parameters ``params`` but ``exclude``."""
+    return html.hidden_inputs(params, exclude)
+
+
+@register.simple_tag
+def page_query(params, number):
+    """The query string of page ``number`` of the list ``params`` shows (escaped as output)."""
+    return html.page_query(params, number)
 
 
 @register.simple_tag(takes_context=True)
@@ -33,24 +59,13 @@ def trust_links():
     return trust.trust_links()
 
 
-def _shown_page(context):
-    """The CMS page this template shows (Wagtail puts it in the context as ``page``), if any."""
-    return context.get("page")
-
-
-def _translated_paths(context):
-    """The current page's path in each shipped language, query string kept."""
-    request = context["request"]
-    page = _shown_page(context)
-    query = f"?{request.GET.urlencode()}" if request.GET else ""
-    return [
-        (code, translated_path(request, code, page) + query) for code, _name in settings.LANGUAGES
-    ]
-
-
 @register.simple_tag(takes_context=True)
 def language_links(context):
     current = get_language()
+    if chrome.is_holed(context):
+        paths = [(code, chrome.language_hole(code)) for code, _name in settings.LANGUAGES]
+    else:
+        paths = chrome.current_paths(context)
     return [
         {
             "code": code,
@@ -58,7 +73,7 @@ def language_links(context):
             "name": get_language_info(code)["name_local"],
             "current": code == current,
         }
-        for code, path in _translated_paths(context)
+        for code, path in paths
     ]
 
 
@@ -68,7 +83,7 @@ def language_alternates(context):
     request = context.get("request")
     if request is None:
         return ""
-    page = _shown_page(context)
+    page = chrome.shown_page(context)
     urls = {
         code: request.build_absolute_uri(translated_path(request, code, page))
         for code, _name in settings.LANGUAGES

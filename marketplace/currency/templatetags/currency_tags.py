@@ -15,14 +15,26 @@ it where money is committed; ``{% committed_money amount_mad %}`` shows both.
 All of them format through ``MoneyDisplay.show`` (``marketplace.currency.display``).
 """
 
+from functools import cache
+
 from django import template
 from django.utils.translation import gettext as _
 
 from marketplace.core.formats import format_date
 from marketplace.core.formats import format_money as cldr_money
+from marketplace.core.html import select_options
 from marketplace.currency.display import for_request, isolated
+from marketplace.currency.money import BUYER_CURRENCIES
 
 register = template.Library()
+
+
+@register.simple_tag
+@cache
+def currency_options(selected):
+    """The header's currency ``<option>`` elements with ``selected`` marked: every storefront
+    page shows them, and they depend on nothing else."""
+    return select_options(((code, code) for code in BUYER_CURRENCIES), selected)
 
 
 def _rate_note(display, short=False):
