@@ -18,8 +18,8 @@ from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailVi
 from oscar.core.loading import get_model
 
 from catalog import cards, facets, list_index, listing
+from catalog.product_views import count_view
 from catalog.search.engine import list_parts, listed_rows
-from catalog.tasks import record_product_view
 from marketplace.core.cache import HELD, VOCABULARY, product_stamp, product_states, versioned
 from marketplace.core.page_cache import cache_anonymous_page, serve_cached
 
@@ -156,9 +156,10 @@ class ProductDetailView(OscarProductDetailView):
     not at all; a piece held by another buyer's payment shows reserved (no basket form) until
     the hold expires or is released.
 
-    View analytics leave the request path (a Celery task) and are recorded on every view, cached
-    or not. Oscar's recently-viewed cookie is not set: no page shows that list, and a cookie
-    would make every product page uncacheable.
+    View analytics leave the request path (``catalog.product_views``: anonymous views as a
+    worker's tally, a signed-in viewer's at once) and are counted on every view, cached or not.
+    Oscar's recently-viewed cookie is not set: no page shows that list, and a cookie would make
+    every product page uncacheable.
     """
 
     def dispatch(self, request, *args, **kwargs):
@@ -170,7 +171,7 @@ class ProductDetailView(OscarProductDetailView):
         if response.status_code == 200:
             user_id = request.user.pk if request.user.is_authenticated else None
             product_id = int(kwargs["pk"])
-            transaction.on_commit(lambda: record_product_view.delay(product_id, user_id))
+            transaction.on_commit(lambda: count_view(product_id, user_id))
         return response
 
     def get_queryset(self):

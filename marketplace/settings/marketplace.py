@@ -24,6 +24,8 @@ CERTIFICATE_EXPIRY_WARNING_DAYS = env.int("CERTIFICATE_EXPIRY_WARNING_DAYS", def
 
 # Whole-page cache of anonymous storefront pages (marketplace/core/page_cache.py).
 STOREFRONT_PAGE_CACHE = env.bool("STOREFRONT_PAGE_CACHE", default=True)
+# How often a worker sends its tally of anonymous product views (catalog/product_views.py).
+PRODUCT_VIEW_FLUSH_SECONDS = env.float("PRODUCT_VIEW_FLUSH_SECONDS", default=10)
 # How long a cached page showing many products (lists, search, CMS pages) is kept: the bound on
 # how late a price change or a sale shows there (a product page shows it at once).
 STOREFRONT_LIST_PAGE_SECONDS = env.int("STOREFRONT_LIST_PAGE_SECONDS", default=5)

@@ -12,3 +12,5 @@ if not USES_POSTGRES:
 STOREFRONT_LIST_RESULT_SECONDS = 0
 # Nor does a worker keep its own copy of versioned values, except in the tests of that copy.
 STOREFRONT_LOCAL_CACHE_SECONDS = 0
+# Every anonymous product view is sent at once, except in the tests of the tally.
+PRODUCT_VIEW_FLUSH_SECONDS = 0

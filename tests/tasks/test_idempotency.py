@@ -250,6 +250,12 @@ def test_two_views_are_two_messages_and_both_count(product):
     assert ProductRecord.objects.get(product=product).num_views == 2
 
 
+def test_a_tally_of_views_delivered_twice_is_counted_once(product):
+    ProductRecord = get_model("analytics", "ProductRecord")
+    deliver_twice(catalog_tasks.record_product_views, [[product.pk, 7], [10**9, 2]])
+    assert ProductRecord.objects.get(product=product).num_views == 7
+
+
 def test_a_reindex_run_twice_leaves_one_document_per_product_and_language():
     products = [ProductFactory() for _ in range(3)]
     ids = [product.pk for product in products]
