@@ -23,6 +23,7 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
@@ -459,7 +460,7 @@ def build_facets(result, request, selected, exclude=()):
 
 def listing_context(request, sorts=SORTS, default=DEFAULT_SORT):
     return {
-        "price_form": price_range_form(request),
+        "price_form": SimpleLazyObject(lambda: price_range_form(request)),
         "sorts": list(sorts.items()),
         "current_sort": sort_key(request, sorts, default),
         "page_sizes": PAGE_SIZES,

@@ -8,6 +8,7 @@ from urllib.parse import parse_qsl
 import pytest
 from bs4 import BeautifulSoup
 from django.http import QueryDict
+from django.test import Client
 
 from marketplace.core.html import counted_links, hidden_inputs, page_query
 from tests.factories.catalogue import ProductFactory, RegionFactory
@@ -62,6 +63,15 @@ def test_a_price_bound_that_is_not_typed_leaves_the_form_unbound(client, shelf):
 def test_a_typed_price_bound_is_shown_back(client, shelf):
     soup = page(client, "price_min=12%2C5")
     assert soup.find("input", {"name": "price_min"})["value"] == "12,5"
+
+
+def test_the_price_inputs_are_labelled_in_each_visitors_own_currency(client, shelf):
+    pounds = Client()
+    pounds.cookies["currency"] = "GBP"
+    page(pounds, "sort=newest")
+    client.cookies["currency"] = "EUR"
+    label = page(client, "sort=newest").find("label", attrs={"for": "id_price_min"})
+    assert label.get_text() == "From (EUR)"
 
 
 def test_counted_links_escape_quotes_in_urls_and_labels():

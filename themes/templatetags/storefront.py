@@ -6,11 +6,14 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
 from catalog import cards, renditions
+from catalog.price_range import has_bounds
 from marketplace.core import html
+from marketplace.core.cache import STOREFRONT, versioned
 from marketplace.core.translated_urls import translated_path
 from themes import chrome, menu, trust
 
 register = template.Library()
+PRICE_RANGE_FIELDS = "oscar/catalogue/partials/price_range_fields.html"
 
 
 @register.simple_tag
@@ -23,6 +26,18 @@ def site_chrome(context, template_name, **values):
     """``{% include template_name with values %}``, kept for everyone where it may be
     (``themes.chrome``): the site header and footer."""
     return chrome.render(context, template_name, **values)
+
+
+@register.simple_tag(takes_context=True)
+def price_range_fields(context):
+    """The list filter's price inputs, kept per language and currency while no bound is typed
+    (the same on every list page: two form fields were a tenth of a list's render)."""
+    template = context.template.engine.get_template(PRICE_RANGE_FIELDS)
+    if has_bounds(context["request"]):
+        return template.render(context)
+    key = f"price-range-fields:{get_language()}:{context.get('buyer_currency')}"
+    # Safe: the template's own output.
+    return mark_safe(versioned(STOREFRONT, key, lambda: str(template.render(context))))
 
 
 @register.simple_tag
