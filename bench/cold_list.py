@@ -12,8 +12,9 @@ For each page (the whole catalogue, its first root category, a search for "rug")
 median and minimum over ``--repeat`` runs of:
 
 - ``view ms``: one anonymous GET through Django's test client after this database's cache keys
-  were all deleted (no page, list index, result, card or vocabulary cached; per-process caches
-  stay warm, as in a running server);
+  were all deleted (no page, list index, result, card or vocabulary cached, in Redis or in the
+  process's own copies, ``marketplace.core.local_cache``; other per-process caches (content
+  types, URL resolvers) stay warm, as in a running server);
 - ``list ms``: the same GET, everything deleted again but the catalogue-wide set of products
   that may not ship to the buyer's country (shared by every list, kept through sales and price
   edits) computed first: a list no one has seen since its index expired;
@@ -98,7 +99,10 @@ def _child(products, repeat):
         wrap(dotted)
 
     def flush_prefix():
+        local_cache.clear()  # this process's own copies of versioned values: nothing is kept
         return common.clear_cache(products)
+
+    from marketplace.core import local_cache
 
     Category = get_model("catalogue", "Category")
     category = Category.objects.browsable().filter(depth=1).order_by("path").first()

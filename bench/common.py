@@ -187,6 +187,7 @@ def prepare_database(products, env, keep):
     manage(env, "migrate", "--noinput", timeout=1800)
     if reuse:
         log(f"reusing {db_name(products)}: already seeded with {products} products")
+        vacuum(products)
         return "reused"
     wait_for_seed_command()
     started = time.monotonic()
@@ -194,7 +195,18 @@ def prepare_database(products, env, keep):
     manage(seed_env, "seed_demo", "--products", str(products), timeout=seed_timeout(products))
     log(f"seeded {products} products in {time.monotonic() - started:.0f} s")
     record_seed(products)
+    vacuum(products)
     return "created"
+
+
+def vacuum(products):
+    """``VACUUM ANALYZE`` the bench database, as autovacuum keeps a production one: where it is
+    off (it is on this kind of machine), a freshly loaded table has no visibility map and every
+    index-only scan reads the table as well (a cold 100,000-product list: 1,000 ms, not 100)."""
+    started = time.monotonic()
+    with psycopg.connect(database_url(products), autocommit=True, connect_timeout=10) as conn:
+        conn.execute("VACUUM ANALYZE")
+    log(f"vacuumed {db_name(products)} in {time.monotonic() - started:.0f} s")
 
 
 def clear_cache(products):
