@@ -23,6 +23,7 @@ Which model changes bump which version, and which touch a product, is one table,
 
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 
@@ -144,11 +145,13 @@ def versioned(names, key, loader, timeout=DEFAULT_TIMEOUT):
 
 
 def versioned_key(names, key):
-    """The cache key ``versioned`` uses, for callers reading many keys at once."""
+    """The cache key ``versioned`` uses, for callers reading many keys at once. It holds the
+    release (``settings.CACHE_RELEASE``) too: what a new release renders or computes (its
+    templates, its list index) is never read from an older release's keys."""
     if isinstance(names, str):
         names = (names,)
     stamp = ":".join(f"{name}{version(name)}" for name in names)
-    return f"{stamp}:{key}"
+    return f"{settings.CACHE_RELEASE}:{stamp}:{key}"
 
 
 # --- one product's token and stock; the catalogue's change log -------------------------------

@@ -24,6 +24,9 @@ CERTIFICATE_EXPIRY_WARNING_DAYS = env.int("CERTIFICATE_EXPIRY_WARNING_DAYS", def
 
 # Whole-page cache of anonymous storefront pages (marketplace/core/page_cache.py).
 STOREFRONT_PAGE_CACHE = env.bool("STOREFRONT_PAGE_CACHE", default=True)
+# The release the code is (the image's git commit, say): cached pages, cards, page chrome and
+# list indexes are keyed by it, so a release never serves what an older one rendered.
+CACHE_RELEASE = env("RELEASE", default="")
 # How often a worker sends its tally of anonymous product views (catalog/product_views.py).
 PRODUCT_VIEW_FLUSH_SECONDS = env.float("PRODUCT_VIEW_FLUSH_SECONDS", default=10)
 # How long a cached page showing many products (lists, search, CMS pages) is kept: the bound on
