@@ -18,9 +18,10 @@ products change, ``update`` applies their new rows in place and notes the parts 
 (``changed_parts``), so a price edit rewrites one or two chunks of the price order and two
 price-band bitmaps, not the whole index, and a sale that changes no row rewrites nothing.
 
-``build`` makes an index from rows (``facets.product_rows``): a search's ranked rows, or any list
-on SQLite; ``from_sql`` from the aggregated id arrays PostgreSQL computes for a whole list
-(``catalog.search.engine.list_parts``), so a cold list never walks its rows in Python.
+``build`` makes an index from rows (``facets.product_rows``): any list on SQLite; ``from_sql``
+from the aggregated id arrays PostgreSQL computes for a whole list or a search's best matches
+(``catalog.search.engine.list_parts``, ``ranked_parts``), so a cold list or a never-seen query
+never walks its rows in Python.
 """
 
 import sys
@@ -87,12 +88,14 @@ def _union(pieces):
 
 
 def from_sql(parts, vocab):
-    """The index of a whole (unranked) list from PostgreSQL's aggregated id arrays.
+    """The index of a list from PostgreSQL's aggregated id arrays (``list_parts`` for a whole
+    list, ``ranked_parts`` for a search's best matches).
 
     ``parts``: ``{"newest": (ids, created), "price": (ids, cents), "unique": ids,
-    "region"|"material"|"technique"|"category": {pk: [ids, ...]}}``: the orders sorted as
-    ``build`` sorts them, each facet value's products in one or more pieces. Vocabulary ids
-    become the codes the facets use (``facets.product_rows``).
+    "region"|"material"|"technique"|"category": {pk: [ids, ...]}}``, and ``"relevance": ids``
+    best first for a ranked list: the orders sorted as ``build`` sorts them, each facet value's
+    products in one or more pieces. Vocabulary ids become the codes the facets use
+    (``facets.product_rows``).
     """
     bitmaps = {facet: {} for facet in facets.FACETS}
     for facet in ("region", "material", "technique"):
@@ -116,13 +119,16 @@ def from_sql(parts, vocab):
         end = len(price[1]) if high is None else bisect_left(price[1], high)
         if end > start:
             bitmaps["price"][key] = BitMap(price[0][start:end])
-    return {
-        "ranked": False,
+    index = {
+        "ranked": "relevance" in parts,
         "all": BitMap(newest[0]),
         "bitmaps": bitmaps,
         "newest": newest,
         "price": price,
     }
+    if index["ranked"]:
+        index["relevance"] = _unpack(parts["relevance"])
+    return index
 
 
 # --- the index as cache values, one per part ------------------------------------------------

@@ -2,12 +2,13 @@
 
 import hashlib
 
+from django.db import connection
 from django.urls import path
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from catalog import listing
-from catalog.search.engine import search_rows
+from catalog import facets, list_index, listing
+from catalog.search.engine import ranked_parts, search_rows
 from catalog.search.text import clean_query
 from catalog.views import ProductListView
 
@@ -34,7 +35,11 @@ class SearchView(ProductListView):
                 return search_rows(query, language)
             return ProductListView.read_rows(self, only)  # the changed ones, still sellable
 
-        return listing.listing_index(source, self.rows_key())
+        def whole():
+            return list_index.from_sql(ranked_parts(query, language), facets.vocabularies())
+
+        postgresql = connection.vendor == "postgresql"
+        return listing.listing_index(source, self.rows_key(), whole if postgresql else None)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from catalog import facets, listing
-from catalog.search.engine import ranked_rows
+from catalog import facets, list_index, listing
+from catalog.search.engine import ranked_parts
 from catalog.search.tasks import reindex_products
 from marketplace.core.cache import change_sequence, changes_since, product_token
 from tests.factories.catalogue import CategoryFactory, ProductFactory, SellerFactory
@@ -49,9 +49,32 @@ def titles(client, query, **params):
     return [product.title for product in response.context["products"]]
 
 
+def index_of_products(products, relevance):
+    """The index ``list_index.build`` makes of the products' own rows, ranked as ``relevance``."""
+    rank = {pk: position for position, pk in enumerate(relevance)}
+    rows = facets.product_rows(listing.product_list_rows(products)[0], facets.vocabularies())
+    for row in rows:
+        row["rank"] = rank[row["pk"]]
+    return list_index.build(rows)
+
+
+def comparable(index):
+    return {
+        "ranked": index["ranked"],
+        "all": list(index["all"]),
+        "bitmaps": {
+            facet: {value: list(bitmap) for value, bitmap in by_value.items()}
+            for facet, by_value in index["bitmaps"].items()
+        },
+        "newest": [list(part) for part in index["newest"]],
+        "price": [list(part) for part in index["price"]],
+        "relevance": list(index["relevance"]),
+    }
+
+
 @pytest.mark.postgres
 @pytest.mark.django_db
-def test_search_rows_are_the_products_own_rows(craft):
+def test_a_searchs_index_aggregated_in_the_database_is_the_index_of_its_products_rows(craft):
     wool = Material.objects.create(code="wool", name_en="Wool")
     knotting = Technique.objects.create(code="knotting", name_en="Knotting")
     subcategory = CategoryFactory(parent=craft, name_en="Kilims", slug="kilims")
@@ -59,26 +82,51 @@ def test_search_rows_are_the_products_own_rows(craft):
         ProductFactory(category=craft, stockrecord__price=Decimal("450.50")),
         ProductFactory(category=subcategory, is_unique_piece=True),
         ProductFactory(category=craft, region=None),
+        ProductFactory(category=craft, stockrecord__price=None),
     ]
     made[0].materials.add(wool)
     made[0].techniques.add(knotting)
+    Product.objects.filter(pk=made[1].pk).update(date_created=made[0].date_created)  # a tie
+    reindex_products([made[1].pk])
     sellable = Product.objects.sellable().filter(pk__in=[p.pk for p in made])
 
-    found = ranked_rows("rug", "rug", "en")
+    found = list_index.from_sql(ranked_parts("rug", "en"), facets.vocabularies())
 
-    assert normalised(found) == normalised(listing.product_list_rows(sellable)[0])
-    assert len(found) == 3
+    assert sorted(found["relevance"]) == sorted(p.pk for p in sellable)
+    assert comparable(found) == comparable(index_of_products(sellable, found["relevance"]))
 
 
 @pytest.mark.postgres
 @pytest.mark.django_db
-def test_typo_fallback_returns_rows_too(craft):
+def test_a_query_matching_nothing_gives_an_empty_ranked_index(craft, product):
+    found = list_index.from_sql(ranked_parts("qwxz", "en"), facets.vocabularies())
+
+    assert found["ranked"] and list(found["relevance"]) == [] and not found["all"]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_typo_fallback_ranks_the_similar_products(craft):
     product = ProductFactory(category=craft, title_en="Zellige fountain tile")
 
-    found = ranked_rows("zelige", "zelige", "en")
+    found = list_index.from_sql(ranked_parts("zelige", "en"), facets.vocabularies())
 
-    assert [row[0] for row in found] == [product.pk]
-    assert found[0][3] == 120000
+    assert list(found["relevance"]) == [product.pk]
+    assert list(found["price"][1]) == [120000]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_without_the_rum_index_the_first_candidates_are_ranked(craft, monkeypatch):
+    monkeypatch.setattr("catalog.search.engine.has_rum_index", lambda connection, language: False)
+    cushion = ProductFactory(
+        title_en="Wool cushion", description_en="Pairs with any rug.", category=craft
+    )
+    rug = ProductFactory(title_en="Wool rug", description_en="Knotted in Azilal.", category=craft)
+
+    found = list_index.from_sql(ranked_parts("rug", "en"), facets.vocabularies())
+
+    assert list(found["relevance"]) == [rug.pk, cushion.pk]
 
 
 @pytest.mark.django_db
