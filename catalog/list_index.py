@@ -83,35 +83,39 @@ def _unpack(raw, typecode="I"):
     return found
 
 
-def _union(pieces):
-    return BitMap.union(*(BitMap(_unpack(piece)) for piece in pieces)) if pieces else BitMap()
-
-
 def from_sql(parts, vocab):
     """The index of a list from PostgreSQL's aggregated id arrays (``list_parts`` for a whole
     list, ``ranked_parts`` for a search's best matches).
 
-    ``parts``: ``{"newest": (ids, created), "price": (ids, cents), "unique": ids,
-    "region"|"material"|"technique"|"category": {pk: [ids, ...]}}``, and ``"relevance": ids``
-    best first for a ranked list: the orders sorted as ``build`` sorts them, each facet value's
-    products in one or more pieces. Vocabulary ids become the codes the facets use
+    ``parts``: ``{"newest": (ids, created), "price": (ids, cents), "facets": [(ids, region id,
+    unique, material ids, technique ids, category ids), ...]}``, and ``"relevance": ids`` best
+    first for a ranked list: the orders sorted as ``build`` sorts them, the products of each
+    combination of facet values. Vocabulary ids become the codes the facets use
     (``facets.product_rows``).
     """
-    bitmaps = {facet: {} for facet in facets.FACETS}
-    for facet in ("region", "material", "technique"):
-        codes = {pk: code for pk, (code, _name) in vocab[facet].items()}
-        for pk, pieces in parts[facet].items():
-            if pk in codes:
-                bitmaps[facet][codes[pk]] = _union(pieces)
-    by_craft = {}
-    for pk, pieces in parts["category"].items():
-        craft = vocab["category_craft"].get(pk)
-        if craft is not None:
-            by_craft.setdefault(craft, []).extend(pieces)
-    bitmaps["craft"] = {craft: _union(pieces) for craft, pieces in by_craft.items()}
-    unique = BitMap(_unpack(parts["unique"]))
-    if unique:
-        bitmaps["unique"]["1"] = unique
+    codes = {
+        facet: {pk: code for pk, (code, _name) in vocab[facet].items()}
+        for facet in ("region", "material", "technique")
+    }
+    crafts = vocab["category_craft"]
+    holding = {facet: {} for facet in facets.FACETS}
+    for ids, region, unique, materials, techniques, categories in parts["facets"]:
+        bitmap = BitMap(_unpack(ids))
+        values = {
+            "region": [codes["region"].get(region)],
+            "material": [codes["material"].get(pk) for pk in materials or ()],
+            "technique": [codes["technique"].get(pk) for pk in techniques or ()],
+            "craft": {crafts.get(pk) for pk in categories or ()},
+            "unique": ["1" if unique else None],
+        }
+        for facet, found in values.items():
+            for value in found:
+                if value is not None:
+                    holding[facet].setdefault(value, []).append(bitmap)
+    bitmaps = {
+        facet: {value: BitMap.union(*held) for value, held in by_value.items()}
+        for facet, by_value in holding.items()
+    }
     newest = (_unpack(parts["newest"][0]), _unpack(parts["newest"][1], "q"))
     price = (_unpack(parts["price"][0]), _unpack(parts["price"][1], "q"))
     for key, low, high in facets.CENT_BANDS:

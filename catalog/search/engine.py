@@ -180,62 +180,54 @@ def _search_portable(queryset, folded, language):
     return queryset.filter(pk__in=documents.values("product_id"))
 
 
-# The ids of each region, set of materials, of techniques, of categories and unique flag among
-# the documents of ``rows`` (a table or subquery with their columns): grouping sets, one pass;
-# Python ORs the few hundred sets holding a value.
+# The ids of each combination of region, materials, techniques, categories and unique flag
+# among the documents of ``rows`` (a table or subquery with their columns): one hashed pass
+# (migration 0047 tells the planner how few combinations there are); Python ORs the few hundred
+# combinations holding each value. First in a union of parts: its columns give their types.
 def _facet_parts_sql(rows):
     return f"""
-SELECT CASE
-        WHEN GROUPING(region_id) = 0 THEN 'region'
-        WHEN GROUPING(material_ids) = 0 THEN 'material'
-        WHEN GROUPING(technique_ids) = 0 THEN 'technique'
-        WHEN GROUPING(category_ids) = 0 THEN 'category'
-        ELSE 'unique' END,
-    CASE
-        WHEN GROUPING(region_id) = 0 THEN ARRAY[region_id]
-        WHEN GROUPING(material_ids) = 0 THEN material_ids
-        WHEN GROUPING(technique_ids) = 0 THEN technique_ids
-        WHEN GROUPING(category_ids) = 0 THEN category_ids
-        WHEN unique_piece THEN ARRAY[1] END,
-    string_agg(int4send(product_id), ''::bytea), NULL
+SELECT 'facets', string_agg(int4send(product_id), ''::bytea), NULL::bytea, region_id,
+    unique_piece, material_ids, technique_ids, category_ids
 FROM {rows}
-GROUP BY GROUPING SETS ((region_id), (material_ids), (technique_ids), (category_ids),
-    (unique_piece))
+GROUP BY region_id, unique_piece, material_ids, technique_ids, category_ids
 """
 
 
+NO_FACETS = "NULL, NULL, NULL, NULL, NULL"
+
 # A whole list as aggregated id arrays (``catalog.list_index.from_sql``), in one statement of
-# three parts, each one pass over an index-only scan (migration 0044): the ids in the newest
-# order with their creation times (``list_rows_en`` read backwards: no sort), the priced ids
-# cheapest first with their prices (``list_prices_en``: no sort), and each facet value's ids
-# (``_facet_parts_sql``). The sellers are an array computed once, not a join, which would lose
-# the index's order (a sort of 100,000 rows, and a nested loop for the price order: 105 -> 36
-# ms). Numbers cross as concatenated big-endian int4/int8 (``int4send``, ``int8send``): Python
-# unpacks them with ``array.frombytes`` instead of parsing ~900,000 numbers of int[] text. At
-# 100,000 products (load ~4) 120 ms (arrays of int: 159 ms; bytes aggregated from a CTE:
-# 430-780 ms; reading the rows: 1.6-2.2 s).
+# three parts, each one pass over an index-only scan (migration 0044): each facet combination's
+# ids (``_facet_parts_sql``), the ids in the newest order with their creation times
+# (``list_rows_en`` read backwards: no sort) and the priced ids cheapest first with their prices
+# (``list_prices_en``: no sort). The sellers are an array computed once, not a join, which would
+# lose the index's order (a sort of 100,000 rows, and a nested loop for the price order: 105 ->
+# 36 ms). Numbers cross as concatenated big-endian int4/int8 (``int4send``, ``int8send``):
+# Python unpacks them with ``array.frombytes`` instead of parsing ~900,000 numbers of int[]
+# text. At 100,000 products, vacuumed, idle machine: 153 ms with a grouping set per facet, 115
+# ms by combination (arrays of int: +30%; bytes aggregated from a CTE: x3-5; reading the rows:
+# x10).
 LISTED_DOCUMENTS = (
     "catalogue_productsearchdocument"
     " WHERE language = '{language}' AND listed AND {sellable} AND {condition}"
 )
 LIST_PARTS_SQL = f"""
-SELECT 'newest', NULL::integer[], string_agg(int4send(product_id), ''::bytea),
-    string_agg(int8send(created), ''::bytea) FROM (
+{_facet_parts_sql(LISTED_DOCUMENTS)}
+UNION ALL
+SELECT 'newest', string_agg(int4send(product_id), ''::bytea),
+    string_agg(int8send(created), ''::bytea), {NO_FACETS} FROM (
     SELECT product_id, coalesce(created_us, 0) AS created
     FROM catalogue_productsearchdocument
     WHERE language = '{{language}}' AND listed AND {{sellable}} AND {{condition}}
     ORDER BY created_us DESC, product_id DESC
 ) AS newest
 UNION ALL
-SELECT 'price', NULL, string_agg(int4send(product_id), ''::bytea),
-    string_agg(int8send(price_cents), ''::bytea) FROM (
+SELECT 'price', string_agg(int4send(product_id), ''::bytea),
+    string_agg(int8send(price_cents), ''::bytea), {NO_FACETS} FROM (
     SELECT product_id, price_cents FROM catalogue_productsearchdocument
     WHERE language = '{{language}}' AND listed AND price_cents IS NOT NULL
         AND {{sellable}} AND {{condition}}
     ORDER BY price_cents, product_id
 ) AS price
-UNION ALL
-{_facet_parts_sql(LISTED_DOCUMENTS)}
 """
 
 # A search's best matches (``{best}``: ``RUM_BEST``, ``FULL_TEXT_BEST`` or ``SIMILAR_BEST``)
@@ -248,20 +240,19 @@ WITH best AS MATERIALIZED (
     SELECT {ROW_COLUMNS}, row_number() OVER (ORDER BY distance, product_id) AS position
     FROM ({{best}}) AS found
 )
-SELECT 'relevance', NULL::integer[], string_agg(int4send(product_id), ''::bytea ORDER BY position),
-    NULL::bytea FROM best
-UNION ALL
-SELECT 'newest', NULL, string_agg(int4send(product_id), ''::bytea ORDER BY {NEWEST_ORDER}),
-    string_agg(int8send(coalesce(created_us, 0)), ''::bytea ORDER BY {NEWEST_ORDER}) FROM best
-UNION ALL
-SELECT 'price', NULL,
-    string_agg(int4send(product_id), ''::bytea ORDER BY price_cents, product_id),
-    string_agg(int8send(price_cents), ''::bytea ORDER BY price_cents, product_id)
-FROM best WHERE price_cents IS NOT NULL
-UNION ALL
 {_facet_parts_sql("best")}
+UNION ALL
+SELECT 'relevance', string_agg(int4send(product_id), ''::bytea ORDER BY position), NULL,
+    {NO_FACETS} FROM best
+UNION ALL
+SELECT 'newest', string_agg(int4send(product_id), ''::bytea ORDER BY {NEWEST_ORDER}),
+    string_agg(int8send(coalesce(created_us, 0)), ''::bytea ORDER BY {NEWEST_ORDER}),
+    {NO_FACETS} FROM best
+UNION ALL
+SELECT 'price', string_agg(int4send(product_id), ''::bytea ORDER BY price_cents, product_id),
+    string_agg(int8send(price_cents), ''::bytea ORDER BY price_cents, product_id), {NO_FACETS}
+FROM best WHERE price_cents IS NOT NULL
 """
-LINKED = ("region", "material", "technique", "category")
 ORDERS = ("newest", "price")
 
 
@@ -275,9 +266,7 @@ def list_parts(condition, params):
 
 
 def _empty_parts():
-    parts = {name: {} for name in LINKED}
-    parts.update(unique=b"", newest=(b"", b""), price=(b"", b""))
-    return parts
+    return {"facets": [], "newest": (b"", b""), "price": (b"", b"")}
 
 
 def _read_parts(reader, sql, params):
@@ -285,15 +274,10 @@ def _read_parts(reader, sql, params):
     parts = _empty_parts()
     with reader.cursor() as cursor:
         cursor.execute(sql, params)
-        for name, values, ids, keys in cursor.fetchall():
+        for name, ids, keys, *facets in cursor.fetchall():
             ids = bytes(ids) if ids is not None else b""
-            if name in LINKED:
-                for value in values or ():
-                    if value is not None:
-                        parts[name].setdefault(value, []).append(ids)
-            elif name == "unique":
-                if values:
-                    parts["unique"] = ids
+            if name == "facets":
+                parts["facets"].append((ids, *facets))
             elif name in ORDERS:
                 parts[name] = (ids, bytes(keys) if keys is not None else b"")
             else:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalog import facets, list_index, listing
-from catalog.search.engine import ranked_parts
+from catalog.search.engine import list_parts, ranked_parts
 from catalog.search.tasks import reindex_products
 from marketplace.core.cache import change_sequence, changes_since, product_token
 from tests.factories.catalogue import CategoryFactory, ProductFactory, SellerFactory
@@ -68,13 +68,13 @@ def comparable(index):
         },
         "newest": [list(part) for part in index["newest"]],
         "price": [list(part) for part in index["price"]],
-        "relevance": list(index["relevance"]),
+        "relevance": list(index.get("relevance", [])),
     }
 
 
-@pytest.mark.postgres
-@pytest.mark.django_db
-def test_a_searchs_index_aggregated_in_the_database_is_the_index_of_its_products_rows(craft):
+def catalogue_with_every_facet(craft):
+    """Products covering every facet: materials, techniques, a subcategory, a unique piece, no
+    region, no price, and a tie on the creation time."""
     wool = Material.objects.create(code="wool", name_en="Wool")
     knotting = Technique.objects.create(code="knotting", name_en="Knotting")
     subcategory = CategoryFactory(parent=craft, name_en="Kilims", slug="kilims")
@@ -88,12 +88,30 @@ def test_a_searchs_index_aggregated_in_the_database_is_the_index_of_its_products
     made[0].techniques.add(knotting)
     Product.objects.filter(pk=made[1].pk).update(date_created=made[0].date_created)  # a tie
     reindex_products([made[1].pk])
-    sellable = Product.objects.sellable().filter(pk__in=[p.pk for p in made])
+    return Product.objects.sellable().filter(pk__in=[p.pk for p in made])
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_searchs_index_aggregated_in_the_database_is_the_index_of_its_products_rows(craft):
+    sellable = catalogue_with_every_facet(craft)
 
     found = list_index.from_sql(ranked_parts("rug", "en"), facets.vocabularies())
 
     assert sorted(found["relevance"]) == sorted(p.pk for p in sellable)
     assert comparable(found) == comparable(index_of_products(sellable, found["relevance"]))
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_whole_lists_index_aggregated_in_the_database_is_the_index_of_its_products_rows(craft):
+    sellable = catalogue_with_every_facet(craft)
+    rows = facets.product_rows(listing.product_list_rows(sellable)[0], facets.vocabularies())
+
+    found = list_index.from_sql(list_parts("TRUE", []), facets.vocabularies())
+
+    assert comparable(found) == comparable(list_index.build(rows))
+    assert found["bitmaps"]["material"] and found["bitmaps"]["unique"]
 
 
 @pytest.mark.postgres
