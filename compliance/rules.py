@@ -165,11 +165,18 @@ def blocked_ids(country, on=None, only=None):
     no rule applies.
     """
     day = on or timezone.localdate()
-    if not rules_for(country, day):
-        return frozenset()
     Product = get_model("catalogue", "Product")
     products = Product.objects.order_by()
     if only is not None:
         products = products.filter(pk__in=list(only))
-    blocked = reduce(operator.or_, (_blocked_q(rule, day) for rule in rules_for(country, day)))
-    return frozenset(products.filter(blocked).values_list("pk", flat=True))
+    blocked = blocked_queryset(products, country, day)
+    return frozenset() if blocked is None else frozenset(blocked.values_list("pk", flat=True))
+
+
+def blocked_queryset(products, country, day):
+    """The products of ``products`` the destination rules keep from ``country`` on ``day``, or
+    None where no rule applies."""
+    found = rules_for(country, day)
+    if not found:
+        return None
+    return products.filter(reduce(operator.or_, (_blocked_q(rule, day) for rule in found)))
