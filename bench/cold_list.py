@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 PARTS = (
     "catalog.search.engine.listed_rows",
     "catalog.search.engine.search_rows",
+    "catalog.search.engine.ranked_parts",
     "catalog.facets.product_rows",
     "catalog.list_index.build",
     "catalog.search.engine.list_parts",

@@ -129,7 +129,7 @@ def product_rows(raw_rows, vocab):
     to sort by), facet values.
 
     A raw row is (id, region id, unique piece, price in centimes, creation time, material ids,
-    technique ids, category ids): ``read_rows``, or a search's ``ranked_rows``.
+    technique ids, category ids): ``read_rows``, ``search.engine.listed_rows`` or ``search_rows``.
     """
     category_crafts = vocab["category_craft"]
     region_codes = {pk: code for pk, (code, _n) in vocab["region"].items()}

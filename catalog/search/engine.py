@@ -203,7 +203,7 @@ NO_FACETS = "NULL, NULL, NULL, NULL, NULL"
 # lose the index's order (a sort of 100,000 rows, and a nested loop for the price order: 105 ->
 # 36 ms). Numbers cross as concatenated big-endian int4/int8 (``int4send``, ``int8send``):
 # Python unpacks them with ``array.frombytes`` instead of parsing ~900,000 numbers of int[]
-# text. At 100,000 products, vacuumed, idle machine: 153 ms with a grouping set per facet, 115
+# text. At 100,000 products, vacuumed, idle machine: 153 ms with a grouping set per facet, 125
 # ms by combination (arrays of int: +30%; bytes aggregated from a CTE: x3-5; reading the rows:
 # x10).
 LISTED_DOCUMENTS = (
