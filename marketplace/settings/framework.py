@@ -124,13 +124,14 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "themes" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # Not Oscar's ``search_form``: it built a haystack form on every render (search here
+            # is ``catalog.search``) that no template reads.
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "oscar.apps.search.context_processors.search_form",
                 "oscar.apps.checkout.context_processors.checkout",
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
