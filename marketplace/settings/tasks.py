@@ -49,6 +49,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env.int("SELLER_CARD_CHECK_SECONDS", default=6 * 60 * 60),
     },
     "certificates-expiry": {"task": "certificates.check_expiry", "schedule": 6 * 3600},
+    # The lists' ships-to sets, built off the storefront (today's, and tomorrow's before midnight).
+    "shipping-warm-ships-to-sets": {
+        "task": "shipping.warm_ships_to_sets",
+        "schedule": env.int("SHIPS_TO_WARM_SECONDS", default=15 * 60),
+    },
     "wholesale-expire-quotes": {"task": "wholesale.tasks.expire_quotes", "schedule": 3600},
     "cms-publish-scheduled-pages": {"task": "cms.publish_scheduled_pages", "schedule": 60.0},
     "refresh-exchange-rates": {

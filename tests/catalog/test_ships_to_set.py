@@ -2,6 +2,7 @@
 follows product saves from the change log, re-evaluating the rule for the changed products only,
 and is rebuilt whole when the rules, carriers or rates change."""
 
+import datetime
 import time
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ from catalog import destinations, listing
 from compliance.certificates.models import DestinationRule
 from shipping.models import Service
 from shipping.reach import blocked_ids as fresh_blocked_ids
+from shipping.tasks import warm_ships_to_sets
 from tests.factories.catalogue import ProductFactory, SellerFactory
 
 pytestmark = pytest.mark.django_db
@@ -131,3 +133,45 @@ def test_under_edits_the_set_is_brought_up_to_date_once_per_window(
     monkeypatch.setattr(listing.time, "time", lambda: now + 61)
     assert current("US") == set(fresh_blocked_ids("US")) and rug.pk in current("US")
     assert calls == [None, {rug.pk}]
+
+
+def at(day, hour, minute=0):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+
+
+def test_warming_before_midnight_builds_tomorrows_set_so_no_request_builds_one(pieces, calls):
+    today = timezone.localdate()
+    tomorrow = today + datetime.timedelta(days=1)
+
+    warmed = warm_ships_to_sets(now=at(today, 23, 30))
+
+    assert warmed["days"] == [today.isoformat(), tomorrow.isoformat()]
+    whole = len(calls)
+    assert set(listing.ships_to_set("US", day=tomorrow)[1]) == fresh_blocked_ids("US", tomorrow)
+    assert len(calls) == whole and None in calls
+
+
+def test_warming_earlier_in_the_day_leaves_tomorrow_alone(pieces, calls):
+    today = timezone.localdate()
+
+    warmed = warm_ships_to_sets(now=at(today, 22, 59))
+
+    assert warmed["days"] == [today.isoformat()]
+
+
+def test_warming_after_a_rule_change_rebuilds_the_set_off_the_request(pieces, calls):
+    assert pieces["plate"].pk in current("US")
+    for rule in DestinationRule.objects.filter(destination="US"):
+        rule.valid_from = timezone.localdate().replace(year=timezone.localdate().year + 1)
+        rule.save()
+
+    warm_ships_to_sets(now=at(timezone.localdate(), 12))
+    whole = len(calls)
+
+    assert pieces["plate"].pk not in current("US")
+    assert len(calls) == whole
+
+
+def test_beat_warms_the_ships_to_sets(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["shipping-warm-ships-to-sets"]
+    assert entry["task"] == warm_ships_to_sets.name
