@@ -109,13 +109,12 @@ def ranked_parts(query, language):
     sellable, sellable_params = _sellable_sql()
     tsquery, tsquery_params = synonyms.tsquery_sql(query, language, search_config(language))
     reader = _reader()
+    params = [*tsquery_params, language, *tsquery_params, *sellable_params]
     if has_rum_index(reader, language):
         best = RUM_BEST.format(sellable=sellable, tsquery=tsquery)
-        params = [*tsquery_params, language, *tsquery_params, *sellable_params]
         params += [*tsquery_params, MAX_RESULTS]
     else:
         best = FULL_TEXT_BEST.format(sellable=sellable, tsquery=tsquery)
-        params = [*tsquery_params, language, *tsquery_params, *sellable_params]
         params += [MAX_CANDIDATES, MAX_RESULTS]
     parts = _read_parts(reader, RANKED_PARTS_SQL.format(best=best), params)
     if parts["relevance"]:
