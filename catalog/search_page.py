@@ -4,11 +4,12 @@ import hashlib
 
 from django.db import connection
 from django.urls import path
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from catalog import facets, list_index, listing
-from catalog.search.engine import ranked_parts, search_rows
+from catalog.search.engine import ranked_parts, search_plan, search_rows
 from catalog.search.text import clean_query
 from catalog.views import ProductListView
 
@@ -23,8 +24,16 @@ class SearchView(ProductListView):
     def get_query(self):
         return clean_query(self.request.GET.get("q", ""))[:MAX_QUERY_LENGTH]
 
+    @cached_property
+    def plan(self):
+        """PostgreSQL: the query's ``search_plan`` (queries with one canonical form share it and
+        their index); elsewhere the query as typed."""
+        if connection.vendor != "postgresql":
+            return self.get_query()
+        return search_plan(self.get_query(), get_language())
+
     def rows_key(self):
-        digest = hashlib.sha256(self.get_query().encode()).hexdigest()
+        digest = hashlib.sha256(repr(self.plan).encode()).hexdigest()
         return f"search:{get_language()}:{digest}"
 
     def get_index(self):
@@ -36,7 +45,7 @@ class SearchView(ProductListView):
             return ProductListView.read_rows(self, only)  # the changed ones, still sellable
 
         def whole():
-            return list_index.from_sql(ranked_parts(query, language), facets.vocabularies())
+            return list_index.from_sql(ranked_parts(self.plan, language), facets.vocabularies())
 
         postgresql = connection.vendor == "postgresql"
         return listing.listing_index(source, self.rows_key(), whole if postgresql else None)

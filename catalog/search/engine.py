@@ -9,15 +9,17 @@ products are narrowed by word and their rows read.
 """
 
 import functools
+import hashlib
 
 from django.db import connections, router
 from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalog import listing
-from catalog.search import synonyms
+from catalog.search import canonical, synonyms
 from catalog.search.index import search_config
 from catalog.search.text import fold
+from marketplace.core.cache import VOCABULARY, versioned
 from sellers.models import selling_q
 
 MAX_WORDS = 10
@@ -98,29 +100,77 @@ def has_rum_index(connection, language):
     return _rum_indexes[key]
 
 
-def ranked_parts(query, language):
-    """PostgreSQL: the sellable products matching ``query``, best first (full text, else
-    trigram similarity), as ``catalog.list_index.from_sql`` takes them: the best
-    ``MAX_RESULTS`` ranked and aggregated in the database, in one statement (two when full
-    text finds nothing)."""
+QUERY_TEXT_SQL = "SELECT ({tsquery})::text"
+# Whether any document of a language holds a lexeme: an index probe per lexeme, its text inlined
+# (the planner sees how rare it is).
+PRESENT_SQL = (
+    "SELECT %s WHERE EXISTS (SELECT 1 FROM catalogue_productsearchdocument"
+    " WHERE language = %s AND vector @@ %s::tsquery)"
+)
+# A search's plan is kept as long as a search's index (a product newly holding a word counts
+# once it expires, as a product newly matching a search does).
+PLAN_TIMEOUT = 300
+
+
+def search_plan(query, language):
+    """PostgreSQL: what ``ranked_parts`` runs for ``query``: ``(canonical tsquery text, words
+    of the trigram fallback)`` (``catalog.search.canonical``): the tsquery's own lexemes, so
+    queries with one canonical form have one plan; the tsquery is None when no document holds
+    what full text would need (the typed words' trigram similarity only). Kept per query."""
     folded = fold(query)
     if not folded:
+        return None, ""
+    digest = hashlib.sha256(query.encode()).hexdigest()
+    key = f"search-plan:{language}:{digest}"
+    return versioned(VOCABULARY, key, lambda: _plan(query, folded, language), PLAN_TIMEOUT)
+
+
+def _plan(query, folded, language):
+    tsquery, params = synonyms.tsquery_sql(query, language, search_config(language))
+    with _reader().cursor() as cursor:
+        cursor.execute(QUERY_TEXT_SQL.format(tsquery=tsquery), params)
+        written = cursor.fetchone()[0]
+        if not written.strip():  # only stop words
+            return None, folded
+        tree = canonical.parse(written)
+        lexemes = canonical.atoms(tree)
+        cursor.execute(
+            " UNION ALL ".join([PRESENT_SQL] * len(lexemes)),
+            [param for i, lexeme in enumerate(lexemes) for param in (i, language, lexeme)],
+        )
+        present = {lexemes[i] for (i,) in cursor.fetchall()}
+    reduced = canonical.simplify(tree, present)
+    if reduced == canonical.FALSE:
+        return None, folded
+    if reduced == canonical.TRUE:  # only negated words no document holds: left as written
+        reduced = tree
+    words = " ".join(canonical.lexeme(atom) for atom in canonical.atoms(reduced))
+    return canonical.text(reduced), words
+
+
+def ranked_parts(plan, language):
+    """PostgreSQL: the sellable products matching a ``search_plan``, best first (full text,
+    else trigram similarity), as ``catalog.list_index.from_sql`` takes them: the best
+    ``MAX_RESULTS`` ranked and aggregated in the database, in one statement (two when full
+    text finds nothing)."""
+    tsquery, words = plan
+    if not words:
         return _empty_parts()
     sellable, sellable_params = _sellable_sql()
-    tsquery, tsquery_params = synonyms.tsquery_sql(query, language, search_config(language))
     reader = _reader()
-    params = [*tsquery_params, language, *tsquery_params, *sellable_params]
-    if has_rum_index(reader, language):
-        best = RUM_BEST.format(sellable=sellable, tsquery=tsquery)
-        params += [*tsquery_params, MAX_RESULTS]
-    else:
-        best = FULL_TEXT_BEST.format(sellable=sellable, tsquery=tsquery)
-        params += [MAX_CANDIDATES, MAX_RESULTS]
-    parts = _read_parts(reader, RANKED_PARTS_SQL.format(best=best), params)
-    if parts["relevance"]:
-        return parts
+    if tsquery is not None:
+        params = [tsquery, language, tsquery, *sellable_params]
+        if has_rum_index(reader, language):
+            best = RUM_BEST.format(sellable=sellable, tsquery="%s::tsquery")
+            params += [tsquery, MAX_RESULTS]
+        else:
+            best = FULL_TEXT_BEST.format(sellable=sellable, tsquery="%s::tsquery")
+            params += [MAX_CANDIDATES, MAX_RESULTS]
+        parts = _read_parts(reader, RANKED_PARTS_SQL.format(best=best), params)
+        if parts["relevance"]:
+            return parts
     best = SIMILAR_BEST.format(sellable=sellable)
-    params = [folded, language, folded, *sellable_params, MAX_RESULTS]
+    params = [words, language, words, *sellable_params, MAX_RESULTS]
     return _read_parts(reader, RANKED_PARTS_SQL.format(best=best), params)
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from oscar.core.loading import get_model
 
+from catalog import search_page
 from tests.factories.catalogue import CategoryFactory, ProductFactory, SellerFactory
 
 Material = get_model("catalogue", "Material")
@@ -161,3 +162,32 @@ def test_with_the_rum_index_every_match_is_ranked_not_only_the_first_candidates(
         )
     ProductFactory(title_en="Wool rug", description_en="Knotted in Azilal.", category=craft)
     assert result_titles(client, "rug")[0] == "Wool rug"
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_word_no_product_holds_beside_or_finds_what_the_other_words_find(client, craft):
+    ProductFactory(title_en="Wool cushion", description_en="Pairs with any rug.", category=craft)
+    ProductFactory(title_en="Wool rug", description_en="Knotted in Azilal.", category=craft)
+
+    assert result_titles(client, "rug or zqxv") == ["Wool rug", "Wool cushion"]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_queries_with_one_canonical_form_share_one_ranking(client, craft, monkeypatch):
+    ProductFactory(title_en="Wool rug", category=craft)
+    rankings = []
+    rank = search_page.ranked_parts
+    monkeypatch.setattr(search_page, "ranked_parts", lambda *a: rankings.append(a) or rank(*a))
+
+    assert result_titles(client, "rug") == result_titles(client, "Rugs or zqxv") == ["Wool rug"]
+    assert len(rankings) == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_and_with_a_word_no_product_holds_goes_to_the_typo_fallback(client, craft):
+    ProductFactory(title_en="Zellige fountain tile", category=craft)
+
+    assert result_titles(client, "zelige fountain") == ["Zellige fountain tile"]

@@ -9,7 +9,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from catalog import facets, list_index, listing
-from catalog.search.engine import list_parts, ranked_parts
+from catalog.search.engine import list_parts, ranked_parts, search_plan
 from catalog.search.tasks import reindex_products
 from marketplace.core.cache import change_sequence, changes_since, product_token
 from tests.factories.catalogue import CategoryFactory, ProductFactory, SellerFactory
@@ -47,6 +47,11 @@ def titles(client, query, **params):
     response = client.get("/en/search/", {"q": query, **params})
     assert response.status_code == 200
     return [product.title for product in response.context["products"]]
+
+
+def ranked(query):
+    """The index of a search for ``query`` aggregated in the database."""
+    return list_index.from_sql(ranked_parts(search_plan(query, "en"), "en"), facets.vocabularies())
 
 
 def index_of_products(products, relevance):
@@ -96,7 +101,7 @@ def catalogue_with_every_facet(craft):
 def test_a_searchs_index_aggregated_in_the_database_is_the_index_of_its_products_rows(craft):
     sellable = catalogue_with_every_facet(craft)
 
-    found = list_index.from_sql(ranked_parts("rug", "en"), facets.vocabularies())
+    found = ranked("rug")
 
     assert sorted(found["relevance"]) == sorted(p.pk for p in sellable)
     assert comparable(found) == comparable(index_of_products(sellable, found["relevance"]))
@@ -117,7 +122,7 @@ def test_a_whole_lists_index_aggregated_in_the_database_is_the_index_of_its_prod
 @pytest.mark.postgres
 @pytest.mark.django_db
 def test_a_query_matching_nothing_gives_an_empty_ranked_index(craft, product):
-    found = list_index.from_sql(ranked_parts("qwxz", "en"), facets.vocabularies())
+    found = ranked("qwxz")
 
     assert found["ranked"] and list(found["relevance"]) == [] and not found["all"]
 
@@ -127,7 +132,7 @@ def test_a_query_matching_nothing_gives_an_empty_ranked_index(craft, product):
 def test_typo_fallback_ranks_the_similar_products(craft):
     product = ProductFactory(category=craft, title_en="Zellige fountain tile")
 
-    found = list_index.from_sql(ranked_parts("zelige", "en"), facets.vocabularies())
+    found = ranked("zelige")
 
     assert list(found["relevance"]) == [product.pk]
     assert list(found["price"][1]) == [120000]
@@ -142,7 +147,7 @@ def test_without_the_rum_index_the_first_candidates_are_ranked(craft, monkeypatc
     )
     rug = ProductFactory(title_en="Wool rug", description_en="Knotted in Azilal.", category=craft)
 
-    found = list_index.from_sql(ranked_parts("rug", "en"), facets.vocabularies())
+    found = ranked("rug")
 
     assert list(found["relevance"]) == [rug.pk, cushion.pk]
 
