@@ -2,9 +2,11 @@
 -- With the script arguments "bust <token>" (`wrk ... url -- bust <token>`) every request is made
 -- unique with `<token>x<thread>x<n>`: it replaces `__BUST__` in the path if there is one, else
 -- goes into a `nocache` query parameter, so no whole-page cache can answer it; give each wrk
--- run its own token.
+-- run its own token. A third argument names a file of words, one per line: `__WORDS__` in the
+-- path is then replaced with a pair of them, a different pair for every request of the run.
 local bust = false
 local token = ""
+local words = {}
 local counter = 0
 local static_request = nil
 local thread_count = 0
@@ -17,6 +19,17 @@ end
 init = function(args)
   bust = args[1] == "bust"
   token = args[2] or ""
+  if args[3] then
+    for line in io.lines(args[3]) do
+      if line ~= "" then table.insert(words, line) end
+    end
+  end
+end
+
+-- The n-th pair of words (n from 0): every pair once before any repeats.
+local function pair(n)
+  local count = #words
+  return words[n % count + 1] .. "+" .. words[math.floor(n / count) % count + 1]
 end
 
 request = function()
@@ -27,7 +40,11 @@ request = function()
   counter = counter + 1
   local unique = token .. "x" .. thread_id .. "x" .. counter
   local path
-  if string.find(wrk.path, "__BUST__", 1, true) then
+  if string.find(wrk.path, "__WORDS__", 1, true) then
+    -- threads take interleaved pairs from an offset the run's token gives
+    local start = tonumber(string.sub(token, 1, 6), 16) or 0
+    path = string.gsub(wrk.path, "__WORDS__", pair(start + counter * 16 + thread_id))
+  elseif string.find(wrk.path, "__BUST__", 1, true) then
     path = string.gsub(wrk.path, "__BUST__", unique)
   else
     local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
