@@ -191,3 +191,17 @@ def test_and_with_a_word_no_product_holds_goes_to_the_typo_fallback(client, craf
     ProductFactory(title_en="Zellige fountain tile", category=craft)
 
     assert result_titles(client, "zelige fountain") == ["Zellige fountain tile"]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    ["rug' | 'x", '"rug" or -"zq" ((', "l'atelier rug", "rug <-> wool", "!rug & zq:*", "-zq"],
+)
+def test_tsquery_syntax_typed_in_a_query_is_read_as_words(client, craft, query):
+    ProductFactory(title_en="Wool rug", category=craft)
+
+    response = client.get("/en/search/", {"q": query})
+
+    assert response.status_code == 200
