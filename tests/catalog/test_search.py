@@ -130,11 +130,16 @@ def test_search_tolerates_a_typo(client, craft):
     assert result_titles(client, "zelige") == ["Zellige fountain tile"]
 
 
-@pytest.mark.postgres
-@pytest.mark.django_db
-def test_title_match_ranks_above_description_match(client, craft):
+@pytest.fixture
+def cushion_and_rug(craft):
+    """Two products holding the word rug: a cushion in its description, a rug in its title."""
     ProductFactory(title_en="Wool cushion", description_en="Pairs with any rug.", category=craft)
     ProductFactory(title_en="Wool rug", description_en="Knotted in Azilal.", category=craft)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_title_match_ranks_above_description_match(client, cushion_and_rug):
     other = CategoryFactory(name_en="Textiles", slug="textiles")
     ProductFactory(title_en="Linen throw", description_en="Woven", category=other)
     assert result_titles(client, "rug")[0] == "Wool rug"
@@ -166,10 +171,7 @@ def test_with_the_rum_index_every_match_is_ranked_not_only_the_first_candidates(
 
 @pytest.mark.postgres
 @pytest.mark.django_db
-def test_a_word_no_product_holds_beside_or_finds_what_the_other_words_find(client, craft):
-    ProductFactory(title_en="Wool cushion", description_en="Pairs with any rug.", category=craft)
-    ProductFactory(title_en="Wool rug", description_en="Knotted in Azilal.", category=craft)
-
+def test_a_word_no_product_holds_beside_or_finds_what_the_other_words_find(client, cushion_and_rug):
     assert result_titles(client, "rug or zqxv") == ["Wool rug", "Wool cushion"]
 
 
