@@ -50,6 +50,31 @@ ON CONFLICT (product_id, language) DO UPDATE SET
 """
 
 
+# Whether a product's documents already hold what they read of its stock record: its seller and
+# its price, converted as ``UPSERT_SQL`` converts it (stock levels are in no document).
+HOLDS_OFFER_SQL = """
+SELECT EXISTS (
+    SELECT 1 FROM catalogue_productsearchdocument
+    WHERE product_id = %s AND language = %s AND seller_id IS NOT DISTINCT FROM %s
+        AND price_cents IS NOT DISTINCT FROM (%s::numeric * 100)::bigint
+)
+"""
+
+
+def holds_offer(record):
+    """Whether saving the stock record ``record`` leaves its product's documents as they are.
+    PostgreSQL only (the documents written are compared); elsewhere a document holds its text
+    alone and the product is indexed again."""
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cursor:
+        language = settings.LANGUAGE_CODE
+        cursor.execute(
+            HOLDS_OFFER_SQL, [record.product_id, language, record.partner_id, record.price]
+        )
+        return cursor.fetchone()[0]
+
+
 def languages():
     return [code for code, _name in settings.LANGUAGES]
 

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from oscar.core.loading import get_model
 
-from catalog.search.index import reindex
+from catalog.search.index import holds_offer, reindex
 from catalog.search.tasks import queue_reindex
 from marketplace.core.cache import touch_products
 
@@ -79,6 +79,15 @@ def product_part_saved(sender, instance, raw=False, **kwargs):
         schedule_reindex([instance.product_id])
 
 
+def stock_record_saved(sender, instance, created=False, raw=False, **kwargs):
+    """A stock record saved: its product is indexed again unless its documents already hold
+    its seller and price. A sale's allocation (Oscar's ``allocate`` sends ``post_save``) or a
+    stock count changes neither: reindexing four languages was a fifth of placing an order."""
+    if raw or (not created and holds_offer(instance)):
+        return
+    schedule_reindex([instance.product_id])
+
+
 def product_part_deleted(sender, instance, **kwargs):
     """After commit: the product itself may be going (a cascade), so index what is left then,
     and let lists update the product's row from the documents (they hold its price and
@@ -108,8 +117,10 @@ def connect():
     post_save.connect(product_saved, sender=Product, dispatch_uid="search-product")
     for through in (Product.materials.through, Product.techniques.through):
         m2m_changed.connect(product_links_changed, sender=through, dispatch_uid=f"search-{through}")
-    for model in (ProductCategory, StockRecord, ProductImage):
+    for model in (ProductCategory, ProductImage):
         post_save.connect(product_part_saved, sender=model, dispatch_uid=f"search-save-{model}")
+    post_save.connect(stock_record_saved, sender=StockRecord, dispatch_uid="search-save-offer")
+    for model in (ProductCategory, StockRecord, ProductImage):
         post_delete.connect(product_part_deleted, sender=model, dispatch_uid=f"search-del-{model}")
     post_save.connect(seller_saved, sender=Partner, dispatch_uid="search-seller")
     post_save.connect(category_saved, sender=Category, dispatch_uid="search-category")
