@@ -6,6 +6,7 @@ from django.conf import settings
 
 from tests.factories import catalogue as factories
 from tests.support.payments import eur_buyer, localstripe_url, stripe_api  # noqa: F401
+from tests.support.search import reindex_calls  # noqa: F401
 from tests.support.stripe_disputes import stripe_stand_in  # noqa: F401
 
 

@@ -30,19 +30,6 @@ def csv_member(client):
     return client
 
 
-@pytest.fixture
-def reindex_calls(monkeypatch):
-    calls = []
-    original = signals.reindex
-
-    def spy(ids):
-        calls.append(sorted(ids))
-        return original(ids)
-
-    monkeypatch.setattr(signals, "reindex", spy)
-    return calls
-
-
 def test_csv_import_indexes_each_listing_once_with_its_row(csv_member, reindex_calls, send):
     send(csv_member, csv_file([row(), row(), row()]))
     ids = sorted(Product.objects.values_list("pk", flat=True))
