@@ -1,20 +1,25 @@
-"""A spy on the search index: which products each reindex was asked for."""
+"""Spies on the search index: which products each reindex was asked for."""
 
 import pytest
 
 from catalog.search import signals
 
 
-@pytest.fixture
-def reindex_calls(monkeypatch):
-    """The sorted product ids of each reindex ``catalog.search.signals`` ran, in order (the
-    reindex itself still runs)."""
+def record_reindexes(monkeypatch, module):
+    """Replace ``module.reindex`` by a spy that still reindexes; returns the sorted product
+    ids of each call, in order."""
     calls = []
-    original = signals.reindex
+    original = module.reindex
 
     def spy(ids):
         calls.append(sorted(ids))
         return original(ids)
 
-    monkeypatch.setattr(signals, "reindex", spy)
+    monkeypatch.setattr(module, "reindex", spy)
     return calls
+
+
+@pytest.fixture
+def reindex_calls(monkeypatch):
+    """The reindexes ``catalog.search.signals`` ran (``record_reindexes``)."""
+    return record_reindexes(monkeypatch, signals)

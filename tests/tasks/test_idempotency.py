@@ -54,6 +54,7 @@ from tests.factories.orders import place_order
 from tests.factories.sellers import ArtisanFactory
 from tests.factories.users import member_of
 from tests.support.dates import today
+from tests.support.search import record_reindexes
 
 pytestmark = pytest.mark.django_db
 Partner = get_model("partner", "Partner")
@@ -269,14 +270,7 @@ def test_a_large_reindex_is_queued_in_batches_that_fit_the_time_limit(
 ):
     monkeypatch.setattr(search_signals, "INLINE_LIMIT", 2)
     monkeypatch.setattr(search_tasks, "REINDEX_BATCH", 3)
-    batches = []
-    reindex = search_tasks.reindex
-
-    def recording(ids):
-        batches.append(list(ids))
-        return reindex(ids)
-
-    monkeypatch.setattr(search_tasks, "reindex", recording)
+    batches = record_reindexes(monkeypatch, search_tasks)
     ids = [ProductFactory().pk for _ in range(7)]
     with django_capture_on_commit_callbacks(execute=True):
         search_signals.schedule_reindex(ids)
